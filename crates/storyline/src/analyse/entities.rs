@@ -1,0 +1,584 @@
+//! People, organisations and places named in an article.
+//!
+//! The method works for every language written with capitals and needs no
+//! trained model: capitalised spans are cut at punctuation and title words,
+//! classified by title cues ("Foreign Minister ..."), organisation head words
+//! ("... Ministry") and the gazetteer, and merged so that a surname alone
+//! ("Lavrov") joins the full name given elsewhere ("Sergey Lavrov").
+//!
+//! Where it fails (documented in the README): scripts without case (Arabic,
+//! Chinese) get places from the gazetteer only; German capitalises every
+//! noun, so single German words count only when the gazetteer, a title cue or
+//! a full name elsewhere vouches for them; names starting a sentence with a
+//! common word ("Will Smith") lose that word.
+
+use super::gazetteer::{name_key, Gazetteer, PlaceId, PlaceKind, MAX_NAME_WORDS};
+use super::tokens::{Shape, Token};
+use crate::lexicon::cues::Cues;
+use crate::lexicon::stopwords::stopwords;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Place,
+    /// A name whose type the cues cannot tell.
+    Other,
+}
+
+/// A named thing, with all the ways the article referred to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entity {
+    /// The longest form used ("Mevlüt Çavuşoğlu").
+    pub name: String,
+    /// Folded comparison key of `name` ("mevlut cavusoglu").
+    pub key: String,
+    pub kind: EntityKind,
+    /// Other forms seen ("Çavuşoğlu").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// A title seen before the name ("Foreign Minister").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    pub mentions: usize,
+    /// Sentence indexes where it is mentioned.
+    #[serde(skip)]
+    pub sentences: Vec<usize>,
+}
+
+/// A place reference resolved in the gazetteer.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceMention {
+    pub name: String,
+    pub kind: PlaceKind,
+    /// ISO country code of the place.
+    pub country: String,
+    #[serde(skip)]
+    pub place: PlaceId,
+    /// Only country adjectives ("Turkish") referred to it.
+    pub adjective_only: bool,
+    pub mentions: usize,
+    /// The name as the text wrote it ("Turkey" for the gazetteer's "Türkiye").
+    pub display: String,
+    /// Forms used in the text ("Turkey's", "Turkish").
+    pub surfaces: Vec<String>,
+    #[serde(skip)]
+    pub sentences: Vec<usize>,
+}
+
+#[derive(Debug, Default)]
+pub struct Extraction {
+    pub entities: Vec<Entity>,
+    pub places: Vec<PlaceMention>,
+}
+
+struct Span {
+    /// Token index range [start, end).
+    start: usize,
+    end: usize,
+    /// Role text when a title cue announced this span.
+    role: Option<String>,
+}
+
+/// Extract entities and places from tokens of `text` in language `lang`.
+pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
+    let gaz = Gazetteer::get();
+    let cues = Cues::get();
+    let stop = stopwords(lang);
+    let lower_seen: HashSet<&str> = tokens
+        .iter()
+        .filter(|t| t.shape == Shape::Lower)
+        .map(|t| t.key.as_str())
+        .collect();
+    let mut places = PlaceCollector::default();
+    let mut raw: Vec<(Span, EntityKind, String)> = Vec::new();
+
+    let spans = name_spans(text, tokens, cues, stop, &lower_seen);
+    let ctx = SpanContext::new(tokens, &spans, cues);
+    for span in spans {
+        classify_span(text, tokens, span, gaz, cues, &ctx, &mut places, &mut raw);
+    }
+    // Uncased scripts: places anywhere, by gazetteer n-gram lookup.
+    if tokens.iter().any(|t| t.shape == Shape::Uncased) {
+        scan_uncased_places(tokens, gaz, &mut places);
+    }
+
+    let mut entities = merge_entities(text, tokens, raw, lang);
+    entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+    Extraction {
+        entities,
+        places: places.finish(gaz),
+    }
+}
+
+/// Maximal runs of capitalised words, cut at punctuation, possessives and
+/// title cues; leading function words and sentence-initial common words
+/// removed.
+fn name_spans(
+    text: &str,
+    tokens: &[Token],
+    cues: &Cues,
+    stop: &HashSet<String>,
+    lower_seen: &HashSet<&str>,
+) -> Vec<Span> {
+    let cal = crate::lexicon::calendar::Calendar::get();
+    let name_like = |t: &Token| {
+        t.shape.is_name_like() && cal.month(&t.key).is_none() && cal.weekday(&t.key).is_none()
+    };
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !name_like(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < tokens.len() {
+            let prev = &tokens[end - 1];
+            if prev.text.len() != prev.text.trim_end_matches(['\'', '’']).len()
+                || prev.key != crate::lexicon::fold::fold(prev.text)
+            {
+                break; // "Turkey's ..." ends the name.
+            }
+            if !joined(text, prev, &tokens[end]) {
+                break;
+            }
+            let t = &tokens[end];
+            if name_like(t) && t.sentence == prev.sentence {
+                end += 1;
+            } else if cues.is_connector(&t.key)
+                && end + 1 < tokens.len()
+                && name_like(&tokens[end + 1])
+                && joined(text, t, &tokens[end + 1])
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        i = end;
+        split_at_titles(tokens, start, end, cues, &mut spans);
+    }
+    // Trim function words and sentence-initial common words at the edges.
+    spans
+        .into_iter()
+        .filter_map(|mut s| {
+            while s.start < s.end {
+                let t = &tokens[s.start];
+                let common = stop.contains(&t.key)
+                    || cues.is_connector(&t.key)
+                    || (t.sentence_initial && lower_seen.contains(t.key.as_str()));
+                if common {
+                    s.start += 1;
+                } else {
+                    break;
+                }
+            }
+            while s.start < s.end && cues.is_connector(&tokens[s.end - 1].key) {
+                s.end -= 1;
+            }
+            (s.start < s.end).then_some(s)
+        })
+        .collect()
+}
+
+/// Two tokens belong to one name when only spaces or a hyphen separate them.
+fn joined(text: &str, a: &Token, b: &Token) -> bool {
+    let gap = &text[a.end..b.start];
+    gap.len() <= 3 && gap.chars().all(|c| c == ' ' || c == '-' || c == '\u{a0}') && !gap.is_empty()
+        || gap == "-"
+}
+
+/// Cut "Foreign Minister Mevlüt Çavuşoğlu" into the role and the person.
+fn split_at_titles(tokens: &[Token], start: usize, end: usize, cues: &Cues, out: &mut Vec<Span>) {
+    let mut seg_start = start;
+    let mut role: Option<String> = None;
+    // A lowercase title just before the span ("counterpart Sergey Lavrov").
+    if start > 0 && cues.is_person_title(&tokens[start - 1].key) {
+        role = Some(tokens[start - 1].text.to_owned());
+    }
+    let mut k = start;
+    while k < end {
+        if cues.is_person_title(&tokens[k].key) && k + 1 < end {
+            // The role runs from office modifiers before the title to the
+            // title itself, plus "of State"-style complements.
+            let mut role_start = k;
+            while role_start > seg_start && cues.is_office_modifier(&tokens[role_start - 1].key) {
+                role_start -= 1;
+            }
+            if role_start > seg_start {
+                out.push(Span {
+                    start: seg_start,
+                    end: role_start,
+                    role: role.take(),
+                });
+            }
+            let mut role_end = k + 1;
+            while role_end + 1 < end
+                && (cues.is_connector(&tokens[role_end].key)
+                    || cues.is_person_title(&tokens[role_end].key)
+                    || cues.is_office_modifier(&tokens[role_end].key))
+            {
+                role_end += if cues.is_connector(&tokens[role_end].key) {
+                    2
+                } else {
+                    1
+                };
+            }
+            role = Some(
+                tokens[role_start..role_end]
+                    .iter()
+                    .map(|t| t.text)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            seg_start = role_end.min(end);
+            k = seg_start;
+            continue;
+        }
+        k += 1;
+    }
+    if seg_start < end {
+        out.push(Span {
+            start: seg_start,
+            end,
+            role,
+        });
+    }
+}
+
+/// What the whole article says about its names, needed to classify one span.
+struct SpanContext {
+    /// Last words of full person names ("lavrov" from "Sergey Lavrov"): a
+    /// lone "Pompeo" is the person, not the Brazilian town of that name.
+    surnames: HashSet<String>,
+    /// Words seen capitalised away from a sentence start.
+    capitalised_inside: HashSet<String>,
+}
+
+impl SpanContext {
+    fn new(tokens: &[Token], spans: &[Span], cues: &Cues) -> SpanContext {
+        let mut surnames = HashSet::new();
+        for s in spans {
+            let words = &tokens[s.start..s.end];
+            let personal = s.role.is_some()
+                || (2..=4).contains(&words.len())
+                    && words.iter().all(|t| t.shape == Shape::Capitalised)
+                    && !cues.is_org_head(&words[words.len() - 1].key);
+            if personal && words.len() >= 2 {
+                surnames.insert(words[words.len() - 1].key.clone());
+            }
+        }
+        let capitalised_inside = tokens
+            .iter()
+            .filter(|t| t.shape.is_name_like() && !t.sentence_initial)
+            .map(|t| t.key.clone())
+            .collect();
+        SpanContext {
+            surnames,
+            capitalised_inside,
+        }
+    }
+}
+
+/// A place found inside a longer name must be a well-known one: small
+/// towns share their names with ordinary words ("Human" is a Ukrainian town).
+fn notable_inner_place(gaz: &Gazetteer, (id, adjective): (PlaceId, bool)) -> bool {
+    let p = gaz.place(id);
+    adjective || p.kind != PlaceKind::City || p.population >= 250_000
+}
+
+#[allow(clippy::too_many_arguments)]
+fn classify_span(
+    text: &str,
+    tokens: &[Token],
+    span: Span,
+    gaz: &Gazetteer,
+    cues: &Cues,
+    ctx: &SpanContext,
+    places: &mut PlaceCollector,
+    raw: &mut Vec<(Span, EntityKind, String)>,
+) {
+    let words = &tokens[span.start..span.end];
+    let last_word = &words[words.len() - 1];
+    let last_core = crate::lexicon::fold::strip_apostrophe_suffix(last_word.text);
+    let surface = text[words[0].start..last_word.start + last_core.len()].to_owned();
+    let key = name_key(words.iter().map(|t| t.text));
+    let single = words.len() == 1;
+
+    if single && ctx.surnames.contains(&key) {
+        raw.push((span, EntityKind::Person, surface));
+        return;
+    }
+    // The whole span is a place.
+    if span.role.is_none() && words.len() <= MAX_NAME_WORDS {
+        if let Some(place) = places.resolve(gaz, &key) {
+            places.add(place, &surface, words[0].sentence);
+            return;
+        }
+    }
+    // Places inside a longer name ("Russian Foreign Ministry", "Syrian Observatory").
+    let mut inner_place_end = span.start;
+    for i in span.start..span.end {
+        if i < inner_place_end {
+            continue;
+        }
+        for n in (1..=(span.end - i).min(MAX_NAME_WORDS)).rev() {
+            if n == span.end - span.start {
+                continue;
+            }
+            let sub = &tokens[i..i + n];
+            let found = places
+                .resolve(gaz, &name_key(sub.iter().map(|t| t.text)))
+                .filter(|&p| notable_inner_place(gaz, p));
+            if let Some(place) = found {
+                let sub_surface = &text[sub[0].start..sub[n - 1].end];
+                places.add(place, sub_surface, sub[0].sentence);
+                inner_place_end = i + n;
+                break;
+            }
+        }
+    }
+    let last = &words[words.len() - 1].key;
+    let first = &words[0].key;
+    let kind = if cues.is_org_head(last)
+        || cues.is_org_head(first) && words.len() > 1
+        || (words.len() == 1
+            && words[0].shape == Shape::Upper
+            && words[0].text.chars().count() <= 6)
+    {
+        EntityKind::Organisation
+    } else if span.role.is_some()
+        || (2..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|t| t.shape == Shape::Capitalised || cues.is_connector(&t.key))
+            && inner_place_end == span.start
+            && !hyphenated_only(text, words)
+    {
+        EntityKind::Person
+    } else {
+        EntityKind::Other
+    };
+    // A lone capitalised word at a sentence start, never capitalised
+    // elsewhere and unknown to the gazetteer, is most likely an ordinary word.
+    if single
+        && kind == EntityKind::Other
+        && words[0].sentence_initial
+        && !ctx.capitalised_inside.contains(&key)
+    {
+        return;
+    }
+    // A span that is only a place adjective plus nothing else was handled
+    // above; a span fully covered by inner places is not an entity.
+    if inner_place_end == span.end {
+        return;
+    }
+    raw.push((span, kind, surface));
+}
+
+/// "Nagorno-Karabakh": words joined by hyphens only make a place or a
+/// compound, rarely a person.
+fn hyphenated_only(text: &str, words: &[Token]) -> bool {
+    words.windows(2).all(|w| &text[w[0].end..w[1].start] == "-")
+}
+
+fn scan_uncased_places(tokens: &[Token], gaz: &Gazetteer, places: &mut PlaceCollector) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut advanced = false;
+        if tokens[i].shape == Shape::Uncased {
+            for n in (1..=MAX_NAME_WORDS.min(tokens.len() - i)).rev() {
+                let sub = &tokens[i..i + n];
+                if let Some(place) = places.resolve(gaz, &name_key(sub.iter().map(|t| t.text))) {
+                    let surface = sub.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+                    places.add(place, &surface, sub[0].sentence);
+                    i += n;
+                    advanced = true;
+                    break;
+                }
+            }
+        }
+        if !advanced {
+            i += 1;
+        }
+    }
+}
+
+/// Merge mentions into entities: identical keys, then surnames and short
+/// forms into the full name that ends with them.
+fn merge_entities(
+    text: &str,
+    tokens: &[Token],
+    raw: Vec<(Span, EntityKind, String)>,
+    lang: &str,
+) -> Vec<Entity> {
+    let mut by_key: HashMap<String, Entity> = HashMap::new();
+    for (span, kind, surface) in raw {
+        let words = &tokens[span.start..span.end];
+        let key = name_key(words.iter().map(|t| t.text));
+        let e = by_key.entry(key.clone()).or_insert_with(|| Entity {
+            name: surface.clone(),
+            key,
+            kind,
+            aliases: Vec::new(),
+            role: None,
+            mentions: 0,
+            sentences: Vec::new(),
+        });
+        e.mentions += 1;
+        e.sentences.push(words[0].sentence);
+        if e.kind == EntityKind::Other && kind != EntityKind::Other {
+            e.kind = kind;
+        }
+        if e.role.is_none() {
+            e.role = span.role;
+        }
+        let _ = text;
+    }
+    // Fold single-word mentions into the multi-word person whose last word
+    // they are ("Lavrov" -> "Sergey Lavrov").
+    let multi: Vec<(String, String)> = by_key
+        .values()
+        .filter(|e| e.key.contains(' ') && e.kind != EntityKind::Organisation)
+        .map(|e| {
+            (
+                e.key.rsplit(' ').next().unwrap_or("").to_owned(),
+                e.key.clone(),
+            )
+        })
+        .collect();
+    let singles: Vec<String> = by_key
+        .keys()
+        .filter(|k| !k.contains(' '))
+        .cloned()
+        .collect();
+    for single in singles {
+        let targets: Vec<&String> = multi
+            .iter()
+            .filter(|(last, _)| *last == single)
+            .map(|(_, full)| full)
+            .collect();
+        if let [full] = targets.as_slice() {
+            let s = by_key.remove(&single).expect("present");
+            let f = by_key.get_mut(*full).expect("present");
+            f.mentions += s.mentions;
+            f.sentences.extend(s.sentences);
+            if !f.aliases.contains(&s.name) {
+                f.aliases.push(s.name);
+            }
+            f.kind = EntityKind::Person;
+            if f.role.is_none() {
+                f.role = s.role;
+            }
+        }
+    }
+    // German capitalises every noun: a lone word needs support.
+    let strict_singles = lang == "de";
+    by_key
+        .into_values()
+        .filter(|e| {
+            !(strict_singles
+                && !e.key.contains(' ')
+                && e.kind == EntityKind::Other
+                && e.role.is_none())
+        })
+        .map(|mut e| {
+            e.sentences.sort_unstable();
+            e.sentences.dedup();
+            e
+        })
+        .collect()
+}
+
+fn most_common(mut items: Vec<String>) -> Option<String> {
+    items.sort();
+    let mut best: Option<(usize, String)> = None;
+    for chunk in items.chunk_by(|a, b| a == b) {
+        if best.as_ref().is_none_or(|(n, _)| chunk.len() > *n) {
+            best = Some((chunk.len(), chunk[0].clone()));
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+/// Collects place mentions, resolving ambiguous names by population and by
+/// the countries the article already mentions.
+#[derive(Default)]
+struct PlaceCollector {
+    found: HashMap<PlaceId, (bool, usize, Vec<String>, Vec<usize>)>,
+    /// Non-adjective forms as written, for display.
+    names: HashMap<PlaceId, Vec<String>>,
+}
+
+impl PlaceCollector {
+    fn resolve(&self, gaz: &Gazetteer, key: &str) -> Option<(PlaceId, bool)> {
+        let senses = gaz.senses(key);
+        let best = senses.iter().max_by_key(|s| {
+            let p = gaz.place(s.place);
+            let kind_rank = match p.kind {
+                PlaceKind::Country => 3u64,
+                PlaceKind::Continent => 2,
+                PlaceKind::Admin1 => 1,
+                PlaceKind::City => 1,
+            };
+            let in_context = gaz
+                .country_of(s.place)
+                .is_some_and(|c| self.found.contains_key(&c));
+            (
+                in_context as u64,
+                kind_rank * 10_000_000_000 + p.population.min(9_999_999_999),
+            )
+        })?;
+        Some((best.place, best.adjective))
+    }
+
+    fn add(&mut self, (place, adjective): (PlaceId, bool), surface: &str, sentence: usize) {
+        let entry = self
+            .found
+            .entry(place)
+            .or_insert_with(|| (true, 0, Vec::new(), Vec::new()));
+        entry.0 &= adjective;
+        entry.1 += 1;
+        if !adjective {
+            let core = crate::lexicon::fold::strip_apostrophe_suffix(surface).to_owned();
+            self.names.entry(place).or_default().push(core);
+        }
+        if !entry.2.iter().any(|s| s == surface) {
+            entry.2.push(surface.to_owned());
+        }
+        entry.3.push(sentence);
+    }
+
+    fn finish(mut self, gaz: &Gazetteer) -> Vec<PlaceMention> {
+        let mut out: Vec<PlaceMention> = self
+            .found
+            .into_iter()
+            .map(
+                |(id, (adjective_only, mentions, surfaces, mut sentences))| {
+                    let p = gaz.place(id);
+                    sentences.dedup();
+                    let display = most_common(self.names.remove(&id).unwrap_or_default())
+                        .unwrap_or_else(|| p.name.clone());
+                    PlaceMention {
+                        display,
+                        name: p.name.clone(),
+                        kind: p.kind,
+                        country: p.cc.clone(),
+                        place: id,
+                        adjective_only,
+                        mentions,
+                        surfaces,
+                        sentences,
+                    }
+                },
+            )
+            .collect();
+        out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+        out
+    }
+}

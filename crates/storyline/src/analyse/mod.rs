@@ -1,0 +1,222 @@
+//! Analyse: one article in, everything Storyline knows about it out.
+//!
+//! Order matters and is fixed: language, sentences, tokens, then the
+//! extractors (terms, entities and places, numbers, time), each reading the
+//! tokens. Nothing here compares articles; that is `relate`.
+
+pub mod entities;
+pub mod gazetteer;
+pub mod language;
+pub mod sentences;
+pub mod terms;
+pub mod time;
+pub mod tokens;
+
+use crate::ingest::article::{Article, DateSource};
+use crate::lexicon::stopwords::stopwords;
+use crate::lexicon::wordfreq;
+use chrono::NaiveDate;
+use entities::{Entity, PlaceMention};
+use language::LanguageGuess;
+use serde::Serialize;
+use std::collections::HashMap;
+use time::{EventTime, TimeExpression};
+use tokens::Shape;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Sentence {
+    pub text: String,
+    /// Part of the title or caption.
+    pub heading: bool,
+    /// Stems of the content words.
+    #[serde(skip)]
+    pub terms: Vec<String>,
+    /// Language-independent anchors: entity keys, place ids and numbers.
+    /// They let sentences in different languages be matched.
+    #[serde(skip)]
+    pub anchors: Vec<String>,
+}
+
+/// A content term's count and informativeness.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TermStat {
+    pub count: u32,
+    /// General-language rarity (see [`crate::lexicon::wordfreq::weight`]);
+    /// the highest over the word forms that share this stem.
+    pub weight: f32,
+}
+
+/// Weight used where a language has no frequency list.
+const DEFAULT_TERM_WEIGHT: f32 = 3.0;
+
+/// Surface features of writing style.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct StyleStats {
+    pub words: usize,
+    pub mean_sentence_words: f64,
+    /// Share of words that are stopwords.
+    pub function_word_ratio: f64,
+    pub quotes: usize,
+    pub exclamations: usize,
+    pub questions: usize,
+    pub digit_ratio: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub language: LanguageGuess,
+    pub title: String,
+    pub published: Option<NaiveDate>,
+    pub date_source: Option<DateSource>,
+    pub sentences: Vec<Sentence>,
+    pub entities: Vec<Entity>,
+    pub places: Vec<PlaceMention>,
+    pub numbers: Vec<String>,
+    pub times: Vec<TimeExpression>,
+    pub event_time: EventTime,
+    pub style: StyleStats,
+    /// Content terms (stems) over the whole article.
+    #[serde(skip)]
+    pub terms: HashMap<String, TermStat>,
+    /// Stopword counts: a function-word profile for style comparison.
+    #[serde(skip)]
+    pub function_words: HashMap<String, u32>,
+}
+
+/// Analyse one article. Never fails: any UTF-8 text has an analysis, if a
+/// poor one (the language may come out `und`).
+pub fn analyse(article: &Article) -> Analysis {
+    let text = article.full_text();
+    let language = match &article.lang {
+        Some(code) => LanguageGuess {
+            code: code.clone(),
+            confidence: 1.0,
+            supplied: true,
+        },
+        None => language::detect(&text),
+    };
+    let lang = language.code.as_str();
+    let sentence_ranges = sentences::split_sentences(&text);
+    let heading_end = heading_bytes(article);
+    let heading_sentences = sentence_ranges
+        .iter()
+        .filter(|(s, _)| *s < heading_end)
+        .count();
+    let tokens = tokens::tokenize(&text, &sentence_ranges);
+
+    let stop = stopwords(lang);
+    let mut terms: HashMap<String, TermStat> = HashMap::new();
+    let mut function_words: HashMap<String, u32> = HashMap::new();
+    let mut sentence_terms: Vec<Vec<String>> = vec![Vec::new(); sentence_ranges.len()];
+    let mut numbers = Vec::new();
+    let mut sentence_anchors: Vec<Vec<String>> = vec![Vec::new(); sentence_ranges.len()];
+    let mut digits = 0usize;
+    for t in &tokens {
+        if t.shape == Shape::Number {
+            digits += 1;
+            if let Some(n) = normalise_number(t.text) {
+                sentence_anchors[t.sentence].push(format!("n:{n}"));
+                numbers.push(n);
+            }
+            continue;
+        }
+        if stop.contains(&t.key) {
+            *function_words.entry(t.key.clone()).or_default() += 1;
+            continue;
+        }
+        if t.key.chars().count() < 2 {
+            continue;
+        }
+        let s = terms::stem(lang, &t.key);
+        let weight = wordfreq::weight(lang, &t.key).unwrap_or(DEFAULT_TERM_WEIGHT);
+        sentence_terms[t.sentence].push(s.clone());
+        let stat = terms.entry(s).or_default();
+        stat.count += 1;
+        stat.weight = stat.weight.max(weight);
+    }
+    numbers.sort();
+    numbers.dedup();
+
+    let found = entities::extract(&text, &tokens, lang);
+    for e in &found.entities {
+        for &s in &e.sentences {
+            sentence_anchors[s].push(format!("e:{}", e.key));
+        }
+    }
+    for p in &found.places {
+        for &s in &p.sentences {
+            sentence_anchors[s].push(format!("p:{}", p.place));
+        }
+    }
+
+    let mut times = time::extract(&text, &tokens, &sentence_ranges, heading_sentences, lang);
+    let lead = heading_sentences.min(sentence_ranges.len().saturating_sub(1));
+    let event_time = time::resolve(&mut times, article.date, lead);
+
+    let words = tokens.len();
+    let function_total: u32 = function_words.values().sum();
+    let style = StyleStats {
+        words,
+        mean_sentence_words: words as f64 / sentence_ranges.len().max(1) as f64,
+        function_word_ratio: function_total as f64 / words.max(1) as f64,
+        quotes: text.matches(['"', '“', '”', '«', '»', '„']).count(),
+        exclamations: text.matches('!').count(),
+        questions: text.matches('?').count(),
+        digit_ratio: digits as f64 / words.max(1) as f64,
+    };
+
+    let sentences = sentence_ranges
+        .iter()
+        .enumerate()
+        .map(|(i, &(s, e))| Sentence {
+            text: text[s..e].to_owned(),
+            heading: i < heading_sentences,
+            terms: std::mem::take(&mut sentence_terms[i]),
+            anchors: std::mem::take(&mut sentence_anchors[i]),
+        })
+        .collect();
+
+    Analysis {
+        language,
+        title: article.title.clone(),
+        published: article.date,
+        date_source: article.date_source,
+        sentences,
+        entities: found.entities,
+        places: found.places,
+        numbers,
+        times,
+        event_time,
+        style,
+        terms,
+        function_words,
+    }
+}
+
+/// Bytes of `full_text()` taken by title and caption.
+fn heading_bytes(article: &Article) -> usize {
+    let mut n = 0;
+    if !article.title.trim().is_empty() {
+        n += article.title.trim().len() + 2;
+    }
+    if let Some(c) = article.caption.as_deref().filter(|c| !c.trim().is_empty()) {
+        n += c.trim().len() + 2;
+    }
+    n
+}
+
+/// Canonical digits of a number token, or None for one-digit numbers (too
+/// common to tell articles apart). "10,000" and "10.000" both become "10000".
+fn normalise_number(token: &str) -> Option<String> {
+    let digits = token.chars().filter(char::is_ascii_digit).count();
+    if digits < 2 {
+        return None;
+    }
+    let last_group = token.rsplit([',', '.']).next().unwrap_or("");
+    let thousands = token.contains([',', '.']) && last_group.len() == 3;
+    Some(if thousands {
+        token.chars().filter(char::is_ascii_digit).collect()
+    } else {
+        token.replace(',', ".")
+    })
+}

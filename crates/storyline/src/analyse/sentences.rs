@@ -1,0 +1,117 @@
+//! Sentence segmentation: Unicode sentence boundaries (UAX #29), with line
+//! breaks as hard boundaries and no break after common abbreviations.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Abbreviations after which a period does not end a sentence (folded,
+/// without the period). Month abbreviations matter most: "Dec. 30, 2018".
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "st",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no",
+    "vs", "etc", "inc", "corp", "ltd", "co", "jr", "sr", "u.s", "u.k", "u.n", "e.g", "i.e", "bzw",
+    "vgl", "nr", "ca", "dr", "sr", "sra", "hr", "fr", "ul", "al", "ks", "prof",
+];
+
+/// Byte ranges of the sentences of `text`, whitespace trimmed, empty ones dropped.
+pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut pending: Option<(usize, usize)> = None;
+        for (off, seg) in line.split_sentence_bound_indices() {
+            let start = line_start + off;
+            let Some((s, e)) = trim(text, start, start + seg.len()) else {
+                continue;
+            };
+            pending = match pending {
+                Some((ps, pe)) if ends_with_abbreviation(&text[ps..pe]) => Some((ps, e)),
+                Some(prev) => {
+                    out.push(prev);
+                    Some((s, e))
+                }
+                None => Some((s, e)),
+            };
+        }
+        out.extend(pending);
+        line_start += line.len();
+    }
+    out.into_iter().flat_map(|r| split_glued(text, r)).collect()
+}
+
+/// Scraped text often glues sentences together: "steigt.Dünya". Split after
+/// a lowercase letter and a full stop directly followed by a capital.
+fn split_glued(text: &str, (start, end): (usize, usize)) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = start;
+    let chars: Vec<(usize, char)> = text[start..end].char_indices().collect();
+    for w in chars.windows(3) {
+        let [(_, a), (i, p), (j, c)] = [w[0], w[1], w[2]];
+        if a.is_lowercase() && matches!(p, '.' | '!' | '?') && c.is_uppercase() {
+            let cut = start + i + p.len_utf8();
+            out.push((from, cut));
+            from = start + j;
+        }
+    }
+    out.push((from, end));
+    out
+}
+
+fn trim(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let seg = &text[start..end];
+    let lead = seg.len() - seg.trim_start().len();
+    let tail = seg.len() - seg.trim_end().len();
+    (lead + tail < seg.len()).then_some((start + lead, end - tail))
+}
+
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    let Some(body) = sentence.strip_suffix('.') else {
+        return false;
+    };
+    let last = body
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let word = last.to_lowercase();
+    // A single capital letter is an initial ("Jens S. Stoltenberg").
+    (last.chars().count() == 1 && last.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&word.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split_sentences(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
+    #[test]
+    fn month_abbreviation_does_not_end_a_sentence() {
+        let text = "Lavrov during a press conference in Moscow, Dec. 30, 2018. (AA Photo)";
+        assert_eq!(
+            sentences(text),
+            [
+                "Lavrov during a press conference in Moscow, Dec. 30, 2018.",
+                "(AA Photo)"
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_are_hard_boundaries_and_run_together_sentences_split() {
+        let text = "Title without period\nFirst one. Second one!\nDie Zahl steigt.Dünya Sağlık Örgütü uyardı.";
+        assert_eq!(
+            sentences(text),
+            [
+                "Title without period",
+                "First one.",
+                "Second one!",
+                "Die Zahl steigt.",
+                "Dünya Sağlık Örgütü uyardı."
+            ]
+        );
+    }
+}

@@ -1,0 +1,504 @@
+//! Time expressions: the dates and periods an article is about.
+//!
+//! Finds absolute dates ("Dec. 30, 2018", "30 Aralık 2018", "2018-12-30"),
+//! months and years ("April 2018", "late 2015", "In March"), weekdays ("on
+//! Tuesday") and relative words ("today", "earlier this year"), then decides
+//! whether the time of the reported events can be fixed. It can when the
+//! publication date is known (relative words resolve against it) or when the
+//! lead sentence carries a full date; background dates elsewhere, and dates
+//! in a photo caption, do not fix it.
+
+use super::tokens::{Shape, Token};
+use crate::lexicon::calendar::{Calendar, YEAR_PARTS};
+use chrono::{Datelike, Days, NaiveDate};
+use regex::Regex;
+use serde::Serialize;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum TimeValue {
+    Date {
+        date: NaiveDate,
+    },
+    MonthDay {
+        month: u32,
+        day: u32,
+    },
+    MonthYear {
+        year: i32,
+        month: u32,
+    },
+    Year {
+        year: i32,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        part: Option<&'static str>,
+    },
+    Month {
+        month: u32,
+    },
+    Weekday {
+        weekday: u32,
+    },
+    Relative {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        days: Option<i32>,
+    },
+}
+
+impl TimeValue {
+    /// True for values that pin a point or period on the calendar by
+    /// themselves, without knowing when the article was written.
+    pub fn is_absolute(&self) -> bool {
+        matches!(
+            self,
+            TimeValue::Date { .. } | TimeValue::MonthYear { .. } | TimeValue::Year { .. }
+        )
+    }
+
+    /// The year, when the value names one.
+    pub fn year(&self) -> Option<i32> {
+        match self {
+            TimeValue::Date { date } => Some(date.year()),
+            TimeValue::MonthYear { year, .. } | TimeValue::Year { year, .. } => Some(*year),
+            _ => None,
+        }
+    }
+
+    /// Months since year 0 at the middle of the period, for distances.
+    pub fn month_index(&self) -> Option<f64> {
+        match self {
+            TimeValue::Date { date } => {
+                Some(date.year() as f64 * 12.0 + date.month0() as f64 + date.day() as f64 / 31.0)
+            }
+            TimeValue::MonthYear { year, month } => Some(*year as f64 * 12.0 + *month as f64 - 0.5),
+            TimeValue::Year { year, part } => Some(
+                *year as f64 * 12.0
+                    + match *part {
+                        Some("early") => 2.0,
+                        Some("mid") => 6.0,
+                        Some("late") | Some("end") => 10.0,
+                        _ => 6.0,
+                    },
+            ),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimeExpression {
+    /// The words as written ("Dec. 30, 2018", "on Tuesday").
+    pub text: String,
+    #[serde(flatten)]
+    pub value: TimeValue,
+    /// Resolved against the publication date, when that is known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<NaiveDate>,
+    pub sentence: usize,
+    /// Found in the title or caption rather than the body.
+    pub in_heading: bool,
+}
+
+/// What the article says about when its events happened.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum EventTime {
+    /// Fixed to a date, with the basis ("publication date", "lead sentence").
+    Fixed { date: NaiveDate, basis: String },
+    /// Cannot be fixed from the text; the reason says why.
+    Unfixed { reason: String },
+}
+
+fn numeric_date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"\b(?:(\d{4})-(\d{2})-(\d{2})|(\d{1,2})[./](\d{1,2})[./](\d{4}))\b")
+            .expect("valid regex")
+    })
+}
+
+/// Find time expressions. `heading_sentences` is the number of leading
+/// sentences that belong to the title and caption.
+pub fn extract(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[(usize, usize)],
+    heading_sentences: usize,
+    lang: &str,
+) -> Vec<TimeExpression> {
+    let cal = Calendar::get();
+    let mut out = Vec::new();
+    let sentence_of = |pos: usize| sentences.partition_point(|&(_, e)| e <= pos);
+    let mut covered: Vec<(usize, usize)> = Vec::new();
+
+    for cap in numeric_date_re().captures_iter(text) {
+        let m = cap.get(0).expect("whole match");
+        let date = if let Some(y) = cap.get(1) {
+            ymd(y.as_str(), &cap[2], &cap[3])
+        } else if lang == "en" {
+            ymd(&cap[6], &cap[4], &cap[5]).or_else(|| ymd(&cap[6], &cap[5], &cap[4]))
+        } else {
+            ymd(&cap[6], &cap[5], &cap[4])
+        };
+        if let Some(date) = date {
+            let s = sentence_of(m.start());
+            out.push(TimeExpression {
+                text: m.as_str().to_owned(),
+                value: TimeValue::Date { date },
+                resolved: None,
+                sentence: s,
+                in_heading: s < heading_sentences,
+            });
+            covered.push((m.start(), m.end()));
+        }
+    }
+
+    let keys: Vec<&str> = tokens.iter().map(|t| t.key.as_str()).collect();
+    let mut i = 0;
+    while i < tokens.len() {
+        if covered
+            .iter()
+            .any(|&(s, e)| tokens[i].start >= s && tokens[i].start < e)
+        {
+            i += 1;
+            continue;
+        }
+        let Some((len, value, cue_start)) = match_at(tokens, &keys, i, cal, lang) else {
+            i += 1;
+            continue;
+        };
+        let first = cue_start.unwrap_or(i);
+        let last = &tokens[i + len - 1];
+        let s = tokens[i].sentence;
+        out.push(TimeExpression {
+            text: text[tokens[first].start..last.end].to_owned(),
+            value,
+            resolved: None,
+            sentence: s,
+            in_heading: s < heading_sentences,
+        });
+        i += len;
+    }
+    out.sort_by_key(|e| e.sentence);
+    out
+}
+
+fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+fn year_of(t: &Token) -> Option<i32> {
+    if t.shape != Shape::Number || t.text.len() != 4 {
+        return None;
+    }
+    let y: i32 = t.text.parse().ok()?;
+    (1900..=2100).contains(&y).then_some(y)
+}
+
+fn day_of(t: &Token) -> Option<u32> {
+    let d: u32 = t.text.trim_end_matches('.').parse().ok()?;
+    (t.shape == Shape::Number && (1..=31).contains(&d)).then_some(d)
+}
+
+/// Match one expression at token `i`: (tokens used, value, index of a cue
+/// word to include in the text).
+fn match_at(
+    tokens: &[Token],
+    keys: &[&str],
+    i: usize,
+    cal: &Calendar,
+    lang: &str,
+) -> Option<(usize, TimeValue, Option<usize>)> {
+    let t = &tokens[i];
+    let next = tokens.get(i + 1);
+    let next2 = tokens.get(i + 2);
+    let prev_key = i.checked_sub(1).map(|p| keys[p]);
+    let cue = prev_key.is_some_and(|k| cal.is_time_cue(k)).then(|| i - 1);
+
+    if let Some((len, days)) = cal.relative_at(&keys[i..keys.len().min(i + 4)]) {
+        return Some((len, TimeValue::Relative { days }, None));
+    }
+    if let Some(month) = month_at(t, cal, lang) {
+        let ambiguous = t.key.len() <= 3 || t.key == "may" || t.key == "mar";
+        // Month Day, Year / Month Day / Month Year
+        if let Some(day) = next.and_then(day_of) {
+            if let Some(year) = next2.and_then(year_of) {
+                let date = NaiveDate::from_ymd_opt(year, month, day)?;
+                return Some((3, TimeValue::Date { date }, None));
+            }
+            return Some((2, TimeValue::MonthDay { month, day }, None));
+        }
+        if let Some(year) = next.and_then(year_of) {
+            return Some((2, TimeValue::MonthYear { year, month }, cue));
+        }
+        if !ambiguous
+            && (cue.is_some()
+                || t.shape == Shape::Capitalised && !t.sentence_initial
+                || lang != "en")
+        {
+            return Some((1, TimeValue::Month { month }, cue));
+        }
+        return None;
+    }
+    // Day [de] Month [[de] Year]: "30 December 2018", "5 de marzo de 2020".
+    if let Some(day) = day_of(t) {
+        let de = |k: usize| tokens.get(k).is_some_and(|n| n.key == "de");
+        let m_at = if de(i + 1) { i + 2 } else { i + 1 };
+        if let Some(month) = tokens.get(m_at).and_then(|n| month_at(n, cal, lang)) {
+            let y_at = if de(m_at + 1) { m_at + 2 } else { m_at + 1 };
+            if let Some(year) = tokens.get(y_at).and_then(year_of) {
+                let date = NaiveDate::from_ymd_opt(year, month, day)?;
+                return Some((y_at + 1 - i, TimeValue::Date { date }, None));
+            }
+            return Some((m_at + 1 - i, TimeValue::MonthDay { month, day }, None));
+        }
+    }
+    if let Some(year) = year_of(t) {
+        let part = prev_key.and_then(|k| YEAR_PARTS.iter().find(|(w, _)| *w == k).map(|(_, p)| *p));
+        let year_word_after = next.is_some_and(|n| {
+            matches!(
+                n.key.as_str(),
+                "yilinda" | "yili" | "yilinin" | "roku" | "rok" | "عام"
+            )
+        });
+        if cue.is_some() || year_word_after || part.is_some() {
+            return Some((1, TimeValue::Year { year, part }, cue));
+        }
+        return None;
+    }
+    if let Some(weekday) = cal.weekday(&t.key) {
+        // English weekdays are capitalised; a lowercase "sunday" is rarer
+        // than the name, but other languages write them lowercase.
+        if lang != "en" || t.shape == Shape::Capitalised {
+            let cue = prev_key
+                .filter(|k| matches!(*k, "on" | "am" | "el" | "le" | "w" | "we" | "il" | "lo"))
+                .map(|_| i - 1);
+            return Some((1, TimeValue::Weekday { weekday }, cue));
+        }
+    }
+    None
+}
+
+fn month_at(t: &Token, cal: &Calendar, lang: &str) -> Option<u32> {
+    let month = cal.month(&t.key)?;
+    // English and German capitalise months: a lowercase "may"/"march" is a verb.
+    if matches!(lang, "en" | "de") && t.shape != Shape::Capitalised {
+        return None;
+    }
+    Some(month)
+}
+
+/// Resolve expressions against the publication date and decide the event time.
+pub fn resolve(
+    expressions: &mut [TimeExpression],
+    published: Option<NaiveDate>,
+    lead_sentence: usize,
+) -> EventTime {
+    if let Some(pub_date) = published {
+        for e in expressions.iter_mut() {
+            e.resolved = resolve_one(&e.value, pub_date);
+        }
+        return EventTime::Fixed {
+            date: pub_date,
+            basis: "publication date".to_owned(),
+        };
+    }
+    let lead_date = expressions.iter().find_map(|e| match e.value {
+        TimeValue::Date { date } if e.sentence == lead_sentence && !e.in_heading => Some(date),
+        _ => None,
+    });
+    if let Some(date) = lead_date {
+        return EventTime::Fixed {
+            date,
+            basis: "a full date in the lead sentence".to_owned(),
+        };
+    }
+    let relative: Vec<&str> = expressions
+        .iter()
+        .filter(|e| !e.value.is_absolute())
+        .map(|e| e.text.as_str())
+        .collect();
+    let absolute: Vec<&str> = expressions
+        .iter()
+        .filter(|e| e.value.is_absolute())
+        .map(|e| e.text.as_str())
+        .collect();
+    let reason = match (relative.is_empty(), absolute.is_empty()) {
+        (true, true) => "no publication date and no time expressions".to_owned(),
+        (false, true) => format!(
+            "no publication date; only relative expressions ({}), which cannot be placed on the calendar",
+            quote_list(&relative)
+        ),
+        (true, false) => format!(
+            "no publication date; the absolute dates ({}) are not in the lead sentence and may be background",
+            quote_list(&absolute)
+        ),
+        (false, false) => format!(
+            "no publication date; the events are told with relative expressions ({}) while the absolute dates ({}) are background",
+            quote_list(&relative),
+            quote_list(&absolute)
+        ),
+    };
+    EventTime::Unfixed { reason }
+}
+
+fn quote_list(items: &[&str]) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for i in items {
+        if !seen.contains(i) {
+            seen.push(i);
+        }
+    }
+    seen.iter()
+        .map(|s| format!("\"{s}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn resolve_one(value: &TimeValue, pub_date: NaiveDate) -> Option<NaiveDate> {
+    match *value {
+        TimeValue::Date { date } => Some(date),
+        TimeValue::Relative { days: Some(d) } => {
+            if d >= 0 {
+                pub_date.checked_add_days(Days::new(d as u64))
+            } else {
+                pub_date.checked_sub_days(Days::new((-d) as u64))
+            }
+        }
+        TimeValue::Weekday { weekday } => {
+            // The most recent such weekday on or before publication.
+            let back = (pub_date.weekday().number_from_monday() + 7 - weekday) % 7;
+            pub_date.checked_sub_days(Days::new(back as u64))
+        }
+        TimeValue::MonthDay { month, day } => {
+            let year = if month > pub_date.month() {
+                pub_date.year() - 1
+            } else {
+                pub_date.year()
+            };
+            NaiveDate::from_ymd_opt(year, month, day)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::sentences::split_sentences;
+    use crate::analyse::tokens::tokenize;
+
+    fn find(text: &str, lang: &str) -> Vec<(String, TimeValue)> {
+        let sents = split_sentences(text);
+        let toks = tokenize(text, &sents);
+        extract(text, &toks, &sents, 0, lang)
+            .into_iter()
+            .map(|e| (e.text, e.value))
+            .collect()
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> TimeValue {
+        TimeValue::Date {
+            date: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+        }
+    }
+
+    #[test]
+    fn expressions_of_the_first_example_article() {
+        let found = find(
+            "Lavrov discussed Syria on Tuesday. Talks in Moscow, Dec. 30, 2018. In March, a truce was brokered. \
+             Since April 2018, attacks intensified. Russia intervened in late 2015. \
+             A cease-fire was put into effect earlier this year.",
+            "en",
+        );
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "on Tuesday",
+                "Dec. 30, 2018",
+                "In March",
+                "Since April 2018",
+                "late 2015",
+                "earlier this year"
+            ]
+        );
+        assert_eq!(found[1].1, date(2018, 12, 30));
+        assert_eq!(
+            found[3].1,
+            TimeValue::MonthYear {
+                year: 2018,
+                month: 4
+            }
+        );
+        assert_eq!(
+            found[4].1,
+            TimeValue::Year {
+                year: 2015,
+                part: Some("late")
+            }
+        );
+    }
+
+    #[test]
+    fn dates_in_other_languages_and_numeric_forms() {
+        assert_eq!(
+            find("Am 30. Dezember 2018 traf er Lavrov.", "de")[0].1,
+            date(2018, 12, 30)
+        );
+        assert_eq!(
+            find("El 5 de marzo de 2020 se firmó.", "es")[0].1,
+            date(2020, 3, 5)
+        );
+        assert_eq!(
+            find("30 Aralık 2018 tarihinde görüştüler.", "tr")[0].1,
+            date(2018, 12, 30)
+        );
+        assert_eq!(
+            find("Spotkanie 5 marca 2020 w Moskwie.", "pl")[0].1,
+            date(2020, 3, 5)
+        );
+        assert_eq!(
+            find("Published 2020-03-05 in print.", "en")[0].1,
+            date(2020, 3, 5)
+        );
+        assert_eq!(
+            find("Stand: 05.03.2020 um 10 Uhr.", "de")[0].1,
+            date(2020, 3, 5)
+        );
+    }
+
+    #[test]
+    fn modal_may_and_bare_numbers_are_not_dates() {
+        assert!(find("He may resign. About 2000 people came.", "en").is_empty());
+    }
+
+    #[test]
+    fn relative_days_resolve_against_the_publication_date() {
+        let text = "Officials met on Tuesday. The ministry said today it agreed.";
+        let sents = split_sentences(text);
+        let toks = tokenize(text, &sents);
+        let mut ex = extract(text, &toks, &sents, 0, "en");
+        let published = NaiveDate::from_ymd_opt(2020, 10, 1).unwrap(); // a Thursday
+        let t = resolve(&mut ex, Some(published), 0);
+        assert!(matches!(t, EventTime::Fixed { .. }));
+        assert_eq!(ex[0].resolved, NaiveDate::from_ymd_opt(2020, 9, 29));
+        assert_eq!(ex[1].resolved, Some(published));
+    }
+
+    #[test]
+    fn without_a_publication_date_relative_time_is_unfixed() {
+        let text = "The calls come one day after strikes on Monday. Since April 2018, attacks intensified.";
+        let sents = split_sentences(text);
+        let toks = tokenize(text, &sents);
+        let mut ex = extract(text, &toks, &sents, 0, "en");
+        match resolve(&mut ex, None, 0) {
+            EventTime::Unfixed { reason } => {
+                assert!(reason.contains("\"on Monday\""), "{reason}");
+                assert!(reason.contains("background"), "{reason}");
+            }
+            fixed => panic!("time must not be invented: {fixed:?}"),
+        }
+    }
+}

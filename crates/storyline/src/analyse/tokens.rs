@@ -1,0 +1,115 @@
+//! Words of a text with their positions and the forms the analysers need.
+
+use crate::lexicon::fold::{fold, strip_apostrophe_suffix};
+use unicode_segmentation::UnicodeSegmentation;
+
+#[derive(Debug, Clone)]
+pub struct Token<'a> {
+    /// The word as written, apostrophe suffix included ("Syria's").
+    pub text: &'a str,
+    /// Byte range in the analysed text.
+    pub start: usize,
+    pub end: usize,
+    /// Folded form of the word without its apostrophe suffix ("syria").
+    pub key: String,
+    pub shape: Shape,
+    /// Index of the sentence the token belongs to.
+    pub sentence: usize,
+    /// First word of its sentence: capitalisation says nothing there.
+    pub sentence_initial: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Starts with an uppercase letter, then lowercase ("Lavrov").
+    Capitalised,
+    /// All uppercase letters, at least two ("NATO", "AA").
+    Upper,
+    Lower,
+    Number,
+    /// A letter of a script without case (Arabic, CJK, Thai).
+    Uncased,
+    Other,
+}
+
+impl Shape {
+    fn of(word: &str) -> Shape {
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else {
+            return Shape::Other;
+        };
+        if first.is_numeric() {
+            return Shape::Number;
+        }
+        if first.is_uppercase() {
+            let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+            if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+                return Shape::Upper;
+            }
+            return Shape::Capitalised;
+        }
+        if first.is_lowercase() {
+            return Shape::Lower;
+        }
+        if first.is_alphabetic() {
+            return Shape::Uncased;
+        }
+        Shape::Other
+    }
+
+    pub fn is_name_like(self) -> bool {
+        matches!(self, Shape::Capitalised | Shape::Upper)
+    }
+}
+
+/// Split `text` into word tokens, given sentence byte ranges (sorted).
+pub fn tokenize<'a>(text: &'a str, sentences: &[(usize, usize)]) -> Vec<Token<'a>> {
+    let mut tokens = Vec::with_capacity(text.len() / 6);
+    let mut sentence = 0;
+    let mut last_sentence = usize::MAX;
+    for (start, word) in text.unicode_word_indices() {
+        while sentence + 1 < sentences.len() && start >= sentences[sentence].1 {
+            sentence += 1;
+        }
+        let core = strip_apostrophe_suffix(word);
+        let sentence_initial = last_sentence != sentence;
+        last_sentence = sentence;
+        tokens.push(Token {
+            text: word,
+            start,
+            end: start + word.len(),
+            key: fold(core),
+            shape: Shape::of(word),
+            sentence,
+            sentence_initial,
+        });
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_and_keys() {
+        let text = "Turkey's NATO ally İdlib 738 people إدلب";
+        let toks = tokenize(text, &[(0, text.len())]);
+        let shapes: Vec<Shape> = toks.iter().map(|t| t.shape).collect();
+        assert_eq!(
+            shapes,
+            [
+                Shape::Capitalised,
+                Shape::Upper,
+                Shape::Lower,
+                Shape::Capitalised,
+                Shape::Number,
+                Shape::Lower,
+                Shape::Uncased
+            ]
+        );
+        assert_eq!(toks[0].key, "turkey");
+        assert_eq!(toks[3].key, "idlib");
+        assert!(toks[0].sentence_initial && !toks[1].sentence_initial);
+    }
+}

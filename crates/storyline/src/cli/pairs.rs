@@ -1,0 +1,62 @@
+//! Reading a pair file and scoring it on all cores, in input order.
+
+use crate::analyse::analyse;
+use crate::ingest::pairs::{read_pairs, LineError, PairInput};
+use crate::relate::model::ScorerModel;
+use crate::relate::{compare, Comparison};
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::BufReader;
+use std::path::Path;
+
+/// Read pairs from a file, or stdin for `-`.
+pub fn read(path: &Path) -> anyhow::Result<Vec<Result<PairInput, LineError>>> {
+    if path == Path::new("-") {
+        return Ok(read_pairs(std::io::stdin().lock()));
+    }
+    let file =
+        std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
+    Ok(read_pairs(BufReader::new(file)))
+}
+
+pub fn progress(len: usize, what: &str) -> ProgressBar {
+    // indicatif draws nothing when stderr is not a terminal.
+    let bar = ProgressBar::new(len as u64);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} {msg} [{bar:30}] {pos}/{len} ({per_sec}, eta {eta})",
+        )
+        .expect("valid template")
+        .progress_chars("=> "),
+    );
+    bar.set_message(what.to_owned());
+    bar
+}
+
+/// Score every valid pair in parallel; errors stay in place.
+pub fn score_all(
+    rows: Vec<Result<PairInput, LineError>>,
+    model: &ScorerModel,
+) -> Vec<Result<(PairInput, Comparison), LineError>> {
+    let bar = progress(rows.len(), "comparing");
+    let out = rows
+        .into_par_iter()
+        .map(|row| {
+            let r = row.map(|p| {
+                let (a, b) = (analyse(&p.a), analyse(&p.b));
+                let c = compare(&a, &b, ("text1", "text2"), model);
+                (p, c)
+            });
+            bar.inc(1);
+            r
+        })
+        .collect();
+    bar.finish_and_clear();
+    out
+}
+
+/// Language pair label of a pair, e.g. "de-en", from supplied or detected languages.
+pub fn language_pair(c: &Comparison) -> String {
+    format!("{}-{}", c.explanation.a.language, c.explanation.b.language)
+}

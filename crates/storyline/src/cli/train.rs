@@ -1,0 +1,137 @@
+//! `storyline train semeval FILE`: fit the scorer on labelled pairs.
+
+use super::pairs;
+use crate::analyse::analyse;
+use crate::relate::evidence::gather;
+use crate::relate::features::features;
+use crate::relate::fit::fit;
+use crate::relate::model::TrainingRecord;
+use anyhow::Context;
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+#[derive(clap::Subcommand)]
+pub enum TrainCommand {
+    /// Fit on a labelled SemEval-2022 Task 8 JSONL file (use the train split only).
+    Semeval {
+        file: PathBuf,
+        /// Where to write the model.
+        #[arg(long, default_value = "crates/storyline/models/scorer.json")]
+        out: PathBuf,
+        /// Also write the feature table (CSV: pair_id, language pair, features, gold) for analysis.
+        #[arg(long, value_name = "CSV")]
+        dump_features: Option<PathBuf>,
+    },
+}
+
+pub fn run(cmd: TrainCommand) -> anyhow::Result<i32> {
+    let TrainCommand::Semeval {
+        file,
+        out,
+        dump_features,
+    } = cmd;
+    let bytes = std::fs::read(&file).with_context(|| format!("{}: cannot read", file.display()))?;
+    let rows = pairs::read(&file)?;
+    let labelled: Vec<_> = rows
+        .into_iter()
+        .filter_map(|r| match r {
+            Ok(p) if p.gold.is_some() => Some(p),
+            Ok(_) => None,
+            Err(e) => {
+                eprintln!(
+                    "storyline: {}: line {}: {} (skipped)",
+                    file.display(),
+                    e.line,
+                    e.message
+                );
+                None
+            }
+        })
+        .collect();
+    if labelled.len() < 20 {
+        anyhow::bail!(
+            "{}: {} labelled pairs are too few to fit on",
+            file.display(),
+            labelled.len()
+        );
+    }
+    let bar = pairs::progress(labelled.len(), "featurising");
+    let rows: Vec<(Vec<f64>, [f64; 7], String)> = labelled
+        .par_iter()
+        .map(|p| {
+            let (a, b) = (analyse(&p.a), analyse(&p.b));
+            let x = features(&a, &b, &gather(&a, &b));
+            bar.inc(1);
+            let langs = format!("{}-{}", a.language.code, b.language.code);
+            (x, *p.gold.as_ref().expect("filtered").as_array(), langs)
+        })
+        .collect();
+    bar.finish_and_clear();
+    if let Some(path) = dump_features {
+        write_feature_table(&path, &labelled, &rows)?;
+    }
+    let rows: Vec<(Vec<f64>, [f64; 7])> = rows.into_iter().map(|(x, y, _)| (x, y)).collect();
+    let (x, y): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+    let record = TrainingRecord {
+        file: file
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        pairs: x.len(),
+        sha256: sha256_hex(&bytes),
+        command: format!("storyline train semeval {}", file.display()),
+    };
+    let model = fit(&x, &y, record);
+    let json = serde_json::to_string_pretty(&model)?;
+    std::fs::write(&out, json + "\n")
+        .with_context(|| format!("{}: cannot write", out.display()))?;
+    eprintln!(
+        "storyline: fitted on {} pairs, model written to {}",
+        x.len(),
+        out.display()
+    );
+    for h in &model.heads {
+        eprintln!("  {:<10} lambda {}", h.dimension.name(), h.lambda);
+    }
+    Ok(0)
+}
+
+fn write_feature_table(
+    path: &std::path::Path,
+    pairs: &[crate::ingest::pairs::PairInput],
+    rows: &[(Vec<f64>, [f64; 7], String)],
+) -> anyhow::Result<()> {
+    use crate::relate::features::FEATURE_NAMES;
+    use crate::relate::scores::Dimension;
+    use std::io::Write;
+    let mut w = std::io::BufWriter::new(
+        std::fs::File::create(path)
+            .with_context(|| format!("{}: cannot create", path.display()))?,
+    );
+    let gold: Vec<&str> = Dimension::ALL.iter().map(|d| d.gold_field()).collect();
+    writeln!(
+        w,
+        "pair_id,langs,{},{}",
+        FEATURE_NAMES.join(","),
+        gold.join(",")
+    )?;
+    for (p, (x, y, langs)) in pairs.iter().zip(rows) {
+        let xs: Vec<String> = x.iter().map(|v| format!("{v:.6}")).collect();
+        let ys: Vec<String> = y.iter().map(|v| v.to_string()).collect();
+        writeln!(
+            w,
+            "{},{},{},{}",
+            p.pair_id,
+            langs,
+            xs.join(","),
+            ys.join(",")
+        )?;
+    }
+    Ok(())
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -1,0 +1,178 @@
+//! Loading one article from a file: plain text, a JSON object, or HTML.
+
+use super::article::{Article, DateSource};
+use super::decode::{decode_article, DecodeError, MAX_ARTICLE_BYTES};
+use super::plain::parse_plain;
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// A problem with an input, naming where it is.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: not an article: {source}")]
+    Decode {
+        path: PathBuf,
+        #[source]
+        source: DecodeError,
+    },
+    #[error("{path}: invalid JSON: {message}")]
+    Json { path: PathBuf, message: String },
+    #[error("{path}: {message}")]
+    Invalid { path: PathBuf, message: String },
+}
+
+/// Article fields accepted in JSON, JSONL and the HTTP API.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ArticleRecord {
+    #[serde(default, deserialize_with = "id_as_string")]
+    pub id: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    pub text: Option<String>,
+    #[serde(default)]
+    pub date: Option<String>,
+    #[serde(default)]
+    pub lang: Option<String>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+fn id_as_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Option::<serde_json::Value>::deserialize(d)? {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(s)) => Some(s),
+        Some(other) => Some(other.to_string()),
+    })
+}
+
+impl ArticleRecord {
+    /// Build an article; errors are plain messages for the caller to locate.
+    pub fn into_article(self) -> Result<Article, String> {
+        let text = self.text.ok_or("missing field `text`")?;
+        if text.trim().is_empty() {
+            return Err("field `text` is empty".into());
+        }
+        let mut article = match self.title.filter(|t| !t.trim().is_empty()) {
+            Some(title) => {
+                let mut a = parse_plain(&format!("{title}\n\n{text}"));
+                if a.body.is_empty() {
+                    a.body = text;
+                }
+                a
+            }
+            None => parse_plain(&text),
+        };
+        if let Some(d) = self.date.as_deref().filter(|d| !d.trim().is_empty()) {
+            article.date = Some(parse_date(d).ok_or_else(|| {
+                format!("field `date`: cannot read {d:?} as a date (use YYYY-MM-DD or RFC 3339)")
+            })?);
+            article.date_source = Some(DateSource::Field);
+        }
+        if let Some(lang) = self.lang.as_deref().filter(|l| !l.trim().is_empty()) {
+            article.lang = Some(crate::analyse::language::validate_code(lang)?);
+        }
+        article.id = self.id;
+        article.source = self.url.or(self.source);
+        Ok(article)
+    }
+}
+
+/// Dates as news metadata writes them: `2020-03-05`, RFC 3339, RFC 2822.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Ok(d) = NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d") {
+        return Some(d);
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
+        return Some(dt.date_naive());
+    }
+    None
+}
+
+/// Read and parse one article file. The format is chosen by extension
+/// (`.json`, `.html`/`.htm`) or by content (a leading `{` or `<html`).
+pub fn load_article(path: &Path) -> Result<Article, InputError> {
+    let meta = std::fs::metadata(path).map_err(|source| InputError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    if meta.is_dir() {
+        return Err(InputError::Invalid {
+            path: path.to_owned(),
+            message: "is a directory, not an article file".into(),
+        });
+    }
+    // Refuse before reading: a 50 MB "article" is a wrong file.
+    if meta.len() as usize > MAX_ARTICLE_BYTES {
+        return Err(InputError::Decode {
+            path: path.to_owned(),
+            source: DecodeError::TooLarge {
+                size: meta.len() as usize,
+                limit: MAX_ARTICLE_BYTES,
+            },
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| InputError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let decoded =
+        decode_article(&bytes, MAX_ARTICLE_BYTES).map_err(|source| InputError::Decode {
+            path: path.to_owned(),
+            source,
+        })?;
+    let text = decoded.text;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let head = text.trim_start();
+    let mut article = if ext == "json" || (ext != "txt" && head.starts_with('{')) {
+        let record: ArticleRecord = serde_json::from_str(&text).map_err(|e| InputError::Json {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })?;
+        record
+            .into_article()
+            .map_err(|message| InputError::Invalid {
+                path: path.to_owned(),
+                message,
+            })?
+    } else if matches!(ext.as_str(), "html" | "htm") || looks_like_html(head) {
+        super::html::parse_html(&text).map_err(|message| InputError::Invalid {
+            path: path.to_owned(),
+            message,
+        })?
+    } else {
+        parse_plain(&text)
+    };
+    if article.body.trim().is_empty() && article.title.trim().is_empty() {
+        return Err(InputError::Decode {
+            path: path.to_owned(),
+            source: DecodeError::Blank,
+        });
+    }
+    article
+        .source
+        .get_or_insert_with(|| path.display().to_string());
+    Ok(article)
+}
+
+fn looks_like_html(head: &str) -> bool {
+    let start: String = head
+        .chars()
+        .take(64)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    start.starts_with("<!doctype html") || start.starts_with("<html")
+}

@@ -1,0 +1,105 @@
+//! The plain-text article format: a title line, an optional caption (lines
+//! directly under the title, before the first blank line), then the body.
+//!
+//! ```text
+//! Turkish FM Çavuşoğlu, Russian counterpart Lavrov discuss ... in phone call
+//! Foreign Minister Mevlüt Çavuşoğlu and ... in Moscow, Dec. 30, 2018. (AA Photo)
+//!
+//! Turkey's Foreign Minister Mevlüt Çavuşoğlu in a phone call ...
+//! ```
+//!
+//! A text with no line structure at all (as in the SemEval JSONL files, where
+//! title and body are run together) becomes a body with an empty title.
+
+use super::article::{Article, DateSource};
+use super::dateline::find_dateline_date;
+
+pub fn parse_plain(text: &str) -> Article {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut lines = text.lines().skip_while(|l| l.trim().is_empty()).peekable();
+
+    let first = lines.next().unwrap_or_default().trim().to_owned();
+    let rest: Vec<&str> = lines.collect();
+    if rest.iter().all(|l| l.trim().is_empty()) {
+        // One line only: no title/body split can be trusted.
+        return with_dateline(Article {
+            body: first,
+            ..Article::default()
+        });
+    }
+    let caption_len = rest.iter().take_while(|l| !l.trim().is_empty()).count();
+    let caption = rest[..caption_len]
+        .iter()
+        .map(|l| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let body = rest[caption_len..].join("\n").trim().to_owned();
+    let (caption, body) = if body.is_empty() {
+        // "title\nbody" with no blank line: the second block is the body.
+        (None, caption)
+    } else {
+        ((!caption.is_empty()).then_some(caption), body)
+    };
+    with_dateline(Article {
+        title: first,
+        caption,
+        body,
+        ..Article::default()
+    })
+}
+
+fn with_dateline(mut article: Article) -> Article {
+    if article.date.is_none() {
+        if let Some(date) = find_dateline_date(&article.body) {
+            article.date = Some(date);
+            article.date_source = Some(DateSource::Dateline);
+        }
+    }
+    article
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_caption_body_are_separated() {
+        let a = parse_plain(
+            "Turkish FM discuss Syria in phone call\nFM Çavuşoğlu in Moscow, Dec. 30, 2018. (AA Photo)\n\n\nTurkey's Foreign Minister discussed Syria.\n\nSecond paragraph.",
+        );
+        assert_eq!(a.title, "Turkish FM discuss Syria in phone call");
+        assert_eq!(
+            a.caption.as_deref(),
+            Some("FM Çavuşoğlu in Moscow, Dec. 30, 2018. (AA Photo)")
+        );
+        assert!(a.body.starts_with("Turkey's Foreign Minister"));
+        assert!(a.body.ends_with("Second paragraph."));
+        assert_eq!(a.date, None, "a caption date is background, not a dateline");
+    }
+
+    #[test]
+    fn title_then_blank_then_body_has_no_caption() {
+        let a = parse_plain(
+            "The Russian Foreign Ministry said today.\n\nThe agreement came after talks.",
+        );
+        assert_eq!(a.title, "The Russian Foreign Ministry said today.");
+        assert_eq!(a.caption, None);
+        assert_eq!(a.body, "The agreement came after talks.");
+    }
+
+    #[test]
+    fn single_line_text_is_all_body() {
+        let a = parse_plain("Bir ölü İspanya Çin'i geçti: günde 738 ölü");
+        assert_eq!(a.title, "");
+        assert_eq!(a.body, "Bir ölü İspanya Çin'i geçti: günde 738 ölü");
+    }
+
+    #[test]
+    fn a_dateline_gives_the_publication_date() {
+        let a = parse_plain(
+            "Title\n\nMOSCOW, March 5, 2020 (Reuters) - Russia and Turkey agreed a ceasefire.",
+        );
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2020, 3, 5));
+        assert_eq!(a.date_source, Some(DateSource::Dateline));
+    }
+}

@@ -1,0 +1,77 @@
+//! Text folding: the keys under which names are compared.
+//!
+//! "Çavuşoğlu", "Cavusoglu" and "ÇAVUŞOĞLU" must meet under one key, so Latin
+//! letters are transliterated to ASCII and lowercased. Other scripts (Arabic,
+//! Cyrillic, CJK) are only lowercased: transliterating them would make
+//! unrelated words collide with Latin ones.
+
+use any_ascii::any_ascii_char;
+
+/// Fold a word or name to its comparison key.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if is_latin(c) {
+            for a in any_ascii_char(c).chars() {
+                out.push(a.to_ascii_lowercase());
+            }
+        } else if c == '\u{2019}' || c == '\u{2018}' {
+            out.push('\'');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// Latin letters outside ASCII: Latin-1 Supplement to Latin Extended-B, IPA
+/// excluded, and Latin Extended Additional (Vietnamese).
+pub fn is_latin(c: char) -> bool {
+    matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF)
+}
+
+/// Cut a clitic or case suffix after an apostrophe: "Syria's" -> "Syria",
+/// Turkish "İspanya'nın" -> "İspanya", "Çin'i" -> "Çin". Names with an
+/// apostrophe inside ("O'Brien", "D'Alema") keep it: the tail is too long
+/// or capitalised.
+pub fn strip_apostrophe_suffix(word: &str) -> &str {
+    if let Some(pos) = word.rfind(['\'', '\u{2019}']) {
+        let tail = &word[pos..];
+        let tail_letters = tail.chars().skip(1).count();
+        let starts_upper = tail.chars().nth(1).is_some_and(char::is_uppercase);
+        if pos > 0 && tail_letters <= 4 && !starts_upper {
+            return &word[..pos];
+        }
+    }
+    word
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn turkish_and_ascii_spellings_fold_together() {
+        assert_eq!(fold("Çavuşoğlu"), "cavusoglu");
+        assert_eq!(fold("Cavusoglu"), "cavusoglu");
+        assert_eq!(fold("Mevlüt"), "mevlut");
+        assert_eq!(fold("İdlib"), "idlib");
+    }
+
+    #[test]
+    fn other_scripts_are_lowercased_not_transliterated() {
+        assert_eq!(fold("إدلب"), "إدلب");
+        assert_eq!(fold("Москва"), "москва");
+    }
+
+    #[test]
+    fn apostrophe_suffixes_are_cut_but_names_kept() {
+        assert_eq!(strip_apostrophe_suffix("Syria's"), "Syria");
+        assert_eq!(strip_apostrophe_suffix("Turkey’s"), "Turkey");
+        assert_eq!(strip_apostrophe_suffix("İspanya'nın"), "İspanya");
+        assert_eq!(strip_apostrophe_suffix("Çin'i"), "Çin");
+        assert_eq!(strip_apostrophe_suffix("O'Brien"), "O'Brien");
+    }
+}

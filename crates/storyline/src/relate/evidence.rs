@@ -1,0 +1,508 @@
+//! Evidence: what two analyses share and where they differ. Both the scorer's
+//! features and the human-readable explanation are built from this, so a
+//! report never shows a reason the score did not use.
+
+use crate::analyse::entities::{Entity, EntityKind, PlaceMention};
+use crate::analyse::gazetteer::Gazetteer;
+use crate::analyse::time::EventTime;
+use crate::analyse::Analysis;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityMatch {
+    pub a: String,
+    pub b: String,
+    pub kind: EntityKind,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceEvidence {
+    /// Places named in both (same gazetteer entry).
+    pub shared: Vec<String>,
+    /// Countries both articles are about, directly or through their places.
+    pub shared_countries: Vec<String>,
+    pub only_a: Vec<String>,
+    pub only_b: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityEvidence {
+    pub shared: Vec<EntityMatch>,
+    pub only_a: Vec<String>,
+    pub only_b: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimeEvidence {
+    pub a: EventTime,
+    pub b: EventTime,
+    /// Years named in both articles.
+    pub shared_years: Vec<i32>,
+    /// Days between the two event times, when both are fixed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_apart: Option<i64>,
+    /// Smallest distance in months between absolute dates of the two, when both name any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closest_dates_months_apart: Option<f64>,
+    /// A plain sentence on what can and cannot be said.
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SentencePair {
+    pub a: String,
+    pub b: String,
+    pub similarity: f64,
+    /// What they share: words, names, places, numbers.
+    pub shared: Vec<String>,
+}
+
+/// Signs that two articles report the same event rather than the same
+/// setting: the people acting, the figures, sentences retold.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventEvidence {
+    /// People named in both.
+    pub shared_people: Vec<String>,
+    pub people_only_a: Vec<String>,
+    pub people_only_b: Vec<String>,
+    /// Numbers in both, years excluded.
+    pub shared_figures: Vec<String>,
+    /// Similarity of the closest sentence pair (0..1).
+    pub closest_sentences: f64,
+    pub verdict: EventVerdict,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventVerdict {
+    /// Sentences retold or figures repeated: the same event.
+    SameEvent,
+    /// Same setting, but neither figures nor retold sentences in common.
+    DifferentEvents,
+    /// Too little evidence either way.
+    Undecided,
+}
+
+/// A sentence pair this close is a retelling of the same fact.
+const RETOLD_SENTENCE: f64 = 0.5;
+/// Below this, no sentence of one article retells one of the other.
+const UNRELATED_SENTENCES: f64 = 0.4;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    pub events: EventEvidence,
+    pub places: PlaceEvidence,
+    pub entities: EntityEvidence,
+    pub shared_numbers: Vec<String>,
+    pub time: TimeEvidence,
+    pub sentence_pairs: Vec<SentencePair>,
+    #[serde(skip)]
+    pub sentence_similarity: SentenceSimilarity,
+}
+
+/// Sentence-level alignment figures, used as features.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SentenceSimilarity {
+    /// Highest similarity of any sentence pair.
+    pub best: f64,
+    /// Mean over the sentences of each side of its best match, averaged over both sides.
+    pub aligned_mean: f64,
+    /// Similarity of the two headings (title, or first sentence).
+    pub heading: f64,
+}
+
+pub fn gather(a: &Analysis, b: &Analysis) -> Evidence {
+    let places = compare_places(&a.places, &b.places);
+    let entities = compare_entities(&a.entities, &b.entities);
+    let nb: HashSet<&String> = b.numbers.iter().collect();
+    let shared_numbers: Vec<String> = a
+        .numbers
+        .iter()
+        .filter(|n| nb.contains(n))
+        .cloned()
+        .collect();
+    let time = compare_time(a, b);
+    let (sentence_pairs, sentence_similarity) = align_sentences(a, b);
+    let events = compare_events(a, b, &entities, &shared_numbers, sentence_similarity.best);
+    Evidence {
+        events,
+        places,
+        entities,
+        shared_numbers,
+        time,
+        sentence_pairs,
+        sentence_similarity,
+    }
+}
+
+/// Display name of a place: the way the text wrote it when that was a name
+/// rather than an adjective, else the gazetteer's name.
+fn place_label(p: &PlaceMention) -> String {
+    if p.adjective_only {
+        format!("{} ({})", p.name, p.surfaces.join(", "))
+    } else {
+        p.display.clone()
+    }
+}
+
+fn compare_places(a: &[PlaceMention], b: &[PlaceMention]) -> PlaceEvidence {
+    let gaz = Gazetteer::get();
+    let ids_b: HashSet<u32> = b.iter().map(|p| p.place).collect();
+    let ids_a: HashSet<u32> = a.iter().map(|p| p.place).collect();
+    let countries = |ps: &[PlaceMention]| -> HashSet<u32> {
+        ps.iter().filter_map(|p| gaz.country_of(p.place)).collect()
+    };
+    let (ca, cb) = (countries(a), countries(b));
+    let mut shared_countries: Vec<String> = ca
+        .intersection(&cb)
+        .map(|&c| gaz.place(c).name.clone())
+        .collect();
+    shared_countries.sort();
+    PlaceEvidence {
+        shared: a
+            .iter()
+            .filter(|p| ids_b.contains(&p.place))
+            .map(place_label)
+            .collect(),
+        shared_countries,
+        only_a: a
+            .iter()
+            .filter(|p| !ids_b.contains(&p.place))
+            .map(place_label)
+            .collect(),
+        only_b: b
+            .iter()
+            .filter(|p| !ids_a.contains(&p.place))
+            .map(place_label)
+            .collect(),
+    }
+}
+
+/// Two names refer to the same entity: same key, or one is the other's
+/// surname or a shorter form contained in it ("Assad" / "Bashar Assad").
+pub fn same_entity(a: &Entity, b: &Entity) -> bool {
+    if a.key == b.key {
+        return true;
+    }
+    let words = |k: &str| k.split(' ').map(str::to_owned).collect::<Vec<_>>();
+    let (wa, wb) = (words(&a.key), words(&b.key));
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    if short.len() == long.len() {
+        return false;
+    }
+    let contained = short.iter().all(|w| long.contains(w));
+    let surname = short.len() == 1 && long.last() == short.first();
+    // Containment ("Assad" in "Bashar Assad") only for people and unknown
+    // kinds: "Foreign Ministry" is not "Russian Foreign Ministry".
+    let personal = |e: &Entity| matches!(e.kind, EntityKind::Person | EntityKind::Other);
+    (surname || contained && short.len() == 1 && short[0].len() >= 4)
+        && personal(a)
+        && personal(b)
+        // Aliases seen in either text count too.
+        || a.aliases.iter().any(|x| crate::lexicon::fold::fold(x) == b.key)
+        || b.aliases.iter().any(|x| crate::lexicon::fold::fold(x) == a.key)
+}
+
+fn compare_entities(a: &[Entity], b: &[Entity]) -> EntityEvidence {
+    let mut used_b = vec![false; b.len()];
+    let mut shared = Vec::new();
+    let mut only_a = Vec::new();
+    for ea in a {
+        match b
+            .iter()
+            .enumerate()
+            .find(|(j, eb)| !used_b[*j] && same_entity(ea, eb))
+        {
+            Some((j, eb)) => {
+                used_b[j] = true;
+                let kind = if ea.kind == EntityKind::Other {
+                    eb.kind
+                } else {
+                    ea.kind
+                };
+                shared.push(EntityMatch {
+                    a: ea.name.clone(),
+                    b: eb.name.clone(),
+                    kind,
+                });
+            }
+            None => only_a.push(ea.name.clone()),
+        }
+    }
+    let only_b = b
+        .iter()
+        .zip(&used_b)
+        .filter(|(_, used)| !**used)
+        .map(|(e, _)| e.name.clone())
+        .collect();
+    EntityEvidence {
+        shared,
+        only_a,
+        only_b,
+    }
+}
+
+fn compare_events(
+    a: &Analysis,
+    b: &Analysis,
+    entities: &EntityEvidence,
+    shared_numbers: &[String],
+    closest: f64,
+) -> EventEvidence {
+    let people = |x: &Analysis| -> Vec<String> {
+        x.entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| e.name.clone())
+            .collect()
+    };
+    let shared_people: Vec<String> = entities
+        .shared
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| m.a.clone())
+        .collect();
+    let shared_b: Vec<&String> = entities
+        .shared
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| &m.b)
+        .collect();
+    let people_only_a = people(a)
+        .into_iter()
+        .filter(|p| !shared_people.contains(p))
+        .collect();
+    let people_only_b = people(b)
+        .into_iter()
+        .filter(|p| !shared_b.contains(&p))
+        .collect();
+    let shared_figures: Vec<String> = shared_numbers
+        .iter()
+        .filter(|n| !is_year(n))
+        .cloned()
+        .collect();
+    let verdict = if closest >= RETOLD_SENTENCE || shared_figures.len() >= 2 {
+        EventVerdict::SameEvent
+    } else if closest < UNRELATED_SENTENCES && shared_figures.is_empty() {
+        EventVerdict::DifferentEvents
+    } else {
+        EventVerdict::Undecided
+    };
+    EventEvidence {
+        shared_people,
+        people_only_a,
+        people_only_b,
+        shared_figures,
+        closest_sentences: crate::relate::scores::round2(closest),
+        verdict,
+    }
+}
+
+fn is_year(n: &str) -> bool {
+    n.len() == 4 && n.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+fn absolute_years(a: &Analysis) -> HashSet<i32> {
+    a.times.iter().filter_map(|t| t.value.year()).collect()
+}
+
+fn compare_time(a: &Analysis, b: &Analysis) -> TimeEvidence {
+    let (ya, yb) = (absolute_years(a), absolute_years(b));
+    let mut shared_years: Vec<i32> = ya.intersection(&yb).copied().collect();
+    shared_years.sort();
+    let fixed = |t: &EventTime| match t {
+        EventTime::Fixed { date, .. } => Some(*date),
+        EventTime::Unfixed { .. } => None,
+    };
+    let days_apart = match (fixed(&a.event_time), fixed(&b.event_time)) {
+        (Some(x), Some(y)) => Some((x - y).num_days().abs()),
+        _ => None,
+    };
+    let idx = |an: &Analysis| -> Vec<f64> {
+        an.times
+            .iter()
+            .filter_map(|t| t.value.month_index())
+            .collect()
+    };
+    let (ia, ib) = (idx(a), idx(b));
+    let closest = ia
+        .iter()
+        .flat_map(|x| ib.iter().map(move |y| (x - y).abs()))
+        .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.min(d))));
+    let summary = match (days_apart, &a.event_time, &b.event_time) {
+        (Some(0), _, _) => "Both articles report events of the same day.".to_owned(),
+        (Some(d), _, _) => format!("The events reported are {d} days apart."),
+        (None, EventTime::Unfixed { .. }, EventTime::Unfixed { .. }) => {
+            "The time of the events cannot be fixed for either article (no publication date, no dated lead); only the expressions listed are known.".to_owned()
+        }
+        (None, EventTime::Unfixed { .. }, _) => {
+            "The time of the events in the first article cannot be fixed, so the distance in time is unknown.".to_owned()
+        }
+        _ => "The time of the events in the second article cannot be fixed, so the distance in time is unknown.".to_owned(),
+    };
+    TimeEvidence {
+        a: a.event_time.clone(),
+        b: b.event_time.clone(),
+        shared_years,
+        days_apart,
+        closest_dates_months_apart: closest,
+        summary,
+    }
+}
+
+/// Match sentences by weighted overlap of stems and anchors (names, places,
+/// numbers), so sentence pairs are found across languages too.
+fn align_sentences(a: &Analysis, b: &Analysis) -> (Vec<SentencePair>, SentenceSimilarity) {
+    let total = (a.sentences.len() + b.sentences.len()) as f64;
+    let mut df: HashMap<&str, f64> = HashMap::new();
+    for s in a.sentences.iter().chain(&b.sentences) {
+        let uniq: HashSet<&str> = s
+            .terms
+            .iter()
+            .chain(&s.anchors)
+            .map(String::as_str)
+            .collect();
+        for t in uniq {
+            *df.entry(t).or_default() += 1.0;
+        }
+    }
+    let idf = |t: &str| (1.0 + total / df.get(t).copied().unwrap_or(1.0)).ln();
+    // Terms weigh by general rarity times in-pair idf; anchors (names,
+    // places, numbers) hold across languages and paraphrase, so they weigh
+    // as the rarest words.
+    fn vector<'s>(
+        s: &'s crate::analyse::Sentence,
+        doc: &Analysis,
+        idf: &dyn Fn(&str) -> f64,
+    ) -> HashMap<&'s str, f64> {
+        let mut v: HashMap<&str, f64> = HashMap::new();
+        for t in &s.terms {
+            let rarity = doc.terms.get(t).map_or(3.0, |x| x.weight as f64);
+            *v.entry(t.as_str()).or_default() += rarity * idf(t);
+        }
+        for t in &s.anchors {
+            *v.entry(t.as_str()).or_default() += 6.0 * idf(t);
+        }
+        v
+    }
+    let va: Vec<_> = a.sentences.iter().map(|s| vector(s, a, &idf)).collect();
+    let vb: Vec<_> = b.sentences.iter().map(|s| vector(s, b, &idf)).collect();
+    let mut sims = vec![vec![0.0; vb.len()]; va.len()];
+    for (i, x) in va.iter().enumerate() {
+        for (j, y) in vb.iter().enumerate() {
+            sims[i][j] = cosine(x, y);
+        }
+    }
+    let best_row: Vec<f64> = sims
+        .iter()
+        .map(|r| r.iter().copied().fold(0.0, f64::max))
+        .collect();
+    let best_col: Vec<f64> = (0..vb.len())
+        .map(|j| sims.iter().map(|r| r[j]).fold(0.0, f64::max))
+        .collect();
+    let mean = |v: &[f64]| {
+        if v.is_empty() {
+            0.0
+        } else {
+            v.iter().sum::<f64>() / v.len() as f64
+        }
+    };
+    let heading = match (va.first(), vb.first()) {
+        (Some(x), Some(y)) => cosine(x, y),
+        _ => 0.0,
+    };
+    let stats = SentenceSimilarity {
+        best: best_row.iter().copied().fold(0.0, f64::max),
+        aligned_mean: (mean(&best_row) + mean(&best_col)) / 2.0,
+        heading,
+    };
+
+    // The top pairs, each sentence used once.
+    let mut cells: Vec<(usize, usize, f64)> = sims
+        .iter()
+        .enumerate()
+        .flat_map(|(i, r)| r.iter().enumerate().map(move |(j, &s)| (i, j, s)))
+        .filter(|&(_, _, s)| s >= 0.2)
+        .collect();
+    cells.sort_by(|x, y| y.2.total_cmp(&x.2));
+    let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
+    let mut pairs = Vec::new();
+    for (i, j, s) in cells {
+        if pairs.len() == 3 {
+            break;
+        }
+        if used_a.contains(&i) || used_b.contains(&j) {
+            continue;
+        }
+        used_a.insert(i);
+        used_b.insert(j);
+        let (sa, sb) = (&a.sentences[i], &b.sentences[j]);
+        pairs.push(SentencePair {
+            a: sa.text.clone(),
+            b: sb.text.clone(),
+            similarity: crate::relate::scores::round2(s),
+            shared: shared_labels(a, b, sa, sb),
+        });
+    }
+    (pairs, stats)
+}
+
+/// Readable names for what two sentences share.
+fn shared_labels(
+    a: &Analysis,
+    b: &Analysis,
+    sa: &crate::analyse::Sentence,
+    sb: &crate::analyse::Sentence,
+) -> Vec<String> {
+    let gaz = Gazetteer::get();
+    let anchors_b: HashSet<&String> = sb.anchors.iter().collect();
+    let mut out: Vec<String> = Vec::new();
+    for anchor in sa.anchors.iter().filter(|x| anchors_b.contains(x)) {
+        let label = if let Some(id) = anchor.strip_prefix("p:") {
+            id.parse::<u32>().ok().map(|id| gaz.place(id).name.clone())
+        } else if let Some(key) = anchor.strip_prefix("e:") {
+            a.entities
+                .iter()
+                .chain(&b.entities)
+                .find(|e| e.key == key)
+                .map(|e| e.name.clone())
+        } else {
+            anchor.strip_prefix("n:").map(str::to_owned)
+        };
+        if let Some(l) = label {
+            if !out.contains(&l) {
+                out.push(l);
+            }
+        }
+    }
+    let tb: HashSet<&String> = sb.terms.iter().collect();
+    for t in sa.terms.iter().filter(|t| tb.contains(t)) {
+        if out.len() >= 8 {
+            break;
+        }
+        if !out.contains(t) {
+            out.push(t.clone());
+        }
+    }
+    out
+}
+
+pub fn cosine<K: std::hash::Hash + Eq>(x: &HashMap<K, f64>, y: &HashMap<K, f64>) -> f64 {
+    let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
+    let dot: f64 = small
+        .iter()
+        .filter_map(|(k, v)| large.get(k).map(|w| v * w))
+        .sum();
+    let nx: f64 = x.values().map(|v| v * v).sum::<f64>().sqrt();
+    let ny: f64 = y.values().map(|v| v * v).sum::<f64>().sqrt();
+    if nx == 0.0 || ny == 0.0 {
+        0.0
+    } else {
+        dot / (nx * ny)
+    }
+}

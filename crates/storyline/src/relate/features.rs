@@ -1,0 +1,264 @@
+//! Pair features: numbers the scorer learns from. Each is documented with
+//! what it measures; names are stable because the fitted model refers to
+//! features by name.
+
+use super::evidence::{cosine, Evidence};
+use crate::analyse::gazetteer::Gazetteer;
+use crate::analyse::Analysis;
+use std::collections::{HashMap, HashSet};
+
+/// Names of the features, in vector order.
+pub const FEATURE_NAMES: &[&str] = &[
+    "term_cosine",        // tf-idf cosine of content stems, idf from general word frequency
+    "term_cosine_local",  // the same with idf from the sentences of the pair
+    "term_cosine_both",   // both idfs multiplied
+    "bigram_dice",        // Dice overlap of adjacent content-stem pairs (shared phrasing)
+    "entity_cosine",      // cosine of entity and place mention counts
+    "term_jaccard",       // Jaccard of content stem sets
+    "char4_cosine",       // cosine of character 4-grams of folded text
+    "heading_similarity", // similarity of the first sentences (titles)
+    "sentence_best",      // best matching sentence pair
+    "sentence_aligned",   // mean best-match similarity, both directions
+    "entity_dice",        // Dice overlap of entities
+    "entity_shared_log",  // ln(1 + shared entities)
+    "place_dice",         // Dice overlap of gazetteer places
+    "country_dice",       // Dice overlap of countries (places mapped to their country)
+    "place_shared_log",   // ln(1 + shared places)
+    "number_dice",        // Dice overlap of numbers
+    "year_dice",          // Dice overlap of years named
+    "date_gap_log",       // ln(1 + months between closest absolute dates), 0 if unknown
+    "date_gap_unknown",   // 1 when either side names no absolute date
+    "same_language",      // 1 for same-language pairs
+    "crosslingual_anchor", // entity/place/number overlap, for cross-language pairs only
+    "length_ratio",       // shorter / longer, in words
+    "length_log_min",     // ln(words of the shorter)
+    "function_word_cosine", // cosine of stopword profiles (style)
+    "sentence_length_gap", // |mean sentence length difference| / 20
+    "quote_gap",          // |quotes per 100 words difference|
+    "digit_gap",          // |share of number tokens difference|
+    "entity_count_log_min", // ln(1 + entities of the poorer side)
+    "person_dice",        // Dice overlap of people: who acts tells events apart
+    "figures_shared_log", // ln(1 + numbers in both, years excluded)
+    // Square roots of the first SQRT_OF features: similarity measures relate
+    // to the human scale non-linearly (small overlaps already matter much).
+    "term_cosine_sqrt",
+    "term_cosine_local_sqrt",
+    "term_cosine_both_sqrt",
+    "bigram_dice_sqrt",
+    "entity_cosine_sqrt",
+    "term_jaccard_sqrt",
+    "char4_cosine_sqrt",
+    "heading_similarity_sqrt",
+    "sentence_best_sqrt",
+    "sentence_aligned_sqrt",
+    "entity_dice_sqrt",
+    "entity_shared_log_sqrt",
+];
+
+/// How many leading features get a square-root companion.
+const SQRT_OF: usize = 12;
+
+pub fn features(a: &Analysis, b: &Analysis, ev: &Evidence) -> Vec<f64> {
+    let gaz = Gazetteer::get();
+    let dice = |shared: usize, na: usize, nb: usize| {
+        if na + nb == 0 {
+            0.0
+        } else {
+            2.0 * shared as f64 / (na + nb) as f64
+        }
+    };
+    let entity_dice = dice(ev.entities.shared.len(), a.entities.len(), b.entities.len());
+    let place_dice = dice(ev.places.shared.len(), a.places.len(), b.places.len());
+    let countries = |x: &Analysis| -> HashSet<u32> {
+        x.places
+            .iter()
+            .filter_map(|p| gaz.country_of(p.place))
+            .collect()
+    };
+    let (ca, cb) = (countries(a), countries(b));
+    let country_dice = dice(ca.intersection(&cb).count(), ca.len(), cb.len());
+    let number_dice = dice(ev.shared_numbers.len(), a.numbers.len(), b.numbers.len());
+    let years =
+        |x: &Analysis| -> HashSet<i32> { x.times.iter().filter_map(|t| t.value.year()).collect() };
+    let (ya, yb) = (years(a), years(b));
+    let year_dice = dice(ev.time.shared_years.len(), ya.len(), yb.len());
+    let same_language = (a.language.code == b.language.code) as u8 as f64;
+    let (wa, wb) = (a.style.words.max(1) as f64, b.style.words.max(1) as f64);
+    let quotes = |x: &Analysis| 100.0 * x.style.quotes as f64 / x.style.words.max(1) as f64;
+
+    let mut x = vec![
+        term_cosine(a, b),
+        term_cosine_local(a, b),
+        term_cosine_both(a, b),
+        bigram_dice(a, b),
+        entity_cosine(a, b),
+        term_jaccard(a, b),
+        char_ngram_cosine(a, b),
+        ev.sentence_similarity.heading,
+        ev.sentence_similarity.best,
+        ev.sentence_similarity.aligned_mean,
+        entity_dice,
+        (1.0 + ev.entities.shared.len() as f64).ln(),
+        place_dice,
+        country_dice,
+        (1.0 + ev.places.shared.len() as f64).ln(),
+        number_dice,
+        year_dice,
+        ev.time
+            .closest_dates_months_apart
+            .map_or(0.0, |m| (1.0 + m).ln()),
+        ev.time.closest_dates_months_apart.is_none() as u8 as f64,
+        same_language,
+        (1.0 - same_language) * (entity_dice + place_dice + number_dice) / 3.0,
+        wa.min(wb) / wa.max(wb),
+        wa.min(wb).ln(),
+        cosine(&to_f64(&a.function_words), &to_f64(&b.function_words)),
+        (a.style.mean_sentence_words - b.style.mean_sentence_words).abs() / 20.0,
+        (quotes(a) - quotes(b)).abs(),
+        (a.style.digit_ratio - b.style.digit_ratio).abs(),
+        (1.0 + a.entities.len().min(b.entities.len()) as f64).ln(),
+        {
+            let ev = &ev.events;
+            let shared = ev.shared_people.len();
+            dice(
+                shared,
+                shared + ev.people_only_a.len(),
+                shared + ev.people_only_b.len(),
+            )
+        },
+        (1.0 + ev.events.shared_figures.len() as f64).ln(),
+    ];
+    for i in 0..SQRT_OF {
+        x.push(x[i].max(0.0).sqrt());
+    }
+    debug_assert_eq!(x.len(), FEATURE_NAMES.len());
+    x
+}
+
+fn to_f64(m: &HashMap<String, u32>) -> HashMap<&str, f64> {
+    m.iter().map(|(k, v)| (k.as_str(), *v as f64)).collect()
+}
+
+/// tf-idf cosine with general-language rarity as idf.
+fn term_cosine(a: &Analysis, b: &Analysis) -> f64 {
+    fn weigh(x: &Analysis) -> HashMap<&str, f64> {
+        x.terms
+            .iter()
+            .map(|(t, s)| (t.as_str(), (1.0 + (s.count as f64).ln()) * s.weight as f64))
+            .collect()
+    }
+    cosine(&weigh(a), &weigh(b))
+}
+
+/// tf-idf cosine; idf from how many sentences of the pair use a stem, which
+/// discounts words the two articles repeat everywhere.
+fn term_cosine_local(a: &Analysis, b: &Analysis) -> f64 {
+    let mut df: HashMap<&str, f64> = HashMap::new();
+    for s in a.sentences.iter().chain(&b.sentences) {
+        let uniq: HashSet<&str> = s.terms.iter().map(String::as_str).collect();
+        for t in uniq {
+            *df.entry(t).or_default() += 1.0;
+        }
+    }
+    let n = (a.sentences.len() + b.sentences.len()) as f64;
+    fn weigh<'x>(x: &'x Analysis, idf: &dyn Fn(&str) -> f64) -> HashMap<&'x str, f64> {
+        x.terms
+            .iter()
+            .map(|(t, s)| (t.as_str(), (1.0 + (s.count as f64).ln()) * idf(t)))
+            .collect()
+    }
+    let idf = |t: &str| (1.0 + n / df.get(t).copied().unwrap_or(1.0)).ln();
+    cosine(&weigh(a, &idf), &weigh(b, &idf))
+}
+
+fn sentence_df<'x>(a: &'x Analysis, b: &'x Analysis) -> (HashMap<&'x str, f64>, f64) {
+    let mut df: HashMap<&str, f64> = HashMap::new();
+    for s in a.sentences.iter().chain(&b.sentences) {
+        let uniq: HashSet<&str> = s.terms.iter().map(String::as_str).collect();
+        for t in uniq {
+            *df.entry(t).or_default() += 1.0;
+        }
+    }
+    (df, (a.sentences.len() + b.sentences.len()) as f64)
+}
+
+fn term_cosine_both(a: &Analysis, b: &Analysis) -> f64 {
+    let (df, n) = sentence_df(a, b);
+    let weigh = |x: &Analysis| -> HashMap<String, f64> {
+        x.terms
+            .iter()
+            .map(|(t, s)| {
+                let idf = (1.0 + n / df.get(t.as_str()).copied().unwrap_or(1.0)).ln();
+                (
+                    t.clone(),
+                    (1.0 + (s.count as f64).ln()) * idf * s.weight as f64,
+                )
+            })
+            .collect()
+    };
+    cosine(&weigh(a), &weigh(b))
+}
+
+fn bigram_dice(a: &Analysis, b: &Analysis) -> f64 {
+    let bigrams = |x: &Analysis| -> HashSet<(String, String)> {
+        x.sentences
+            .iter()
+            .flat_map(|s| s.terms.windows(2).map(|w| (w[0].clone(), w[1].clone())))
+            .collect()
+    };
+    let (ba, bb) = (bigrams(a), bigrams(b));
+    if ba.is_empty() && bb.is_empty() {
+        return 0.0;
+    }
+    2.0 * ba.intersection(&bb).count() as f64 / (ba.len() + bb.len()) as f64
+}
+
+fn entity_cosine(a: &Analysis, b: &Analysis) -> f64 {
+    let counts = |x: &Analysis| -> HashMap<String, f64> {
+        let mut m: HashMap<String, f64> = HashMap::new();
+        for e in &x.entities {
+            // Surnames carry across full and short forms.
+            let last = e.key.rsplit(' ').next().unwrap_or(&e.key).to_owned();
+            *m.entry(last).or_default() += e.mentions as f64;
+        }
+        for p in &x.places {
+            *m.entry(format!("p:{}", p.place)).or_default() += p.mentions as f64;
+        }
+        m
+    };
+    cosine(&counts(a), &counts(b))
+}
+
+fn term_jaccard(a: &Analysis, b: &Analysis) -> f64 {
+    let inter = a.terms.keys().filter(|k| b.terms.contains_key(*k)).count();
+    let union = a.terms.len() + b.terms.len() - inter;
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
+/// Character 4-grams of the folded text: robust to inflection, compounding
+/// and spelling variants, and shared names across languages.
+fn char_ngram_cosine(a: &Analysis, b: &Analysis) -> f64 {
+    fn grams(x: &Analysis) -> HashMap<[char; 4], f64> {
+        let mut m = HashMap::new();
+        for s in &x.sentences {
+            let folded: Vec<char> = crate::lexicon::fold::fold(&s.text)
+                .chars()
+                .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+                .collect();
+            for w in folded.windows(4) {
+                if w.iter().filter(|c| **c == ' ').count() <= 1 {
+                    *m.entry([w[0], w[1], w[2], w[3]]).or_insert(0.0) += 1.0;
+                }
+            }
+        }
+        for v in m.values_mut() {
+            *v = 1.0 + f64::ln(*v);
+        }
+        m
+    }
+    cosine(&grams(a), &grams(b))
+}

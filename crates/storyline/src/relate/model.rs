@@ -1,0 +1,132 @@
+//! The scorer: one ridge regression per dimension over standardised pair
+//! features, fitted by `storyline train` (see [`super::fit`]) and shipped as
+//! a small JSON file compiled into the binary.
+
+use super::features::FEATURE_NAMES;
+use super::scores::{Dimension, Scores, MAX_SCORE, MIN_SCORE};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+const EMBEDDED_MODEL: &str = include_str!("../../models/scorer.json");
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LinearHead {
+    pub dimension: Dimension,
+    pub intercept: f64,
+    pub weights: Vec<f64>,
+    /// Ridge penalty chosen by cross-validation on the training pairs.
+    pub lambda: f64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TrainingRecord {
+    pub file: String,
+    pub pairs: usize,
+    pub sha256: String,
+    pub command: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ScorerModel {
+    pub format: u32,
+    pub features: Vec<String>,
+    pub mean: Vec<f64>,
+    pub scale: Vec<f64>,
+    pub heads: Vec<LinearHead>,
+    pub trained_on: TrainingRecord,
+}
+
+impl ScorerModel {
+    pub const FORMAT: u32 = 1;
+
+    /// The model shipped with this build. An error here means the build
+    /// was made without refitting after a feature change.
+    pub fn embedded() -> Result<&'static ScorerModel, String> {
+        static MODEL: std::sync::OnceLock<Result<ScorerModel, String>> = std::sync::OnceLock::new();
+        MODEL
+            .get_or_init(|| ScorerModel::from_json(EMBEDDED_MODEL))
+            .as_ref()
+            .map_err(|e| format!("embedded {e}"))
+    }
+
+    pub fn load(path: &Path) -> anyhow::Result<ScorerModel> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("{}: cannot read scorer model: {e}", path.display()))?;
+        ScorerModel::from_json(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
+    }
+
+    pub fn from_json(text: &str) -> Result<ScorerModel, String> {
+        let model: ScorerModel =
+            serde_json::from_str(text).map_err(|e| format!("invalid scorer model: {e}"))?;
+        model.validate()?;
+        Ok(model)
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        if self.format != Self::FORMAT {
+            return Err(format!(
+                "scorer model format {} is not supported (expected {})",
+                self.format,
+                Self::FORMAT
+            ));
+        }
+        if self.features != FEATURE_NAMES {
+            return Err(
+                "scorer model was fitted on other features than this build computes; refit it with `storyline train`".into(),
+            );
+        }
+        let n = self.features.len();
+        if self.mean.len() != n || self.scale.len() != n {
+            return Err("scorer model: mean/scale length differs from the feature count".into());
+        }
+        for d in Dimension::ALL {
+            let head = self
+                .heads
+                .iter()
+                .find(|h| h.dimension == d)
+                .ok_or_else(|| format!("scorer model has no head for {}", d.name()))?;
+            if head.weights.len() != n {
+                return Err(format!(
+                    "scorer model: {} head has the wrong number of weights",
+                    d.name()
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn standardise(&self, x: &[f64]) -> Vec<f64> {
+        x.iter()
+            .zip(self.mean.iter().zip(&self.scale))
+            .map(|(v, (m, s))| (v - m) / s)
+            .collect()
+    }
+
+    pub fn predict(&self, x: &[f64]) -> Scores {
+        let z = self.standardise(x);
+        let mut out = [0.0; 7];
+        for head in &self.heads {
+            let y = head.intercept + head.weights.iter().zip(&z).map(|(w, v)| w * v).sum::<f64>();
+            out[head.dimension.index()] = y.clamp(MIN_SCORE, MAX_SCORE);
+        }
+        Scores::from_array(out)
+    }
+
+    /// Features ranked by how much they moved this prediction of `dim`
+    /// (weight times standardised value), for explanations.
+    pub fn contributions(&self, x: &[f64], dim: Dimension) -> Vec<(&'static str, f64)> {
+        let z = self.standardise(x);
+        let head = self
+            .heads
+            .iter()
+            .find(|h| h.dimension == dim)
+            .expect("validated");
+        let mut c: Vec<(&'static str, f64)> = FEATURE_NAMES
+            .iter()
+            .zip(head.weights.iter().zip(&z))
+            .map(|(name, (w, v))| (*name, w * v))
+            .collect();
+        c.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+        c
+    }
+}

@@ -1,0 +1,279 @@
+//! Human-readable comparison reports.
+
+use super::evidence::{EventVerdict, Evidence};
+use super::scores::{Dimension, Scores};
+use super::Comparison;
+use crate::analyse::time::{EventTime, TimeExpression};
+use std::fmt::Write;
+
+/// Narrative score at or below which two articles tell the same story.
+const SAME_STORY: f64 = 2.0;
+/// Narrative score at or above which they describe different events.
+const DIFFERENT_EVENTS: f64 = 2.75;
+
+/// One paragraph that says what the evidence supports, and no more.
+pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
+    let mut parts = Vec::new();
+    let places: Vec<String> = if ev.places.shared.is_empty() {
+        ev.places.shared_countries.clone()
+    } else {
+        ev.places.shared.clone()
+    };
+    let actors: Vec<&str> = ev.entities.shared.iter().map(|m| m.a.as_str()).collect();
+    match (places.is_empty(), actors.is_empty()) {
+        (false, false) => parts.push(format!(
+            "Both articles name the same places ({}) and actors ({}).",
+            list(&places, 6),
+            list(&actors, 6)
+        )),
+        (false, true) => parts.push(format!(
+            "Both articles name the same places ({}) but no common actors.",
+            list(&places, 6)
+        )),
+        (true, false) => parts.push(format!(
+            "Both articles name the same actors ({}) but no common places.",
+            list(&actors, 6)
+        )),
+        (true, true) => parts.push("The articles share no places and no actors.".to_owned()),
+    }
+    let narrative = scores.get(Dimension::Narrative);
+    let e = &ev.events;
+    parts.push(match e.verdict {
+        EventVerdict::SameEvent => {
+            let mut why = Vec::new();
+            if !e.shared_figures.is_empty() {
+                why.push(format!("the same figures ({})", list(&e.shared_figures, 5)));
+            }
+            if e.closest_sentences >= 0.5 {
+                why.push(format!("sentences that retell each other (similarity {:.2})", e.closest_sentences));
+            }
+            format!("They report the same event: {} (narrative {narrative:.1}).", why.join(" and "))
+        }
+        EventVerdict::DifferentEvents => {
+            let mut s = String::from("They describe different events");
+            if !places.is_empty() || !actors.is_empty() {
+                s.push_str(" in the same setting");
+            }
+            s.push_str(": no sentence of one retells a sentence of the other");
+            write!(s, " (closest pair {:.2})", e.closest_sentences).unwrap();
+            s.push_str(" and they share no figures");
+            if !e.people_only_a.is_empty() && !e.people_only_b.is_empty() {
+                write!(
+                    s,
+                    "; the people acting differ ({} in the first, {} in the second)",
+                    list(&e.people_only_a, 3),
+                    list(&e.people_only_b, 3)
+                )
+                .unwrap();
+            }
+            write!(s, ". The narrative score ({narrative:.1}) reflects their shared topic.").unwrap();
+            s
+        }
+        EventVerdict::Undecided => {
+            if narrative <= SAME_STORY {
+                format!("Their narratives are close (narrative {narrative:.1}), but the text shows no retold sentence or shared figure that would prove the same event.")
+            } else if narrative >= DIFFERENT_EVENTS {
+                format!("Their narratives differ (narrative {narrative:.1}).")
+            } else {
+                format!("Their narratives overlap in part (narrative {narrative:.1}).")
+            }
+        }
+    });
+    parts.push(ev.time.summary.clone());
+    parts.join(" ")
+}
+
+fn list<S: AsRef<str>>(items: &[S], max: usize) -> String {
+    let mut out: Vec<&str> = items.iter().take(max).map(AsRef::as_ref).collect();
+    let more = items.len().saturating_sub(max);
+    let more_text = format!("{more} more");
+    if more > 0 {
+        out.push(&more_text);
+    }
+    out.join(", ")
+}
+
+fn or_none<S: AsRef<str>>(items: &[S]) -> String {
+    if items.is_empty() {
+        "none".to_owned()
+    } else {
+        list(items, 12)
+    }
+}
+
+fn time_line(
+    label: &str,
+    t: &EventTime,
+    exprs: &[TimeExpression],
+    published: Option<chrono::NaiveDate>,
+) -> String {
+    let mut s = format!("  {label}: ");
+    match published {
+        Some(d) => write!(s, "published {d}; ").unwrap(),
+        None => s.push_str("publication date unknown; "),
+    }
+    if exprs.is_empty() {
+        s.push_str("no time expressions.");
+    } else {
+        let shown: Vec<String> = exprs
+            .iter()
+            .map(|e| {
+                let mut x = format!("\"{}\"", e.text);
+                if let Some(r) = e.resolved {
+                    write!(x, " = {r}").unwrap();
+                }
+                if e.in_heading {
+                    x.push_str(" (caption/title)");
+                }
+                x
+            })
+            .collect();
+        write!(s, "mentions {}.", shown.join(", ")).unwrap();
+    }
+    match t {
+        EventTime::Fixed { date, basis } => write!(s, " Events dated {date} ({basis}).").unwrap(),
+        EventTime::Unfixed { reason } => write!(s, " Event time not fixed: {reason}.").unwrap(),
+    }
+    s
+}
+
+/// The full text report printed by `storyline compare`.
+pub fn render(c: &Comparison) -> String {
+    let ex = &c.explanation;
+    let ev = &ex.evidence;
+    let mut out = String::new();
+    writeln!(out, "A: {} [{}]", ex.a.label, ex.a.language).unwrap();
+    writeln!(out, "B: {} [{}]", ex.b.label, ex.b.language).unwrap();
+    writeln!(out).unwrap();
+    writeln!(out, "{}", ex.summary).unwrap();
+    writeln!(out).unwrap();
+    writeln!(out, "Scores (1 = very similar ... 4 = very dissimilar)").unwrap();
+    let time_unknown = matches!(ev.time.a, EventTime::Unfixed { .. })
+        || matches!(ev.time.b, EventTime::Unfixed { .. });
+    for d in Dimension::ALL {
+        let v = c.scores.get(d);
+        let note = if d == Dimension::Time && time_unknown {
+            " (estimate from content only: the event time is not fixed for both)"
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "  {:<10} {:.2}  {}{note}",
+            d.gold_field(),
+            v,
+            Scores::describe(v)
+        )
+        .unwrap();
+    }
+    writeln!(out).unwrap();
+    writeln!(out, "Geography").unwrap();
+    writeln!(out, "  shared places:    {}", or_none(&ev.places.shared)).unwrap();
+    writeln!(
+        out,
+        "  shared countries: {}",
+        or_none(&ev.places.shared_countries)
+    )
+    .unwrap();
+    writeln!(out, "  only in A:        {}", or_none(&ev.places.only_a)).unwrap();
+    writeln!(out, "  only in B:        {}", or_none(&ev.places.only_b)).unwrap();
+    writeln!(out, "Entities").unwrap();
+    let shared: Vec<String> = ev
+        .entities
+        .shared
+        .iter()
+        .map(|m| {
+            if m.a == m.b {
+                m.a.clone()
+            } else {
+                format!("{} = {}", m.a, m.b)
+            }
+        })
+        .collect();
+    writeln!(out, "  shared:    {}", or_none(&shared)).unwrap();
+    writeln!(out, "  only in A: {}", or_none(&ev.entities.only_a)).unwrap();
+    writeln!(out, "  only in B: {}", or_none(&ev.entities.only_b)).unwrap();
+    writeln!(out, "Events").unwrap();
+    writeln!(
+        out,
+        "  people in both:     {}",
+        or_none(&ev.events.shared_people)
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "  people only in A:   {}",
+        or_none(&ev.events.people_only_a)
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "  people only in B:   {}",
+        or_none(&ev.events.people_only_b)
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "  figures in both:    {}",
+        or_none(&ev.events.shared_figures)
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "  closest sentences:  {:.2}",
+        ev.events.closest_sentences
+    )
+    .unwrap();
+    writeln!(out, "Time").unwrap();
+    writeln!(
+        out,
+        "{}",
+        time_line("A", &ev.time.a, &ex.a.time_expressions, ex.a.published)
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "{}",
+        time_line("B", &ev.time.b, &ex.b.time_expressions, ex.b.published)
+    )
+    .unwrap();
+    if !ev.time.shared_years.is_empty() {
+        let years: Vec<String> = ev.time.shared_years.iter().map(i32::to_string).collect();
+        writeln!(out, "  years named in both: {}", years.join(", ")).unwrap();
+    }
+    writeln!(out, "  {}", ev.time.summary).unwrap();
+    writeln!(out, "Narrative: most similar sentence pairs").unwrap();
+    if ev.sentence_pairs.is_empty() {
+        writeln!(out, "  none: no two sentences share enough words or names").unwrap();
+    }
+    for (i, p) in ev.sentence_pairs.iter().enumerate() {
+        writeln!(
+            out,
+            "  {}. similarity {:.2}, sharing {}",
+            i + 1,
+            p.similarity,
+            list(&p.shared, 8)
+        )
+        .unwrap();
+        writeln!(out, "     A: {}", clip(&p.a, 220)).unwrap();
+        writeln!(out, "     B: {}", clip(&p.b, 220)).unwrap();
+    }
+    writeln!(
+        out,
+        "What moved the Overall score (+ towards dissimilar, - towards similar)"
+    )
+    .unwrap();
+    for (name, c) in &ex.overall_drivers {
+        writeln!(out, "  {name:<22} {c:+.2}").unwrap();
+    }
+    out
+}
+
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let cut: String = s.chars().take(max).collect();
+        format!("{cut}…")
+    }
+}

@@ -1,0 +1,104 @@
+//! The SemEval-2022 Task 8 scale: seven dimensions, each 1.0 (very similar)
+//! to 4.0 (very dissimilar).
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dimension {
+    Overall,
+    Geography,
+    Entities,
+    Time,
+    Narrative,
+    Style,
+    Tone,
+}
+
+impl Dimension {
+    pub const ALL: [Dimension; 7] = [
+        Dimension::Overall,
+        Dimension::Geography,
+        Dimension::Entities,
+        Dimension::Time,
+        Dimension::Narrative,
+        Dimension::Style,
+        Dimension::Tone,
+    ];
+
+    /// Field name in the SemEval files.
+    pub fn gold_field(self) -> &'static str {
+        match self {
+            Dimension::Overall => "Overall",
+            Dimension::Geography => "Geography",
+            Dimension::Entities => "Entities",
+            Dimension::Time => "Time",
+            Dimension::Narrative => "Narrative",
+            Dimension::Style => "Style",
+            Dimension::Tone => "Tone",
+        }
+    }
+
+    /// Field name in Storyline's own output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dimension::Overall => "overall",
+            Dimension::Geography => "geography",
+            Dimension::Entities => "entities",
+            Dimension::Time => "time",
+            Dimension::Narrative => "narrative",
+            Dimension::Style => "style",
+            Dimension::Tone => "tone",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+pub const MIN_SCORE: f64 = 1.0;
+pub const MAX_SCORE: f64 = 4.0;
+
+/// Seven scores in [`Dimension::ALL`] order.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scores([f64; 7]);
+
+impl Scores {
+    pub fn from_array(values: [f64; 7]) -> Scores {
+        Scores(values)
+    }
+
+    pub fn get(&self, d: Dimension) -> f64 {
+        self.0[d.index()]
+    }
+
+    pub fn as_array(&self) -> &[f64; 7] {
+        &self.0
+    }
+
+    /// Words for a score, for reports.
+    pub fn describe(score: f64) -> &'static str {
+        match score {
+            s if s < 1.75 => "very similar",
+            s if s < 2.5 => "somewhat similar",
+            s if s < 3.25 => "somewhat dissimilar",
+            _ => "very dissimilar",
+        }
+    }
+}
+
+impl Serialize for Scores {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(7))?;
+        for d in Dimension::ALL {
+            map.serialize_entry(d.name(), &round2(self.get(d)))?;
+        }
+        map.end()
+    }
+}
+
+pub fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
