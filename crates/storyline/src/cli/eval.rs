@@ -13,6 +13,9 @@ pub enum EvalCommand {
         /// Print JSON rows instead of a table.
         #[arg(long)]
         json: bool,
+        /// Also write the feature table of the labelled pairs (CSV) for analysis.
+        #[arg(long, value_name = "CSV")]
+        dump_features: Option<PathBuf>,
         #[command(flatten)]
         model: ModelArgs,
     },
@@ -20,9 +23,24 @@ pub enum EvalCommand {
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<i32> {
     match cmd {
-        EvalCommand::Semeval { file, json, model } => {
+        EvalCommand::Semeval {
+            file,
+            json,
+            dump_features,
+            model,
+        } => {
             let model = model.load()?;
             let rows = pairs::read(&file)?;
+            if let Some(csv) = dump_features {
+                let labelled: Vec<_> = rows
+                    .iter()
+                    .filter_map(|r| r.as_ref().ok())
+                    .filter(|p| p.gold.is_some())
+                    .cloned()
+                    .collect();
+                let table = super::train::feature_rows(&labelled);
+                super::train::write_feature_table(&csv, &labelled, &table)?;
+            }
             let results = pairs::score_all(rows, &model);
             let mut scored = Vec::new();
             let mut skipped = 0;

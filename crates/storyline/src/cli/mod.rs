@@ -1,6 +1,7 @@
 //! The `storyline` command line.
 
 mod analyze;
+mod bench;
 mod compare;
 mod eval;
 mod pairs;
@@ -35,6 +36,9 @@ enum Command {
     /// Fit the scorer on labelled pairs.
     #[command(subcommand)]
     Train(train::TrainCommand),
+    /// Timings for docs/benchmarks.md (not tests).
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
 }
 
 /// Scorer model choice shared by the commands that score.
@@ -76,6 +80,7 @@ pub fn run() -> i32 {
         Command::Analyze(args) => analyze::run(args),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Train(cmd) => train::run(cmd),
+        Command::Bench(cmd) => bench::run(cmd),
     };
     match result {
         Ok(code) => code,

@@ -55,18 +55,7 @@ pub fn run(cmd: TrainCommand) -> anyhow::Result<i32> {
             labelled.len()
         );
     }
-    let bar = pairs::progress(labelled.len(), "featurising");
-    let rows: Vec<(Vec<f64>, [f64; 7], String)> = labelled
-        .par_iter()
-        .map(|p| {
-            let (a, b) = (analyse(&p.a), analyse(&p.b));
-            let x = features(&a, &b, &gather(&a, &b));
-            bar.inc(1);
-            let langs = format!("{}-{}", a.language.code, b.language.code);
-            (x, *p.gold.as_ref().expect("filtered").as_array(), langs)
-        })
-        .collect();
-    bar.finish_and_clear();
+    let rows = feature_rows(&labelled);
     if let Some(path) = dump_features {
         write_feature_table(&path, &labelled, &rows)?;
     }
@@ -96,7 +85,27 @@ pub fn run(cmd: TrainCommand) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-fn write_feature_table(
+/// Features, gold scores and language pair of each labelled pair.
+pub(super) fn feature_rows(
+    labelled: &[crate::ingest::pairs::PairInput],
+) -> Vec<(Vec<f64>, [f64; 7], String)> {
+    let bar = pairs::progress(labelled.len(), "featurising");
+    let rows = labelled
+        .par_iter()
+        .map(|p| {
+            let (a, b) = (analyse(&p.a), analyse(&p.b));
+            let x = features(&a, &b, &gather(&a, &b));
+            bar.inc(1);
+            let langs = format!("{}-{}", a.language.code, b.language.code);
+            (x, *p.gold.as_ref().expect("labelled").as_array(), langs)
+        })
+        .collect();
+    bar.finish_and_clear();
+    rows
+}
+
+/// CSV of features and gold scores, for analysis outside Storyline.
+pub(super) fn write_feature_table(
     path: &std::path::Path,
     pairs: &[crate::ingest::pairs::PairInput],
     rows: &[(Vec<f64>, [f64; 7], String)],

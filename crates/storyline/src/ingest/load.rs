@@ -10,13 +10,13 @@ use std::path::{Path, PathBuf};
 /// A problem with an input, naming where it is.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read")]
     Read {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: not an article: {source}")]
+    #[error("{path}: not an article")]
     Decode {
         path: PathBuf,
         #[source]
@@ -138,10 +138,22 @@ pub fn load_article(path: &Path) -> Result<Article, InputError> {
         .unwrap_or_default();
     let head = text.trim_start();
     let mut article = if ext == "json" || (ext != "txt" && head.starts_with('{')) {
-        let record: ArticleRecord = serde_json::from_str(&text).map_err(|e| InputError::Json {
-            path: path.to_owned(),
-            message: e.to_string(),
-        })?;
+        let value: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| InputError::Json {
+                path: path.to_owned(),
+                message: e.to_string(),
+            })?;
+        if !value.is_object() {
+            return Err(InputError::Invalid {
+                path: path.to_owned(),
+                message: "expected one JSON object (an article); for many pairs use JSONL with `compare --pairs`".into(),
+            });
+        }
+        let record: ArticleRecord =
+            serde_json::from_value(value).map_err(|e| InputError::Json {
+                path: path.to_owned(),
+                message: e.to_string(),
+            })?;
         record
             .into_article()
             .map_err(|message| InputError::Invalid {

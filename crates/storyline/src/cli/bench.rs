@@ -1,0 +1,120 @@
+//! `storyline bench`: timings for docs/benchmarks.md. Benchmarks are not
+//! tests: they print medians of repeated runs and assert nothing.
+
+use super::pairs;
+use super::ModelArgs;
+use crate::analyse::analyse;
+use crate::ingest::plain::parse_plain;
+use crate::relate::compare;
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[derive(clap::Subcommand)]
+pub enum BenchCommand {
+    /// Time the analysis of ~1,000-character articles cut from a pair file (one thread).
+    Analyse {
+        /// JSONL pair file whose texts are used.
+        file: PathBuf,
+        /// Characters per article.
+        #[arg(long, default_value_t = 1000)]
+        chars: usize,
+        /// Timed rounds over all articles (the median round is reported).
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+    },
+    /// Time `compare --pairs` on a pair file with 1 and 2 threads, side by side.
+    Pairs {
+        file: PathBuf,
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+        #[command(flatten)]
+        model: ModelArgs,
+    },
+}
+
+pub fn run(cmd: BenchCommand) -> anyhow::Result<i32> {
+    match cmd {
+        BenchCommand::Analyse {
+            file,
+            chars,
+            rounds,
+        } => bench_analyse(&file, chars, rounds),
+        BenchCommand::Pairs {
+            file,
+            rounds,
+            model,
+        } => bench_pairs(&file, rounds, &model),
+    }
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn bench_analyse(file: &std::path::Path, chars: usize, rounds: usize) -> anyhow::Result<i32> {
+    let texts: Vec<String> = pairs::read(file)?
+        .into_iter()
+        .flatten()
+        .flat_map(|p| [p.a.full_text(), p.b.full_text()])
+        .filter(|t| t.chars().count() >= chars)
+        .map(|t| t.chars().take(chars).collect())
+        .collect();
+    anyhow::ensure!(
+        !texts.is_empty(),
+        "no article of {chars} characters in {}",
+        file.display()
+    );
+    let articles: Vec<_> = texts.iter().map(|t| parse_plain(t)).collect();
+    // Warm-up: loads the gazetteer, word lists and stemmers once.
+    let start = Instant::now();
+    analyse(&articles[0]);
+    let warmup = start.elapsed();
+    let mut per_article = Vec::new();
+    for _ in 0..rounds.max(1) {
+        let t = Instant::now();
+        for a in &articles {
+            std::hint::black_box(analyse(a));
+        }
+        per_article.push(t.elapsed().as_secs_f64() / articles.len() as f64);
+    }
+    println!(
+        "analyse: {} articles of {chars} chars, {} rounds, 1 thread: median {:.1} µs per article (first call incl. loading resources: {:.1} ms)",
+        articles.len(),
+        per_article.len(),
+        median(per_article) * 1e6,
+        warmup.as_secs_f64() * 1e3
+    );
+    Ok(0)
+}
+
+fn bench_pairs(file: &std::path::Path, rounds: usize, model: &ModelArgs) -> anyhow::Result<i32> {
+    let model = model.load()?;
+    let rows: Vec<_> = pairs::read(file)?.into_iter().flatten().collect();
+    anyhow::ensure!(!rows.is_empty(), "no valid pairs in {}", file.display());
+    analyse(&rows[0].a); // warm-up
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()?;
+        let mut rates = Vec::new();
+        for _ in 0..rounds.max(1) {
+            let t = Instant::now();
+            pool.install(|| {
+                use rayon::prelude::*;
+                rows.par_iter().for_each(|p| {
+                    let (a, b) = (analyse(&p.a), analyse(&p.b));
+                    std::hint::black_box(compare(&a, &b, ("a", "b"), &model));
+                });
+            });
+            rates.push(rows.len() as f64 / t.elapsed().as_secs_f64());
+        }
+        println!(
+            "compare pairs: {} pairs, {threads} thread(s), {} rounds: median {:.0} pairs/s",
+            rows.len(),
+            rates.len(),
+            median(rates)
+        );
+    }
+    Ok(0)
+}
