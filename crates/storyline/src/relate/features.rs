@@ -88,8 +88,8 @@ pub fn features(a: &Analysis, b: &Analysis, ev: &Evidence) -> Vec<f64> {
 
     let mut x = vec![
         term_cosine(a, b),
-        term_cosine_local(a, b),
-        term_cosine_both(a, b),
+        in_pair_tfidf_cosine(a, b, false),
+        in_pair_tfidf_cosine(a, b, true),
         bigram_dice(a, b),
         entity_cosine(a, b),
         term_jaccard(a, b),
@@ -150,9 +150,10 @@ fn term_cosine(a: &Analysis, b: &Analysis) -> f64 {
     cosine(&weigh(a), &weigh(b))
 }
 
-/// tf-idf cosine; idf from how many sentences of the pair use a stem, which
-/// discounts words the two articles repeat everywhere.
-fn term_cosine_local(a: &Analysis, b: &Analysis) -> f64 {
+/// tf-idf cosine with idf from how many sentences of the pair use a stem,
+/// which discounts words the two articles repeat everywhere; optionally
+/// times general rarity.
+fn in_pair_tfidf_cosine(a: &Analysis, b: &Analysis, with_rarity: bool) -> f64 {
     let mut df: HashMap<&str, f64> = HashMap::new();
     for s in a.sentences.iter().chain(&b.sentences) {
         let uniq: HashSet<&str> = s.terms.iter().map(String::as_str).collect();
@@ -161,38 +162,13 @@ fn term_cosine_local(a: &Analysis, b: &Analysis) -> f64 {
         }
     }
     let n = (a.sentences.len() + b.sentences.len()) as f64;
-    fn weigh<'x>(x: &'x Analysis, idf: &dyn Fn(&str) -> f64) -> HashMap<&'x str, f64> {
-        x.terms
-            .iter()
-            .map(|(t, s)| (t.as_str(), (1.0 + (s.count as f64).ln()) * idf(t)))
-            .collect()
-    }
-    let idf = |t: &str| (1.0 + n / df.get(t).copied().unwrap_or(1.0)).ln();
-    cosine(&weigh(a, &idf), &weigh(b, &idf))
-}
-
-fn sentence_df<'x>(a: &'x Analysis, b: &'x Analysis) -> (HashMap<&'x str, f64>, f64) {
-    let mut df: HashMap<&str, f64> = HashMap::new();
-    for s in a.sentences.iter().chain(&b.sentences) {
-        let uniq: HashSet<&str> = s.terms.iter().map(String::as_str).collect();
-        for t in uniq {
-            *df.entry(t).or_default() += 1.0;
-        }
-    }
-    (df, (a.sentences.len() + b.sentences.len()) as f64)
-}
-
-fn term_cosine_both(a: &Analysis, b: &Analysis) -> f64 {
-    let (df, n) = sentence_df(a, b);
     let weigh = |x: &Analysis| -> HashMap<String, f64> {
         x.terms
             .iter()
             .map(|(t, s)| {
                 let idf = (1.0 + n / df.get(t.as_str()).copied().unwrap_or(1.0)).ln();
-                (
-                    t.clone(),
-                    (1.0 + (s.count as f64).ln()) * idf * s.weight as f64,
-                )
+                let rarity = if with_rarity { s.weight as f64 } else { 1.0 };
+                (t.clone(), (1.0 + (s.count as f64).ln()) * idf * rarity)
             })
             .collect()
     };
