@@ -81,6 +81,65 @@ pub struct Analysis {
     /// Stopword counts: a function-word profile for style comparison.
     #[serde(skip)]
     pub function_words: HashMap<String, u32>,
+    /// Sentence embeddings, when a neural encoder is installed.
+    #[serde(skip)]
+    pub embedding: Option<ArticleEmbedding>,
+    /// English-model embeddings, for English articles only.
+    #[serde(skip)]
+    pub english_embedding: Option<ArticleEmbedding>,
+}
+
+/// Sentences embedded per article (the rest are compared lexically only).
+pub const MAX_EMBEDDED_SENTENCES: usize = 80;
+
+/// Vectors of one article from one encoder.
+#[derive(Debug, Clone)]
+pub struct ArticleEmbedding {
+    pub encoder: String,
+    /// The whole text (its first `MAX_EMBED_CHARS` characters).
+    pub document: Vec<f32>,
+    /// One per sentence, in order, for the first [`MAX_EMBEDDED_SENTENCES`].
+    pub sentences: Vec<Vec<f32>>,
+}
+
+/// Analyse and embed with the given encoders. Embedding failures are
+/// logged and leave `embedding` empty: the article is still analysed.
+pub fn analyse_with(article: &Article, encoders: &crate::embed::encoders::Encoders) -> Analysis {
+    use crate::embed::SentenceEncoder;
+    let mut an = analyse(article);
+    let full = article.full_text();
+    let mut texts: Vec<&str> = vec![full.as_str()];
+    // News puts its substance first: past this many sentences, embedding
+    // cost grows with no gain in what the comparison can tell.
+    texts.extend(
+        an.sentences
+            .iter()
+            .take(MAX_EMBEDDED_SENTENCES)
+            .map(|s| s.text.as_str()),
+    );
+    let embed = |enc: &dyn SentenceEncoder| match enc.embed(&texts) {
+        Ok(mut vectors) => {
+            let document = vectors.remove(0);
+            Some(ArticleEmbedding {
+                encoder: enc.name().to_owned(),
+                document,
+                sentences: vectors,
+            })
+        }
+        Err(e) => {
+            tracing::warn!("{}: not embedded with {}: {e}", article.label(), enc.name());
+            None
+        }
+    };
+    if let Some(enc) = &encoders.usem3 {
+        an.embedding = embed(enc);
+    }
+    if an.language.code == "en" {
+        if let Some(enc) = &encoders.minilm {
+            an.english_embedding = embed(enc);
+        }
+    }
+    an
 }
 
 /// Analyse one article. Never fails: any UTF-8 text has an analysis, if a
@@ -190,6 +249,8 @@ pub fn analyse(article: &Article) -> Analysis {
         style,
         terms,
         function_words,
+        embedding: None,
+        english_embedding: None,
     }
 }
 

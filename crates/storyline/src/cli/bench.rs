@@ -3,7 +3,7 @@
 
 use super::pairs;
 use super::ModelArgs;
-use crate::analyse::analyse;
+use crate::analyse::{analyse, analyse_with};
 use crate::ingest::plain::parse_plain;
 use crate::relate::compare;
 use std::path::PathBuf;
@@ -21,6 +21,19 @@ pub enum BenchCommand {
         /// Timed rounds over all articles (the median round is reported).
         #[arg(long, default_value_t = 5)]
         rounds: usize,
+    },
+    /// Embedding throughput (articles/s) of the installed encoders on
+    /// ~1,000-character articles, with 1 and 2 threads; `--texts-out` writes
+    /// the texts so the Python reference can be timed on the same input.
+    Embed {
+        file: PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        chars: usize,
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+        /// Write the articles used, one JSON string a line.
+        #[arg(long, value_name = "JSONL")]
+        texts_out: Option<PathBuf>,
     },
     /// Time `compare --pairs` on a pair file with 1 and 2 threads, side by side.
     Pairs {
@@ -44,6 +57,12 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<i32> {
             rounds,
             model,
         } => bench_pairs(&file, rounds, &model),
+        BenchCommand::Embed {
+            file,
+            chars,
+            rounds,
+            texts_out,
+        } => bench_embed(&file, chars, rounds, texts_out.as_deref()),
     }
 }
 
@@ -52,7 +71,8 @@ fn median(mut v: Vec<f64>) -> f64 {
     v[v.len() / 2]
 }
 
-fn bench_analyse(file: &std::path::Path, chars: usize, rounds: usize) -> anyhow::Result<i32> {
+/// Articles of `chars` characters cut from the texts of a pair file.
+fn cut_articles(file: &std::path::Path, chars: usize) -> anyhow::Result<Vec<String>> {
     let texts: Vec<String> = pairs::read(file)?
         .into_iter()
         .flatten()
@@ -65,6 +85,60 @@ fn bench_analyse(file: &std::path::Path, chars: usize, rounds: usize) -> anyhow:
         "no article of {chars} characters in {}",
         file.display()
     );
+    Ok(texts)
+}
+
+fn bench_embed(
+    file: &std::path::Path,
+    chars: usize,
+    rounds: usize,
+    texts_out: Option<&std::path::Path>,
+) -> anyhow::Result<i32> {
+    use crate::embed::encoders::UseEncoder;
+    use crate::embed::SentenceEncoder;
+    let texts = cut_articles(file, chars)?;
+    if let Some(path) = texts_out {
+        let lines: Vec<String> = texts
+            .iter()
+            .map(|t| serde_json::to_string(t).expect("string"))
+            .collect();
+        std::fs::write(path, lines.join("\n") + "\n")?;
+    }
+    let t = Instant::now();
+    let encoder = UseEncoder::load_from(&crate::embed::cache::model_dir("usem3"))?;
+    println!(
+        "usem3: model load {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    encoder.embed(&refs[..1])?; // warm-up
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()?;
+        let mut rates = Vec::new();
+        for _ in 0..rounds.max(1) {
+            let t = Instant::now();
+            pool.install(|| -> anyhow::Result<()> {
+                use rayon::prelude::*;
+                refs.par_chunks(8)
+                    .try_for_each(|chunk| encoder.embed(chunk).map(|_| ()))?;
+                Ok(())
+            })?;
+            rates.push(texts.len() as f64 / t.elapsed().as_secs_f64());
+        }
+        println!(
+            "usem3: {} articles of {chars} chars, {threads} thread(s), {} rounds: median {:.1} articles/s",
+            texts.len(),
+            rates.len(),
+            median(rates)
+        );
+    }
+    Ok(0)
+}
+
+fn bench_analyse(file: &std::path::Path, chars: usize, rounds: usize) -> anyhow::Result<i32> {
+    let texts = cut_articles(file, chars)?;
     let articles: Vec<_> = texts.iter().map(|t| parse_plain(t)).collect();
     // Warm-up: loads the gazetteer, word lists and stemmers once.
     let start = Instant::now();
@@ -89,7 +163,9 @@ fn bench_analyse(file: &std::path::Path, chars: usize, rounds: usize) -> anyhow:
 }
 
 fn bench_pairs(file: &std::path::Path, rounds: usize, model: &ModelArgs) -> anyhow::Result<i32> {
-    let model = model.load()?;
+    let models = model.load()?;
+    let scorers = models.scorers()?;
+    let encoders = models.encoders();
     let rows: Vec<_> = pairs::read(file)?.into_iter().flatten().collect();
     anyhow::ensure!(!rows.is_empty(), "no valid pairs in {}", file.display());
     analyse(&rows[0].a); // warm-up
@@ -103,8 +179,8 @@ fn bench_pairs(file: &std::path::Path, rounds: usize, model: &ModelArgs) -> anyh
             pool.install(|| {
                 use rayon::prelude::*;
                 rows.par_iter().for_each(|p| {
-                    let (a, b) = (analyse(&p.a), analyse(&p.b));
-                    std::hint::black_box(compare(&a, &b, ("a", "b"), &model));
+                    let (a, b) = (analyse_with(&p.a, encoders), analyse_with(&p.b, encoders));
+                    std::hint::black_box(compare(&a, &b, ("a", "b"), &scorers));
                 });
             });
             rates.push(rows.len() as f64 / t.elapsed().as_secs_f64());

@@ -2,7 +2,7 @@
 
 use super::pairs;
 use super::ModelArgs;
-use crate::analyse::analyse;
+use crate::analyse::analyse_with;
 use crate::ingest::load::load_article;
 use crate::relate::{compare, report};
 use serde_json::json;
@@ -26,20 +26,18 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<i32> {
-    let model = args.model.load()?;
+    let models = args.model.load()?;
     if let Some(path) = &args.pairs {
-        return run_pairs(path, &model);
+        return run_pairs(path, &models);
     }
     let (pa, pb) = (&args.files[0], &args.files[1]);
     let a = load_article(pa)?;
     let b = load_article(pb)?;
-    let (aa, ab) = rayon::join(|| analyse(&a), || analyse(&b));
-    let c = compare(
-        &aa,
-        &ab,
-        (&pa.display().to_string(), &pb.display().to_string()),
-        &model,
-    );
+    let scorers = models.scorers()?;
+    let encoders = models.encoders();
+    let (aa, ab) = rayon::join(|| analyse_with(&a, encoders), || analyse_with(&b, encoders));
+    let labels = (pa.display().to_string(), pb.display().to_string());
+    let c = compare(&aa, &ab, (&labels.0, &labels.1), &scorers);
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &c)?;
@@ -50,16 +48,13 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-fn run_pairs(
-    path: &std::path::Path,
-    model: &crate::relate::model::ScorerModel,
-) -> anyhow::Result<i32> {
+fn run_pairs(path: &std::path::Path, models: &super::Loaded) -> anyhow::Result<i32> {
     let rows = pairs::read(path)?;
     if rows.is_empty() {
         anyhow::bail!("{}: no pairs: the file is empty", path.display());
     }
     let total = rows.len();
-    let results = pairs::score_all(rows, model);
+    let results = pairs::score_all(rows, models)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failed = 0;
     for r in &results {

@@ -7,6 +7,9 @@ use std::path::PathBuf;
 
 #[derive(clap::Subcommand)]
 pub enum EvalCommand {
+    /// Ablation: refit the neural scorer on TRAIN without each feature group
+    /// and report the Overall Pearson on DEV it costs.
+    Ablation { train: PathBuf, dev: PathBuf },
     /// Pearson of predicted vs gold scores on a labelled SemEval-2022 Task 8 JSONL file.
     Semeval {
         file: PathBuf,
@@ -23,6 +26,7 @@ pub enum EvalCommand {
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<i32> {
     match cmd {
+        EvalCommand::Ablation { train, dev } => ablation(&train, &dev),
         EvalCommand::Semeval {
             file,
             json,
@@ -38,10 +42,10 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<i32> {
                     .filter(|p| p.gold.is_some())
                     .cloned()
                     .collect();
-                let table = super::train::feature_rows(&labelled);
+                let table = super::train::feature_rows(&labelled, model.encoders());
                 super::train::write_feature_table(&csv, &labelled, &table)?;
             }
-            let results = pairs::score_all(rows, &model);
+            let results = pairs::score_all(rows, &model)?;
             let mut scored = Vec::new();
             let mut skipped = 0;
             for r in results {
@@ -84,4 +88,137 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<i32> {
             Ok(0)
         }
     }
+}
+
+/// Feature groups for the ablation, by name prefix or exact name.
+const GROUPS: &[(&str, &[&str])] = &[
+    (
+        "lexical overlap (terms, bigrams, char 4-grams)",
+        &["term_", "bigram_", "char4_"],
+    ),
+    (
+        "sentence alignment (lexical)",
+        &["heading_similarity", "sentence_best", "sentence_aligned"],
+    ),
+    ("entities and people", &["entity_", "person_"]),
+    ("places and countries", &["place_", "country_"]),
+    (
+        "numbers and dates",
+        &["number_", "figures_", "year_", "date_"],
+    ),
+    (
+        "language and length",
+        &["same_language", "crosslingual_", "length_"],
+    ),
+    (
+        "style",
+        &[
+            "function_word_",
+            "sentence_length_gap",
+            "quote_gap",
+            "digit_gap",
+        ],
+    ),
+    ("USE multilingual embeddings", &["emb_"]),
+    ("MiniLM English embeddings", &["english_pair", "en_"]),
+];
+
+fn in_group(name: &str, patterns: &[&str]) -> bool {
+    patterns.iter().any(|p| {
+        if p.ends_with('_') {
+            name.starts_with(p)
+        } else {
+            name == *p || name.starts_with(p)
+        }
+    })
+}
+
+fn labelled(file: &std::path::Path) -> anyhow::Result<Vec<crate::ingest::pairs::PairInput>> {
+    Ok(pairs::read(file)?
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|p| p.gold.is_some())
+        .collect())
+}
+
+fn ablation(train: &std::path::Path, dev: &std::path::Path) -> anyhow::Result<i32> {
+    use crate::eval::pearson;
+    use crate::relate::features::FeatureSet;
+    use crate::relate::fit::fit_named;
+    use crate::relate::model::TrainingRecord;
+    let encoders = crate::embed::encoders::Encoders::installed();
+    let (tr, dv) = (labelled(train)?, labelled(dev)?);
+    let rows_tr = super::train::feature_rows(&tr, encoders);
+    let rows_dv = super::train::feature_rows(&dv, encoders);
+    let names = FeatureSet::Neural.names();
+    anyhow::ensure!(
+        rows_tr
+            .iter()
+            .chain(&rows_dv)
+            .all(|r| r.0.len() == names.len()),
+        "ablation needs the neural features: install the models with `storyline models fetch`"
+    );
+    let record = TrainingRecord {
+        file: train.display().to_string(),
+        pairs: rows_tr.len(),
+        sha256: String::new(),
+        command: "storyline eval ablation".into(),
+    };
+    let y_tr: Vec<[f64; 7]> = rows_tr.iter().map(|r| r.1).collect();
+    let gold: Vec<f64> = rows_dv.iter().map(|r| r.1[0]).collect();
+    let en: Vec<bool> = rows_dv.iter().map(|r| r.2 == "en-en").collect();
+    let score = |keep: &[usize]| -> (f64, f64) {
+        let pick = |x: &Vec<f64>| keep.iter().map(|&i| x[i]).collect::<Vec<f64>>();
+        let x_tr: Vec<Vec<f64>> = rows_tr.iter().map(|r| pick(&r.0)).collect();
+        let kept: Vec<&str> = keep.iter().map(|&i| names[i]).collect();
+        let model = fit_named(&x_tr, &y_tr, &kept, record.clone());
+        let pred: Vec<f64> = rows_dv
+            .iter()
+            .map(|r| model.predict(&pick(&r.0)).as_array()[0])
+            .collect();
+        let sub = |v: &[f64]| {
+            v.iter()
+                .zip(&en)
+                .filter(|(_, e)| **e)
+                .map(|(x, _)| *x)
+                .collect::<Vec<f64>>()
+        };
+        (
+            pearson(&pred, &gold).unwrap_or(f64::NAN),
+            pearson(&sub(&pred), &sub(&gold)).unwrap_or(f64::NAN),
+        )
+    };
+    let all: Vec<usize> = (0..names.len()).collect();
+    let (base_all, base_en) = score(&all);
+    println!(
+        "Overall Pearson on {} ({} pairs), scorer refitted on {} without each group",
+        dev.display(),
+        rows_dv.len(),
+        train.display()
+    );
+    println!(
+        "{:<50} {:>8} {:>8} {:>8} {:>8}",
+        "features", "all", "cost", "en-en", "cost"
+    );
+    println!(
+        "{:<50} {:>8.3} {:>8} {:>8.3} {:>8}",
+        "all features", base_all, "", base_en, ""
+    );
+    for (group, patterns) in GROUPS {
+        let keep: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&i| !in_group(names[i], patterns))
+            .collect();
+        let (a, e) = score(&keep);
+        println!(
+            "{:<50} {:>8.3} {:>+8.3} {:>8.3} {:>+8.3}",
+            format!("without {group}"),
+            a,
+            base_all - a,
+            e,
+            base_en - e
+        );
+    }
+    Ok(0)
 }

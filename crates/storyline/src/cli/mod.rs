@@ -4,6 +4,7 @@ mod analyze;
 mod bench;
 mod compare;
 mod eval;
+mod models;
 mod pairs;
 mod train;
 
@@ -36,6 +37,9 @@ enum Command {
     /// Fit the scorer on labelled pairs.
     #[command(subcommand)]
     Train(train::TrainCommand),
+    /// Install and list the neural models.
+    #[command(subcommand)]
+    Models(models::ModelsCommand),
     /// Timings for docs/benchmarks.md (not tests).
     #[command(subcommand)]
     Bench(bench::BenchCommand),
@@ -44,20 +48,65 @@ enum Command {
 /// Scorer model choice shared by the commands that score.
 #[derive(clap::Args, Clone)]
 pub struct ModelArgs {
-    /// Scorer model file (JSON written by `storyline train`); default: the one built in.
+    /// Scorer model file (JSON written by `storyline train`); default: the ones built in.
     #[arg(long, value_name = "FILE")]
     model: Option<PathBuf>,
+    /// Do not load neural models: lexical features and the lexical scorer only (faster).
+    #[arg(long)]
+    lexical: bool,
+}
+
+/// Models chosen for a run: scorers and encoders.
+pub struct Loaded {
+    user: Option<crate::relate::model::ScorerModel>,
+    lexical_only: bool,
 }
 
 impl ModelArgs {
-    fn load(&self) -> anyhow::Result<std::borrow::Cow<'static, crate::relate::model::ScorerModel>> {
+    fn load(&self) -> anyhow::Result<Loaded> {
         use crate::relate::model::ScorerModel;
-        Ok(match &self.model {
-            Some(path) => std::borrow::Cow::Owned(ScorerModel::load(path)?),
-            None => {
-                std::borrow::Cow::Borrowed(ScorerModel::embedded().map_err(anyhow::Error::msg)?)
-            }
+        let user = match &self.model {
+            Some(path) => Some(ScorerModel::load(path)?),
+            None => None,
+        };
+        Ok(Loaded {
+            user,
+            lexical_only: self.lexical,
         })
+    }
+}
+
+impl Loaded {
+    pub fn scorers(&self) -> anyhow::Result<crate::relate::model::Scorers<'_>> {
+        use crate::relate::features::FeatureSet;
+        use crate::relate::model::{ScorerModel, Scorers};
+        let mut s = Scorers::embedded().map_err(anyhow::Error::msg)?;
+        if let Some(m) = &self.user {
+            match m.feature_set() {
+                FeatureSet::Lexical => {
+                    s.lexical = m;
+                    s.neural = None;
+                }
+                FeatureSet::Neural => s.neural = Some(m),
+            }
+        }
+        if self.lexical_only {
+            s.neural = None;
+        }
+        let _ = ScorerModel::FORMAT;
+        Ok(s)
+    }
+
+    /// Encoders to embed with: none for `--lexical` or when no neural scorer
+    /// would use the vectors.
+    pub fn encoders(&self) -> &'static crate::embed::encoders::Encoders {
+        use crate::embed::encoders::Encoders;
+        static NONE: std::sync::OnceLock<Encoders> = std::sync::OnceLock::new();
+        let neural_scorer = self.scorers().map(|s| s.neural.is_some()).unwrap_or(false);
+        if self.lexical_only || !neural_scorer {
+            return NONE.get_or_init(Encoders::none);
+        }
+        Encoders::installed()
     }
 }
 
@@ -81,6 +130,7 @@ pub fn run() -> i32 {
         Command::Eval(cmd) => eval::run(cmd),
         Command::Train(cmd) => train::run(cmd),
         Command::Bench(cmd) => bench::run(cmd),
+        Command::Models(cmd) => models::run(cmd),
     };
     match result {
         Ok(code) => code,

@@ -1,8 +1,7 @@
 //! Reading a pair file and scoring it on all cores, in input order.
 
-use crate::analyse::analyse;
+use crate::analyse::analyse_with;
 use crate::ingest::pairs::{read_pairs, LineError, PairInput};
-use crate::relate::model::ScorerModel;
 use crate::relate::{compare, Comparison};
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -37,15 +36,17 @@ pub fn progress(len: usize, what: &str) -> ProgressBar {
 /// Score every valid pair in parallel; errors stay in place.
 pub fn score_all(
     rows: Vec<Result<PairInput, LineError>>,
-    model: &ScorerModel,
-) -> Vec<Result<(PairInput, Comparison), LineError>> {
+    models: &super::Loaded,
+) -> anyhow::Result<Vec<Result<(PairInput, Comparison), LineError>>> {
+    let scorers = models.scorers()?;
+    let encoders = models.encoders();
     let bar = progress(rows.len(), "comparing");
     let out = rows
         .into_par_iter()
         .map(|row| {
             let r = row.map(|p| {
-                let (a, b) = (analyse(&p.a), analyse(&p.b));
-                let c = compare(&a, &b, ("text1", "text2"), model);
+                let (a, b) = (analyse_with(&p.a, encoders), analyse_with(&p.b, encoders));
+                let c = compare(&a, &b, ("text1", "text2"), &scorers);
                 (p, c)
             });
             bar.inc(1);
@@ -53,7 +54,7 @@ pub fn score_all(
         })
         .collect();
     bar.finish_and_clear();
-    out
+    Ok(out)
 }
 
 /// Language pair label of a pair, e.g. "de-en", from supplied or detected languages.

@@ -1,9 +1,10 @@
 //! `storyline train semeval FILE`: fit the scorer on labelled pairs.
 
 use super::pairs;
-use crate::analyse::analyse;
+use crate::analyse::analyse_with;
+use crate::embed::encoders::Encoders;
 use crate::relate::evidence::gather;
-use crate::relate::features::features;
+use crate::relate::features::{feature_vector, FeatureSet};
 use crate::relate::fit::fit;
 use crate::relate::model::TrainingRecord;
 use anyhow::Context;
@@ -15,9 +16,17 @@ pub enum TrainCommand {
     /// Fit on a labelled SemEval-2022 Task 8 JSONL file (use the train split only).
     Semeval {
         file: PathBuf,
-        /// Where to write the model.
+        /// Where to write the lexical model.
         #[arg(long, default_value = "crates/storyline/models/scorer.json")]
         out: PathBuf,
+        /// Where to write the neural model (lexical + embedding features),
+        /// fitted when the models are installed; default: `scorer-usem3.json`
+        /// beside `--out`.
+        #[arg(long)]
+        neural_out: Option<PathBuf>,
+        /// Fit the lexical model only.
+        #[arg(long)]
+        lexical: bool,
         /// Also write the feature table (CSV: pair_id, language pair, features, gold) for analysis.
         #[arg(long, value_name = "CSV")]
         dump_features: Option<PathBuf>,
@@ -28,6 +37,8 @@ pub fn run(cmd: TrainCommand) -> anyhow::Result<i32> {
     let TrainCommand::Semeval {
         file,
         out,
+        neural_out,
+        lexical,
         dump_features,
     } = cmd;
     let bytes = std::fs::read(&file).with_context(|| format!("{}: cannot read", file.display()))?;
@@ -55,46 +66,69 @@ pub fn run(cmd: TrainCommand) -> anyhow::Result<i32> {
             labelled.len()
         );
     }
-    let rows = feature_rows(&labelled);
+    let encoders = if lexical {
+        static NONE: std::sync::OnceLock<Encoders> = std::sync::OnceLock::new();
+        NONE.get_or_init(Encoders::none)
+    } else {
+        Encoders::installed()
+    };
+    let rows = feature_rows(&labelled, encoders);
     if let Some(path) = dump_features {
         write_feature_table(&path, &labelled, &rows)?;
     }
-    let rows: Vec<(Vec<f64>, [f64; 7])> = rows.into_iter().map(|(x, y, _)| (x, y)).collect();
-    let (x, y): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
     let record = TrainingRecord {
         file: file
             .file_name()
             .map(|f| f.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        pairs: x.len(),
+        pairs: rows.len(),
         sha256: sha256_hex(&bytes),
         command: format!("storyline train semeval {}", file.display()),
     };
-    let model = fit(&x, &y, record);
-    let json = serde_json::to_string_pretty(&model)?;
-    std::fs::write(&out, json + "\n")
-        .with_context(|| format!("{}: cannot write", out.display()))?;
+    let y: Vec<[f64; 7]> = rows.iter().map(|r| r.1).collect();
+    let lexical_len = FeatureSet::Lexical.names().len();
+    let x_lex: Vec<Vec<f64>> = rows.iter().map(|r| r.0[..lexical_len].to_vec()).collect();
+    write_model(&fit(&x_lex, &y, FeatureSet::Lexical, record.clone()), &out)?;
+    let neural_len = FeatureSet::Neural.names().len();
+    if rows.iter().all(|r| r.0.len() == neural_len) {
+        let x: Vec<Vec<f64>> = rows.iter().map(|r| r.0.clone()).collect();
+        let neural_out = neural_out.unwrap_or_else(|| out.with_file_name("scorer-usem3.json"));
+        write_model(&fit(&x, &y, FeatureSet::Neural, record), &neural_out)?;
+    } else if !lexical {
+        eprintln!("storyline: neural model not fitted: not every article could be embedded (is usem3 installed? `storyline models list`)");
+    }
+    Ok(0)
+}
+
+fn write_model(
+    model: &crate::relate::model::ScorerModel,
+    out: &std::path::Path,
+) -> anyhow::Result<()> {
+    let json = serde_json::to_string_pretty(model)?;
+    std::fs::write(out, json + "\n").with_context(|| format!("{}: cannot write", out.display()))?;
     eprintln!(
-        "storyline: fitted on {} pairs, model written to {}",
-        x.len(),
+        "storyline: fitted on {} pairs with {} features, model written to {}",
+        model.trained_on.pairs,
+        model.features.len(),
         out.display()
     );
     for h in &model.heads {
         eprintln!("  {:<10} lambda {}", h.dimension.name(), h.lambda);
     }
-    Ok(0)
+    Ok(())
 }
 
 /// Features, gold scores and language pair of each labelled pair.
 pub(super) fn feature_rows(
     labelled: &[crate::ingest::pairs::PairInput],
+    encoders: &Encoders,
 ) -> Vec<(Vec<f64>, [f64; 7], String)> {
     let bar = pairs::progress(labelled.len(), "featurising");
     let rows = labelled
         .par_iter()
         .map(|p| {
-            let (a, b) = (analyse(&p.a), analyse(&p.b));
-            let x = features(&a, &b, &gather(&a, &b));
+            let (a, b) = (analyse_with(&p.a, encoders), analyse_with(&p.b, encoders));
+            let (x, _) = feature_vector(&a, &b, &gather(&a, &b));
             bar.inc(1);
             let langs = format!("{}-{}", a.language.code, b.language.code);
             (x, *p.gold.as_ref().expect("labelled").as_array(), langs)
@@ -110,7 +144,6 @@ pub(super) fn write_feature_table(
     pairs: &[crate::ingest::pairs::PairInput],
     rows: &[(Vec<f64>, [f64; 7], String)],
 ) -> anyhow::Result<()> {
-    use crate::relate::features::FEATURE_NAMES;
     use crate::relate::scores::Dimension;
     use std::io::Write;
     let mut w = std::io::BufWriter::new(
@@ -118,12 +151,13 @@ pub(super) fn write_feature_table(
             .with_context(|| format!("{}: cannot create", path.display()))?,
     );
     let gold: Vec<&str> = Dimension::ALL.iter().map(|d| d.gold_field()).collect();
-    writeln!(
-        w,
-        "pair_id,langs,{},{}",
-        FEATURE_NAMES.join(","),
-        gold.join(",")
-    )?;
+    let width = rows.first().map_or(0, |r| r.0.len());
+    let names = if width == FeatureSet::Neural.names().len() {
+        FeatureSet::Neural.names()
+    } else {
+        FeatureSet::Lexical.names()
+    };
+    writeln!(w, "pair_id,langs,{},{}", names.join(","), gold.join(","))?;
     for (p, (x, y, langs)) in pairs.iter().zip(rows) {
         let xs: Vec<String> = x.iter().map(|v| format!("{v:.6}")).collect();
         let ys: Vec<String> = y.iter().map(|v| v.to_string()).collect();

@@ -238,3 +238,151 @@ fn char_ngram_cosine(a: &Analysis, b: &Analysis) -> f64 {
     }
     cosine(&grams(a), &grams(b))
 }
+
+/// Features from sentence embeddings, appended to [`FEATURE_NAMES`] when
+/// both articles were embedded by the same encoder.
+pub const EMBEDDING_FEATURE_NAMES: &[&str] = &[
+    "emb_document_cosine",    // cosine of the whole-text vectors
+    "emb_centroid_cosine",    // cosine of the mean sentence vectors
+    "emb_sentence_best",      // most similar sentence pair
+    "emb_sentence_aligned",   // mean best match of each sentence, both directions
+    "emb_heading_cosine",     // first sentences (titles)
+    "emb_document_cosine_sq", // squared: high similarities matter most for "same story"
+    "english_pair",           // 1 when both articles have English-model (MiniLM) vectors
+    "en_document_cosine",     // MiniLM cosine of the whole texts (0 unless english_pair)
+    "en_sentence_aligned",    // MiniLM mean best sentence match (0 unless english_pair)
+    "en_heading_cosine",      // MiniLM cosine of the first sentences (0 unless english_pair)
+];
+
+/// Which features a pair has: lexical only, or lexical plus embeddings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeatureSet {
+    Lexical,
+    Neural,
+}
+
+impl FeatureSet {
+    pub fn names(self) -> Vec<&'static str> {
+        match self {
+            FeatureSet::Lexical => FEATURE_NAMES.to_vec(),
+            FeatureSet::Neural => FEATURE_NAMES
+                .iter()
+                .chain(EMBEDDING_FEATURE_NAMES)
+                .copied()
+                .collect(),
+        }
+    }
+
+    pub fn of_names(names: &[String]) -> Option<FeatureSet> {
+        [FeatureSet::Lexical, FeatureSet::Neural]
+            .into_iter()
+            .find(|set| {
+                set.names()
+                    .iter()
+                    .copied()
+                    .eq(names.iter().map(String::as_str))
+            })
+    }
+}
+
+/// All features of a pair, with the set they form.
+pub fn feature_vector(a: &Analysis, b: &Analysis, ev: &Evidence) -> (Vec<f64>, FeatureSet) {
+    let mut x = features(a, b, ev);
+    match embedding_features(a, b) {
+        Some(e) => {
+            x.extend(e);
+            (x, FeatureSet::Neural)
+        }
+        None => (x, FeatureSet::Lexical),
+    }
+}
+
+pub fn embedding_features(a: &Analysis, b: &Analysis) -> Option<Vec<f64>> {
+    let (ea, eb) = (a.embedding.as_ref()?, b.embedding.as_ref()?);
+    if ea.encoder != eb.encoder {
+        return None;
+    }
+    let m = vector_measures(ea, eb);
+    let mut x = vec![
+        m.document,
+        m.centroid,
+        m.best,
+        m.aligned,
+        m.heading,
+        m.document.max(0.0).powi(2),
+    ];
+    match (&a.english_embedding, &b.english_embedding) {
+        (Some(ea), Some(eb)) => {
+            let m = vector_measures(ea, eb);
+            x.extend([1.0, m.document, m.aligned, m.heading]);
+        }
+        _ => x.extend([0.0; 4]),
+    }
+    Some(x)
+}
+
+/// Similarities of two articles' vectors from one encoder.
+struct VectorMeasures {
+    document: f64,
+    centroid: f64,
+    best: f64,
+    aligned: f64,
+    heading: f64,
+}
+
+fn vector_measures(
+    ea: &crate::analyse::ArticleEmbedding,
+    eb: &crate::analyse::ArticleEmbedding,
+) -> VectorMeasures {
+    use crate::embed::dot;
+    let document = dot(&ea.document, &eb.document) as f64;
+    let centroid = |vs: &[Vec<f32>]| -> Vec<f32> {
+        let mut c = vec![0.0f32; vs.first().map_or(0, Vec::len)];
+        for v in vs {
+            for (ci, vi) in c.iter_mut().zip(v) {
+                *ci += vi;
+            }
+        }
+        let norm = c.iter().map(|x| x * x).sum::<f32>().sqrt().max(1e-9);
+        c.iter().map(|x| x / norm).collect()
+    };
+    let centroid_cos = if ea.sentences.is_empty() || eb.sentences.is_empty() {
+        document
+    } else {
+        dot(&centroid(&ea.sentences), &centroid(&eb.sentences)) as f64
+    };
+    let sims = sentence_similarities(&ea.sentences, &eb.sentences);
+    let best = sims.iter().flatten().copied().fold(0.0f64, f64::max);
+    let mean = |v: Vec<f64>| {
+        if v.is_empty() {
+            0.0
+        } else {
+            v.iter().sum::<f64>() / v.len() as f64
+        }
+    };
+    let row_best: Vec<f64> = sims
+        .iter()
+        .map(|r| r.iter().copied().fold(0.0, f64::max))
+        .collect();
+    let col_best: Vec<f64> = (0..eb.sentences.len())
+        .map(|j| sims.iter().map(|r| r[j]).fold(0.0, f64::max))
+        .collect();
+    VectorMeasures {
+        document,
+        centroid: centroid_cos,
+        best,
+        aligned: (mean(row_best) + mean(col_best)) / 2.0,
+        heading: sims
+            .first()
+            .and_then(|r| r.first())
+            .copied()
+            .unwrap_or(document),
+    }
+}
+
+/// Cosine of every sentence of one article with every sentence of the other.
+pub fn sentence_similarities(a: &[Vec<f32>], b: &[Vec<f32>]) -> Vec<Vec<f64>> {
+    a.iter()
+        .map(|x| b.iter().map(|y| crate::embed::dot(x, y) as f64).collect())
+        .collect()
+}

@@ -2,7 +2,7 @@
 //! dimension, penalty chosen by 5-fold cross-validation (folds by line
 //! number, so fitting is deterministic).
 
-use super::features::FEATURE_NAMES;
+use super::features::FeatureSet;
 use super::model::{LinearHead, ScorerModel, TrainingRecord};
 use super::scores::Dimension;
 use nalgebra::{DMatrix, DVector};
@@ -10,10 +10,30 @@ use nalgebra::{DMatrix, DVector};
 const LAMBDAS: &[f64] = &[1.0, 3.0, 10.0, 30.0, 100.0, 300.0];
 const FOLDS: usize = 5;
 
-/// Fit on feature rows `x` and gold scores `y` (one `[f64; 7]` per row).
-pub fn fit(x: &[Vec<f64>], y: &[[f64; 7]], trained_on: TrainingRecord) -> ScorerModel {
+/// Fit on feature rows `x` (of feature set `set`) and gold scores `y` (one
+/// `[f64; 7]` per row).
+pub fn fit(
+    x: &[Vec<f64>],
+    y: &[[f64; 7]],
+    set: FeatureSet,
+    trained_on: TrainingRecord,
+) -> ScorerModel {
+    fit_named(x, y, &set.names(), trained_on)
+}
+
+/// Fit on any named columns (used by ablations, which drop feature groups).
+pub fn fit_named(
+    x: &[Vec<f64>],
+    y: &[[f64; 7]],
+    names: &[&str],
+    trained_on: TrainingRecord,
+) -> ScorerModel {
     let n = x.len();
-    let d = FEATURE_NAMES.len();
+    let d = names.len();
+    assert!(
+        x.iter().all(|r| r.len() == d),
+        "feature rows match the feature set"
+    );
     let mean: Vec<f64> = (0..d)
         .map(|j| x.iter().map(|r| r[j]).sum::<f64>() / n as f64)
         .collect();
@@ -45,7 +65,7 @@ pub fn fit(x: &[Vec<f64>], y: &[[f64; 7]], trained_on: TrainingRecord) -> Scorer
         .collect();
     ScorerModel {
         format: ScorerModel::FORMAT,
-        features: FEATURE_NAMES.iter().map(|s| s.to_string()).collect(),
+        features: names.iter().map(|s| s.to_string()).collect(),
         mean,
         scale,
         heads,

@@ -10,7 +10,7 @@ pub mod scores;
 use crate::analyse::time::TimeExpression;
 use crate::analyse::Analysis;
 use evidence::Evidence;
-use model::ScorerModel;
+use model::Scorers;
 use scores::{Dimension, Scores};
 use serde::Serialize;
 
@@ -27,6 +27,9 @@ pub struct SideSummary {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Explanation {
+    /// Which scorer produced the scores: "lexical", or "usem3" when both
+    /// articles were embedded with the multilingual encoder.
+    pub scorer: String,
     /// True when either article's event time cannot be fixed: the Time
     /// score is then an estimate from content, not a measured distance.
     pub time_is_estimate: bool,
@@ -49,14 +52,11 @@ pub struct Comparison {
 }
 
 /// Compare two analysed articles with a scorer model.
-pub fn compare(
-    a: &Analysis,
-    b: &Analysis,
-    labels: (&str, &str),
-    model: &ScorerModel,
-) -> Comparison {
+pub fn compare(a: &Analysis, b: &Analysis, labels: (&str, &str), scorers: &Scorers) -> Comparison {
     let ev = evidence::gather(a, b);
-    let x = features::features(a, b, &ev);
+    let (x_all, set) = features::feature_vector(a, b, &ev);
+    let (model, x) = scorers.pick(&x_all, set);
+    let x = x.to_vec();
     let scores = model.predict(&x);
     let overall_drivers = model
         .contributions(&x, Dimension::Overall)
@@ -79,6 +79,10 @@ pub fn compare(
     Comparison {
         scores,
         explanation: Explanation {
+            scorer: match model.feature_set() {
+                features::FeatureSet::Neural => "usem3".to_owned(),
+                features::FeatureSet::Lexical => "lexical".to_owned(),
+            },
             time_is_estimate: matches!(ev.time.a, crate::analyse::time::EventTime::Unfixed { .. })
                 || matches!(ev.time.b, crate::analyse::time::EventTime::Unfixed { .. }),
             summary,

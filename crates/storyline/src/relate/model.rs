@@ -2,12 +2,13 @@
 //! features, fitted by `storyline train` (see [`super::fit`]) and shipped as
 //! a small JSON file compiled into the binary.
 
-use super::features::FEATURE_NAMES;
+use super::features::FeatureSet;
 use super::scores::{Dimension, Scores, MAX_SCORE, MIN_SCORE};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-const EMBEDDED_MODEL: &str = include_str!("../../models/scorer.json");
+const EMBEDDED_LEXICAL: &str = include_str!("../../models/scorer.json");
+const EMBEDDED_NEURAL: &str = include_str!("../../models/scorer-usem3.json");
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct LinearHead {
@@ -39,14 +40,28 @@ pub struct ScorerModel {
 impl ScorerModel {
     pub const FORMAT: u32 = 1;
 
-    /// The model shipped with this build. An error here means the build
-    /// was made without refitting after a feature change.
+    /// The lexical model shipped with this build. An error here means the
+    /// build was made without refitting after a feature change.
     pub fn embedded() -> Result<&'static ScorerModel, String> {
         static MODEL: std::sync::OnceLock<Result<ScorerModel, String>> = std::sync::OnceLock::new();
         MODEL
-            .get_or_init(|| ScorerModel::from_json(EMBEDDED_MODEL))
+            .get_or_init(|| ScorerModel::from_json(EMBEDDED_LEXICAL))
             .as_ref()
             .map_err(|e| format!("embedded {e}"))
+    }
+
+    /// The neural (lexical + USE embeddings) model shipped with this build.
+    pub fn embedded_neural() -> Result<&'static ScorerModel, String> {
+        static MODEL: std::sync::OnceLock<Result<ScorerModel, String>> = std::sync::OnceLock::new();
+        MODEL
+            .get_or_init(|| ScorerModel::from_json(EMBEDDED_NEURAL))
+            .as_ref()
+            .map_err(|e| format!("embedded neural {e}"))
+    }
+
+    /// Which features this model reads.
+    pub fn feature_set(&self) -> FeatureSet {
+        FeatureSet::of_names(&self.features).expect("validated on load")
     }
 
     pub fn load(path: &Path) -> anyhow::Result<ScorerModel> {
@@ -70,7 +85,7 @@ impl ScorerModel {
                 Self::FORMAT
             ));
         }
-        if self.features != FEATURE_NAMES {
+        if FeatureSet::of_names(&self.features).is_none() {
             return Err(
                 "scorer model was fitted on other features than this build computes; refit it with `storyline train`".into(),
             );
@@ -121,12 +136,40 @@ impl ScorerModel {
             .iter()
             .find(|h| h.dimension == dim)
             .expect("validated");
-        let mut c: Vec<(&'static str, f64)> = FEATURE_NAMES
+        let names = self.feature_set().names();
+        let mut c: Vec<(&'static str, f64)> = names
             .iter()
             .zip(head.weights.iter().zip(&z))
             .map(|(name, (w, v))| (*name, w * v))
             .collect();
         c.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
         c
+    }
+}
+
+/// The models a comparison may use: the lexical one always, the neural one
+/// when both articles carry embeddings.
+#[derive(Clone, Copy)]
+pub struct Scorers<'m> {
+    pub lexical: &'m ScorerModel,
+    pub neural: Option<&'m ScorerModel>,
+}
+
+impl<'m> Scorers<'m> {
+    /// The models built into the binary.
+    pub fn embedded() -> Result<Scorers<'static>, String> {
+        Ok(Scorers {
+            lexical: ScorerModel::embedded()?,
+            neural: ScorerModel::embedded_neural().ok(),
+        })
+    }
+
+    /// Pick the model for a feature vector; lexical features are a prefix
+    /// of the neural ones, so a neural vector can always fall back.
+    pub fn pick<'x>(&self, x: &'x [f64], set: FeatureSet) -> (&'m ScorerModel, &'x [f64]) {
+        match (set, self.neural) {
+            (FeatureSet::Neural, Some(m)) => (m, x),
+            _ => (self.lexical, &x[..self.lexical.features.len()]),
+        }
     }
 }

@@ -1,0 +1,103 @@
+//! The encoders available to this process, loaded once from the model cache.
+
+use super::cache::model_dir;
+use super::usem3::{model::UseModel, tokenizer::UseTokenizer};
+use super::{EmbedError, SentenceEncoder};
+use std::sync::OnceLock;
+
+/// USE multilingual v3: tokenizer plus network.
+pub struct UseEncoder {
+    tokenizer: UseTokenizer,
+    model: UseModel,
+}
+
+/// Longest text, in characters, embedded as one sequence: longer texts are
+/// cut (whole-article vectors are taken over the article's start, where news
+/// puts its substance; sentence vectors cover the rest).
+pub const MAX_EMBED_CHARS: usize = 4000;
+
+impl UseEncoder {
+    pub fn load_from(dir: &std::path::Path) -> Result<UseEncoder, EmbedError> {
+        let missing: Vec<&str> = ["weights.npz", "sp.model"]
+            .into_iter()
+            .filter(|f| !dir.join(f).is_file())
+            .collect();
+        if !missing.is_empty() {
+            return Err(EmbedError::Missing {
+                dir: dir.to_owned(),
+                missing: missing.join(", "),
+            });
+        }
+        Ok(UseEncoder {
+            tokenizer: UseTokenizer::from_file(&dir.join("sp.model"))?,
+            model: UseModel::load(&dir.join("weights.npz"))?,
+        })
+    }
+}
+
+impl SentenceEncoder for UseEncoder {
+    fn name(&self) -> &str {
+        "usem3"
+    }
+
+    fn dim(&self) -> usize {
+        512
+    }
+
+    fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError> {
+        let ids: Vec<Vec<u32>> = texts
+            .iter()
+            .map(|t| {
+                let cut: String = t.chars().take(MAX_EMBED_CHARS).collect();
+                self.tokenizer.encode(&cut)
+            })
+            .collect();
+        self.model.embed_ids(&ids)
+    }
+}
+
+/// The encoders of this process. `None` means the model is not installed
+/// (or failed to load, which was logged): Storyline then scores with its
+/// lexical model.
+pub struct Encoders {
+    pub usem3: Option<UseEncoder>,
+    /// English-only encoder, used for English articles in addition to usem3.
+    pub minilm: Option<super::minilm::MiniLm>,
+}
+
+impl Encoders {
+    /// No neural models: lexical analysis only.
+    pub fn none() -> Encoders {
+        Encoders {
+            usem3: None,
+            minilm: None,
+        }
+    }
+
+    /// Load what is installed in the model cache, once per process. A
+    /// missing or broken model is reported once on stderr, with the fix.
+    pub fn installed() -> &'static Encoders {
+        static ENCODERS: OnceLock<Encoders> = OnceLock::new();
+        ENCODERS.get_or_init(|| {
+            let usem3 = match UseEncoder::load_from(&model_dir("usem3")) {
+                Ok(e) => Some(e),
+                Err(err) => {
+                    tracing::warn!(
+                        "neural model usem3 not used ({err}); scoring with lexical features only"
+                    );
+                    None
+                }
+            };
+            let minilm = match super::minilm::MiniLm::load_dir(&model_dir("minilm")) {
+                Ok(m) => Some(m),
+                Err(err) => {
+                    tracing::warn!(
+                        "neural model minilm not used ({err}); English pairs lose its features"
+                    );
+                    None
+                }
+            };
+            Encoders { usem3, minilm }
+        })
+    }
+}
