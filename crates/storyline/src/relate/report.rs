@@ -244,15 +244,23 @@ pub fn render(c: &Comparison) -> String {
     writeln!(out, "  {}", ev.time.summary).unwrap();
     writeln!(out, "Narrative: most similar sentence pairs").unwrap();
     if ev.sentence_pairs.is_empty() {
-        writeln!(out, "  none: no two sentences share enough words or names").unwrap();
-    }
-    for (i, p) in ev.sentence_pairs.iter().enumerate() {
         writeln!(
             out,
-            "  {}. similarity {:.2}, sharing {}",
+            "  none: no two sentences are close in words or meaning"
+        )
+        .unwrap();
+    }
+    for (i, p) in ev.sentence_pairs.iter().enumerate() {
+        let meaning = p
+            .meaning_similarity
+            .map(|m| format!("meaning {m:.2}, "))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {}. {meaning}words {:.2}, sharing {}",
             i + 1,
             p.similarity,
-            list(&p.shared, 8)
+            or_none(&p.shared)
         )
         .unwrap();
         writeln!(out, "     A: {}", clip(&p.a, 220)).unwrap();
