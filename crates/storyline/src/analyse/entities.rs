@@ -106,7 +106,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
         scan_uncased_places(tokens, gaz, &mut places);
     }
 
-    let mut entities = merge_entities(text, tokens, raw, lang);
+    let mut entities = merge_entities(tokens, raw, lang);
     entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
     Extraction {
         entities,
@@ -412,7 +412,6 @@ fn scan_uncased_places(tokens: &[Token], gaz: &Gazetteer, places: &mut PlaceColl
 /// Merge mentions into entities: identical keys, then surnames and short
 /// forms into the full name that ends with them.
 fn merge_entities(
-    text: &str,
     tokens: &[Token],
     raw: Vec<(Span, EntityKind, String)>,
     lang: &str,
@@ -438,7 +437,6 @@ fn merge_entities(
         if e.role.is_none() {
             e.role = span.role;
         }
-        let _ = text;
     }
     // Fold single-word mentions into the multi-word person whose last word
     // they are ("Lavrov" -> "Sergey Lavrov").

@@ -79,7 +79,7 @@ impl ModelArgs {
 impl Loaded {
     pub fn scorers(&self) -> anyhow::Result<crate::relate::model::Scorers<'_>> {
         use crate::relate::features::FeatureSet;
-        use crate::relate::model::{ScorerModel, Scorers};
+        use crate::relate::model::Scorers;
         let mut s = Scorers::embedded().map_err(anyhow::Error::msg)?;
         if let Some(m) = &self.user {
             match m.feature_set() {
@@ -93,7 +93,6 @@ impl Loaded {
         if self.lexical_only {
             s.neural = None;
         }
-        let _ = ScorerModel::FORMAT;
         Ok(s)
     }
 

@@ -18,16 +18,7 @@ pub const MAX_EMBED_CHARS: usize = 4000;
 
 impl UseEncoder {
     pub fn load_from(dir: &std::path::Path) -> Result<UseEncoder, EmbedError> {
-        let missing: Vec<&str> = ["weights.npz", "sp.model"]
-            .into_iter()
-            .filter(|f| !dir.join(f).is_file())
-            .collect();
-        if !missing.is_empty() {
-            return Err(EmbedError::Missing {
-                dir: dir.to_owned(),
-                missing: missing.join(", "),
-            });
-        }
+        super::require_files(dir, &["weights.npz", "sp.model"])?;
         Ok(UseEncoder {
             tokenizer: UseTokenizer::from_file(&dir.join("sp.model"))?,
             model: UseModel::load(&dir.join("weights.npz"))?,

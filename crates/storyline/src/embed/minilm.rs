@@ -35,17 +35,7 @@ impl MiniLm {
     /// Load a sentence-transformers BERT directory: `config.json`,
     /// `tokenizer.json`, `model.safetensors`.
     pub fn load_dir(dir: &Path) -> Result<MiniLm, EmbedError> {
-        let files = ["config.json", "tokenizer.json", "model.safetensors"];
-        let missing: Vec<&str> = files
-            .into_iter()
-            .filter(|f| !dir.join(f).is_file())
-            .collect();
-        if !missing.is_empty() {
-            return Err(EmbedError::Missing {
-                dir: dir.to_owned(),
-                missing: missing.join(", "),
-            });
-        }
+        super::require_files(dir, &["config.json", "tokenizer.json", "model.safetensors"])?;
         let name = dir
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

@@ -39,6 +39,23 @@ pub trait SentenceEncoder: Send + Sync {
     fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError>;
 }
 
+/// Check that a model directory holds the files a loader needs.
+pub fn require_files(dir: &std::path::Path, files: &[&str]) -> Result<(), EmbedError> {
+    let missing: Vec<&str> = files
+        .iter()
+        .copied()
+        .filter(|f| !dir.join(f).is_file())
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(EmbedError::Missing {
+            dir: dir.to_owned(),
+            missing: missing.join(", "),
+        })
+    }
+}
+
 /// Cosine of two L2-normalised vectors (their dot product).
 pub fn dot(a: &[f32], b: &[f32]) -> f32 {
     a.iter().zip(b).map(|(x, y)| x * y).sum()

@@ -402,27 +402,13 @@ fn align_sentences(a: &Analysis, b: &Analysis) -> (Vec<SentencePair>, SentenceSi
             sims[i][j] = cosine(x, y);
         }
     }
-    let best_row: Vec<f64> = sims
-        .iter()
-        .map(|r| r.iter().copied().fold(0.0, f64::max))
-        .collect();
-    let best_col: Vec<f64> = (0..vb.len())
-        .map(|j| sims.iter().map(|r| r[j]).fold(0.0, f64::max))
-        .collect();
-    let mean = |v: &[f64]| {
-        if v.is_empty() {
-            0.0
-        } else {
-            v.iter().sum::<f64>() / v.len() as f64
-        }
-    };
     let heading = match (va.first(), vb.first()) {
         (Some(x), Some(y)) => cosine(x, y),
         _ => 0.0,
     };
     let stats = SentenceSimilarity {
-        best: best_row.iter().copied().fold(0.0, f64::max),
-        aligned_mean: (mean(&best_row) + mean(&best_col)) / 2.0,
+        best: sims.iter().flatten().copied().fold(0.0, f64::max),
+        aligned_mean: crate::relate::features::aligned_mean(&sims, vb.len()),
         heading,
     };
 

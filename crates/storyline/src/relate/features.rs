@@ -353,7 +353,23 @@ fn vector_measures(
     };
     let sims = sentence_similarities(&ea.sentences, &eb.sentences);
     let best = sims.iter().flatten().copied().fold(0.0f64, f64::max);
-    let mean = |v: Vec<f64>| {
+    VectorMeasures {
+        document,
+        centroid: centroid_cos,
+        best,
+        aligned: aligned_mean(&sims, eb.sentences.len()),
+        heading: sims
+            .first()
+            .and_then(|r| r.first())
+            .copied()
+            .unwrap_or(document),
+    }
+}
+
+/// Mean over the sentences of each side of its best match on the other,
+/// averaged over both sides; `cols` is the other side's sentence count.
+pub fn aligned_mean(sims: &[Vec<f64>], cols: usize) -> f64 {
+    let mean = |v: &[f64]| {
         if v.is_empty() {
             0.0
         } else {
@@ -364,20 +380,10 @@ fn vector_measures(
         .iter()
         .map(|r| r.iter().copied().fold(0.0, f64::max))
         .collect();
-    let col_best: Vec<f64> = (0..eb.sentences.len())
+    let col_best: Vec<f64> = (0..cols)
         .map(|j| sims.iter().map(|r| r[j]).fold(0.0, f64::max))
         .collect();
-    VectorMeasures {
-        document,
-        centroid: centroid_cos,
-        best,
-        aligned: (mean(row_best) + mean(col_best)) / 2.0,
-        heading: sims
-            .first()
-            .and_then(|r| r.first())
-            .copied()
-            .unwrap_or(document),
-    }
+    (mean(&row_best) + mean(&col_best)) / 2.0
 }
 
 /// Cosine of every sentence of one article with every sentence of the other.
