@@ -147,7 +147,12 @@ pub fn render(c: &Comparison) -> String {
     writeln!(out).unwrap();
     writeln!(out, "{}", ex.summary).unwrap();
     writeln!(out).unwrap();
-    writeln!(out, "Scores (1 = very similar ... 4 = very dissimilar)").unwrap();
+    writeln!(
+        out,
+        "Scores ({} scorer; 1 = very similar ... 4 = very dissimilar)",
+        ex.scorer
+    )
+    .unwrap();
     let time_unknown = matches!(ev.time.a, EventTime::Unfixed { .. })
         || matches!(ev.time.b, EventTime::Unfixed { .. });
     for d in Dimension::ALL {
