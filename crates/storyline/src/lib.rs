@@ -8,6 +8,7 @@
 
 pub mod analyse;
 pub mod cli;
+pub mod cluster;
 pub mod embed;
 pub mod eval;
 pub mod ingest;

@@ -7,6 +7,19 @@ use std::path::PathBuf;
 
 #[derive(clap::Subcommand)]
 pub enum EvalCommand {
+    /// BCubed precision, recall and F1 of `storyline cluster` against a gold
+    /// label field, in file order and in shuffled orders.
+    Clusters {
+        file: PathBuf,
+        /// Field holding the gold story label (e.g. `subtopic` in ECB+).
+        #[arg(long)]
+        gold: String,
+        /// Shuffled orders to evaluate (seeds 1..=N).
+        #[arg(long, default_value_t = 3)]
+        shuffles: u64,
+        #[command(flatten)]
+        opts: super::cluster::ClusterOpts,
+    },
     /// Ablation: refit the neural scorer on TRAIN without each feature group
     /// and report the Overall Pearson on DEV it costs.
     Ablation { train: PathBuf, dev: PathBuf },
@@ -26,6 +39,12 @@ pub enum EvalCommand {
 
 pub fn run(cmd: EvalCommand) -> anyhow::Result<i32> {
     match cmd {
+        EvalCommand::Clusters {
+            file,
+            gold,
+            shuffles,
+            opts,
+        } => super::cluster::eval(&file, &gold, shuffles, &opts),
         EvalCommand::Ablation { train, dev } => ablation(&train, &dev),
         EvalCommand::Semeval {
             file,

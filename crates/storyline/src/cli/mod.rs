@@ -2,6 +2,7 @@
 
 mod analyze;
 mod bench;
+mod cluster;
 mod compare;
 mod eval;
 mod models;
@@ -29,6 +30,9 @@ pub struct Cli {
 enum Command {
     /// Compare two articles (SemEval-2022 Task 8 scale, 1 = very similar, 4 = very dissimilar).
     Compare(compare::Args),
+    /// Group documents into stories, online in file order, without a store
+    /// (one `{"id", "story"}` line per document).
+    Cluster(cluster::Args),
     /// Show what Storyline extracts from one article.
     Analyze(analyze::Args),
     /// Measure quality against gold labels.
@@ -126,6 +130,7 @@ pub fn run() -> i32 {
     let result = match cli.command {
         Command::Compare(args) => compare::run(args),
         Command::Analyze(args) => analyze::run(args),
+        Command::Cluster(args) => cluster::run(args),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Train(cmd) => train::run(cmd),
         Command::Bench(cmd) => bench::run(cmd),

@@ -1,6 +1,7 @@
 //! Evaluation against gold labels: Pearson correlation per dimension for
 //! SemEval-style pairs (overall and per language pair).
 
+pub mod clusters;
 pub mod semeval;
 
 /// Pearson correlation; `None` when either side has no variance or fewer

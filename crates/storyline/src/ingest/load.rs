@@ -31,7 +31,7 @@ pub enum InputError {
 /// Article fields accepted in JSON, JSONL and the HTTP API.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct ArticleRecord {
-    #[serde(default, deserialize_with = "id_as_string")]
+    #[serde(default, alias = "doc_id", deserialize_with = "id_as_string")]
     pub id: Option<String>,
     #[serde(default)]
     pub title: Option<String>,
@@ -81,7 +81,9 @@ impl ArticleRecord {
             article.lang = Some(crate::analyse::language::validate_code(lang)?);
         }
         article.id = self.id;
-        article.source = self.url.or(self.source);
+        if let Some(src) = self.url.or(self.source) {
+            article.source = Some(src);
+        }
         Ok(article)
     }
 }

@@ -18,12 +18,25 @@ pub fn parse_plain(text: &str) -> Article {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut lines = text.lines().skip_while(|l| l.trim().is_empty()).peekable();
 
-    let first = lines.next().unwrap_or_default().trim().to_owned();
+    let mut first = lines.next().unwrap_or_default().trim().to_owned();
+    // Scraped text often opens with the page address: keep it as the
+    // source, not as the title.
+    let mut url = None;
+    if is_bare_url(&first) {
+        url = Some(std::mem::take(&mut first));
+        first = lines
+            .by_ref()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default()
+            .trim()
+            .to_owned();
+    }
     let rest: Vec<&str> = lines.collect();
     if rest.iter().all(|l| l.trim().is_empty()) {
         // One line only: no title/body split can be trusted.
         return with_dateline(Article {
             body: first,
+            source: url,
             ..Article::default()
         });
     }
@@ -44,8 +57,14 @@ pub fn parse_plain(text: &str) -> Article {
         title: first,
         caption,
         body,
+        source: url,
         ..Article::default()
     })
+}
+
+fn is_bare_url(line: &str) -> bool {
+    (line.starts_with("http://") || line.starts_with("https://"))
+        && !line.contains(char::is_whitespace)
 }
 
 fn with_dateline(mut article: Article) -> Article {
@@ -92,6 +111,16 @@ mod tests {
         let a = parse_plain("Bir ölü İspanya Çin'i geçti: günde 738 ölü");
         assert_eq!(a.title, "");
         assert_eq!(a.body, "Bir ölü İspanya Çin'i geçti: günde 738 ölü");
+    }
+
+    #[test]
+    fn a_leading_url_line_is_the_source_not_the_title() {
+        let a = parse_plain("http://www.example.com/news/story-1.html\nTara Reid checks into rehab\nShe was admitted on Tuesday .");
+        assert_eq!(
+            a.source.as_deref(),
+            Some("http://www.example.com/news/story-1.html")
+        );
+        assert_eq!(a.title, "Tara Reid checks into rehab");
     }
 
     #[test]

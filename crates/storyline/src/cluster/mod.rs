@@ -1,0 +1,3 @@
+//! Cluster: group articles into stories (one real-world event each).
+
+pub mod online;
