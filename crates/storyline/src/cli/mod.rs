@@ -87,11 +87,12 @@ impl Loaded {
         let mut s = Scorers::embedded().map_err(anyhow::Error::msg)?;
         if let Some(m) = &self.user {
             match m.feature_set() {
-                FeatureSet::Lexical => {
+                Some(FeatureSet::Neural) => s.neural = Some(m),
+                // Validated on load: anything else is the lexical set.
+                _ => {
                     s.lexical = m;
                     s.neural = None;
                 }
-                FeatureSet::Neural => s.neural = Some(m),
             }
         }
         if self.lexical_only {

@@ -80,8 +80,8 @@ pub fn compare(a: &Analysis, b: &Analysis, labels: (&str, &str), scorers: &Score
         scores,
         explanation: Explanation {
             scorer: match model.feature_set() {
-                features::FeatureSet::Neural => "usem3".to_owned(),
-                features::FeatureSet::Lexical => "lexical".to_owned(),
+                Some(features::FeatureSet::Neural) => "usem3".to_owned(),
+                _ => "lexical".to_owned(),
             },
             time_is_estimate: matches!(ev.time.a, crate::analyse::time::EventTime::Unfixed { .. })
                 || matches!(ev.time.b, crate::analyse::time::EventTime::Unfixed { .. }),

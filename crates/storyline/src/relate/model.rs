@@ -59,9 +59,10 @@ impl ScorerModel {
             .map_err(|e| format!("embedded neural {e}"))
     }
 
-    /// Which features this model reads.
-    pub fn feature_set(&self) -> FeatureSet {
-        FeatureSet::of_names(&self.features).expect("validated on load")
+    /// Which feature set this model reads; `None` only for models fitted on
+    /// other columns (ablations), which are never used to score.
+    pub fn feature_set(&self) -> Option<FeatureSet> {
+        FeatureSet::of_names(&self.features)
     }
 
     pub fn load(path: &Path) -> anyhow::Result<ScorerModel> {
@@ -129,18 +130,18 @@ impl ScorerModel {
 
     /// Features ranked by how much they moved this prediction of `dim`
     /// (weight times standardised value), for explanations.
-    pub fn contributions(&self, x: &[f64], dim: Dimension) -> Vec<(&'static str, f64)> {
+    pub fn contributions(&self, x: &[f64], dim: Dimension) -> Vec<(&str, f64)> {
         let z = self.standardise(x);
         let head = self
             .heads
             .iter()
             .find(|h| h.dimension == dim)
             .expect("validated");
-        let names = self.feature_set().names();
-        let mut c: Vec<(&'static str, f64)> = names
+        let mut c: Vec<(&str, f64)> = self
+            .features
             .iter()
             .zip(head.weights.iter().zip(&z))
-            .map(|(name, (w, v))| (*name, w * v))
+            .map(|(name, (w, v))| (name.as_str(), w * v))
             .collect();
         c.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
         c
@@ -168,7 +169,7 @@ impl<'m> Scorers<'m> {
     /// of the neural ones, so a neural vector can always fall back.
     pub fn pick<'x>(&self, x: &'x [f64], set: FeatureSet) -> (&'m ScorerModel, &'x [f64]) {
         match (set, self.neural) {
-            (FeatureSet::Neural, Some(m)) => (m, x),
+            (FeatureSet::Neural, Some(m)) if m.features.len() == x.len() => (m, x),
             _ => (self.lexical, &x[..self.lexical.features.len()]),
         }
     }
