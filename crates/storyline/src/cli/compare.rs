@@ -99,18 +99,8 @@ fn ordered(v: serde_json::Value) -> serde_json::Value {
         return v;
     };
     let mut out = serde_json::Map::new();
-    for key in [
-        "pair_id",
-        "line",
-        "error",
-        "overall",
-        "geography",
-        "entities",
-        "time",
-        "narrative",
-        "style",
-        "tone",
-    ] {
+    let scores = crate::relate::scores::Dimension::ALL.map(|d| d.name());
+    for key in ["pair_id", "line", "error"].into_iter().chain(scores) {
         if let Some(x) = m.remove(key) {
             out.insert(key.into(), x);
         }
