@@ -11,6 +11,41 @@ use std::time::Instant;
 
 #[derive(clap::Subcommand)]
 pub enum BenchCommand {
+    /// Write a synthetic article stream (JSONL with a gold `story` field)
+    /// recombined from real seed articles, with 10% copies.
+    Synth {
+        /// JSONL of seed articles (`text`, one sentence a line, as ECB+).
+        #[arg(long)]
+        from: PathBuf,
+        #[arg(long, default_value_t = 10_000)]
+        articles: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Ingest a synthetic stream into a new store: throughput, assignment
+    /// latency at checkpoints, store size, memory, cold start.
+    Ingest {
+        #[arg(long)]
+        from: PathBuf,
+        #[arg(long, default_value_t = 10_000)]
+        articles: usize,
+        /// An empty directory for the store.
+        #[arg(long)]
+        store: PathBuf,
+        /// No embeddings.
+        #[arg(long)]
+        lexical: bool,
+        /// Store sizes at which to time single-article assignment.
+        #[arg(long, value_delimiter = ',', default_value = "1000,10000,100000")]
+        checkpoints: Vec<usize>,
+        /// Articles timed one by one at each checkpoint.
+        #[arg(long, default_value_t = 200)]
+        probes: usize,
+        #[arg(long, default_value_t = 128)]
+        batch: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Time the analysis of ~1,000-character articles cut from a pair file (one thread).
     Analyse {
         /// JSONL pair file whose texts are used.
@@ -47,6 +82,30 @@ pub enum BenchCommand {
 
 pub fn run(cmd: BenchCommand) -> anyhow::Result<i32> {
     match cmd {
+        BenchCommand::Synth {
+            from,
+            articles,
+            seed,
+        } => super::bench_stream::synth(&from, articles, seed),
+        BenchCommand::Ingest {
+            from,
+            articles,
+            store,
+            lexical,
+            checkpoints,
+            probes,
+            batch,
+            seed,
+        } => super::bench_stream::ingest(
+            &from,
+            articles,
+            &store,
+            lexical,
+            &checkpoints,
+            probes,
+            batch,
+            seed,
+        ),
         BenchCommand::Analyse {
             file,
             chars,

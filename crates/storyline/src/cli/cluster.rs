@@ -2,7 +2,8 @@
 //! story clustering in batch mode, without a store.
 
 use crate::analyse::{analyse_with, Analysis};
-use crate::cluster::online::{OnlineClusterer, Params};
+use crate::cluster::online::OnlineClusterer;
+use crate::cluster::profile::Params;
 use crate::embed::encoders::{Encoders, UseEncoder};
 use crate::ingest::load::ArticleRecord;
 use anyhow::Context;

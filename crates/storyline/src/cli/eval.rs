@@ -20,6 +20,15 @@ pub enum EvalCommand {
         #[command(flatten)]
         opts: super::cluster::ClusterOpts,
     },
+    /// Near-duplicate detection: precision and recall on edited copies
+    /// (paragraphs cut, boilerplate added, words changed, ...) of the
+    /// articles in a JSONL file (`id`/`doc_id`, `text`, optional `title`).
+    Dups {
+        file: PathBuf,
+        /// Seed of the edits and of the arrival order.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Ablation: refit the neural scorer on TRAIN without each feature group
     /// and report the Overall Pearson on DEV it costs.
     Ablation { train: PathBuf, dev: PathBuf },
@@ -46,6 +55,7 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<i32> {
             opts,
         } => super::cluster::eval(&file, &gold, shuffles, &opts),
         EvalCommand::Ablation { train, dev } => ablation(&train, &dev),
+        EvalCommand::Dups { file, seed } => dups(&file, seed),
         EvalCommand::Semeval {
             file,
             json,
@@ -237,6 +247,59 @@ fn ablation(train: &std::path::Path, dev: &std::path::Path) -> anyhow::Result<i3
             base_all - a,
             e,
             base_en - e
+        );
+    }
+    Ok(0)
+}
+
+/// Articles of a JSONL file as (id, plain text with the title first).
+pub fn read_articles(file: &std::path::Path) -> anyhow::Result<Vec<(String, String)>> {
+    use anyhow::Context;
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("{}: cannot read", file.display()))?;
+    let mut out = Vec::new();
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let r: crate::ingest::load::ArticleRecord = serde_json::from_str(line)
+            .with_context(|| format!("{}: line {}: invalid JSON", file.display(), i + 1))?;
+        let id = r.id.unwrap_or_else(|| format!("line-{}", i + 1));
+        let body = r.text.unwrap_or_default();
+        let text = match r.title.filter(|t| !t.trim().is_empty()) {
+            Some(t) => format!("{t}\n{body}"),
+            None => body,
+        };
+        out.push((id, text));
+    }
+    anyhow::ensure!(!out.is_empty(), "{}: no articles", file.display());
+    Ok(out)
+}
+
+fn dups(file: &std::path::Path, seed: u64) -> anyhow::Result<i32> {
+    use crate::eval::dups::{build_cases, distinct, evaluate};
+    let all = read_articles(file)?;
+    let originals = distinct(&all);
+    let cases = build_cases(&originals, seed);
+    let dir = tempfile::tempdir()?;
+    let r = evaluate(&cases, dir.path())?;
+    println!(
+        "Near-duplicate detection on {} ({} originals, {} left out as copies of others; {} articles with edited copies; seed {seed})",
+        file.display(),
+        originals.len(),
+        all.len() - originals.len(),
+        r.articles
+    );
+    println!(
+        "pairs: {} true, {} found, {} correct",
+        r.true_pairs, r.found_pairs, r.correct_pairs
+    );
+    println!("precision {:.3}  recall {:.3}", r.precision(), r.recall());
+    for (kind, n, linked) in &r.recall_by_edit {
+        println!(
+            "  {kind:<22} {linked:>5}/{n:<5} linked to their original ({:.3})",
+            *linked as f64 / (*n).max(1) as f64
         );
     }
     Ok(0)

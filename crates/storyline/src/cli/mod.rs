@@ -2,11 +2,15 @@
 
 mod analyze;
 mod bench;
+mod bench_stream;
 mod cluster;
 mod compare;
 mod eval;
+mod ingest;
 mod models;
 mod pairs;
+mod search;
+mod stories;
 mod train;
 
 use clap::{Parser, Subcommand};
@@ -35,6 +39,18 @@ enum Command {
     Cluster(cluster::Args),
     /// Show what Storyline extracts from one article.
     Analyze(analyze::Args),
+    /// Store articles: deduplicate them and assign each to a story.
+    Ingest(ingest::Args),
+    /// List stored stories (newest or largest first, with filters).
+    Stories(stories::ListArgs),
+    /// Show one story: headline, key entities and places, timeline, thread.
+    Story(stories::ShowArgs),
+    /// List groups of exact and near-duplicate articles.
+    Dups(stories::DupsArgs),
+    /// Full-text search over stored articles.
+    Search(search::SearchArgs),
+    /// The stored articles most related to one, with the comparison.
+    Related(search::RelatedArgs),
     /// Measure quality against gold labels.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -58,6 +74,21 @@ pub struct ModelArgs {
     /// Do not load neural models: lexical features and the lexical scorer only (faster).
     #[arg(long)]
     lexical: bool,
+}
+
+/// Where the store is, for the commands that use one.
+#[derive(clap::Args, Clone)]
+pub struct StoreArgs {
+    /// Store directory (default: $STORYLINE_HOME/store, else the platform
+    /// data directory, e.g. ~/.local/share/storyline/store).
+    #[arg(long, value_name = "DIR")]
+    store: Option<PathBuf>,
+}
+
+impl StoreArgs {
+    pub fn dir(&self) -> PathBuf {
+        self.store.clone().unwrap_or_else(crate::store::default_dir)
+    }
 }
 
 /// Models chosen for a run: scorers and encoders.
@@ -132,6 +163,12 @@ pub fn run() -> i32 {
         Command::Compare(args) => compare::run(args),
         Command::Analyze(args) => analyze::run(args),
         Command::Cluster(args) => cluster::run(args),
+        Command::Ingest(args) => ingest::run(args),
+        Command::Stories(args) => stories::list(args),
+        Command::Story(args) => stories::show(args),
+        Command::Dups(args) => stories::dups(args),
+        Command::Search(args) => search::search(args),
+        Command::Related(args) => search::run_related(args),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Train(cmd) => train::run(cmd),
         Command::Bench(cmd) => bench::run(cmd),

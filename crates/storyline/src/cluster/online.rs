@@ -1,5 +1,5 @@
-//! Online story clustering: each article, as it arrives, joins the most
-//! similar existing story or starts a new one.
+//! Online story clustering in memory: each article, as it arrives, joins
+//! the most similar existing story or starts a new one.
 //!
 //! Candidate stories come from an inverted index over the article's keys
 //! (its rarest content terms, named entities and places), never from a scan
@@ -8,124 +8,17 @@
 //! cosine with the story centroid (when vectors exist), the tf-idf cosine
 //! with the story's term profile, and the overlap of named entities.
 
-use crate::analyse::gazetteer::PlaceKind;
+use super::profile::{choose, profile, Params, Profile, StoryProfile};
 use crate::analyse::Analysis;
 use std::collections::HashMap;
 
-/// Tuning of the clusterer; see docs/benchmarks.md for how the defaults
-/// were chosen.
-#[derive(Debug, Clone, Copy)]
-pub struct Params {
-    /// Join the best candidate when its similarity reaches this.
-    pub threshold: f64,
-    /// The same for articles without embeddings (term and name similarity
-    /// run lower than embedding cosines).
-    pub lexical_threshold: f64,
-    /// Content terms per article used as index keys.
-    pub key_terms: usize,
-    /// Candidates scored per article (those sharing the most keys).
-    pub max_candidates: usize,
-    /// Weights of embedding cosine, term cosine and name overlap (used as
-    /// given when vectors exist; without vectors terms and names are
-    /// rescaled to sum to 1).
-    pub weights: [f64; 3],
-}
-
-impl Default for Params {
-    fn default() -> Self {
-        Params {
-            threshold: 0.4,
-            lexical_threshold: 0.2,
-            key_terms: 12,
-            max_candidates: 32,
-            weights: [0.4, 0.2, 0.4],
-        }
-    }
-}
-
-/// What a story remembers of its articles.
-#[derive(Debug, Default, Clone)]
-struct Story {
-    articles: usize,
-    /// Sum of article term vectors (each L2-normalised).
-    terms: HashMap<String, f64>,
-    /// Sum of article embeddings (each L2-normalised).
-    centroid: Option<Vec<f32>>,
-    /// Entity and place keys with how many articles named them.
-    names: HashMap<String, usize>,
-}
-
+/// The clusterer held in memory (batch mode: `storyline cluster`).
 #[derive(Default)]
 pub struct OnlineClusterer {
     params: Params,
-    stories: Vec<Story>,
+    stories: Vec<StoryProfile>,
     index: HashMap<String, Vec<usize>>,
-}
-
-/// The article's features for clustering.
-struct Profile {
-    terms: HashMap<String, f64>,
-    vector: Option<Vec<f32>>,
-    names: Vec<String>,
-    keys: Vec<String>,
-}
-
-fn profile(an: &Analysis, key_terms: usize) -> Profile {
-    let mut terms: HashMap<String, f64> = an
-        .terms
-        .iter()
-        .map(|(t, s)| (t.clone(), (1.0 + (s.count as f64).ln()) * s.weight as f64))
-        .collect();
-    let norm = terms.values().map(|v| v * v).sum::<f64>().sqrt().max(1e-12);
-    terms.values_mut().for_each(|v| *v /= norm);
-    let mut ranked: Vec<(&String, &f64)> = terms.iter().collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
-    let mut keys: Vec<String> = ranked
-        .iter()
-        .take(key_terms)
-        .map(|(t, _)| format!("t:{t}"))
-        .collect();
-    let mut names: Vec<String> = an.entities.iter().map(|e| format!("e:{}", e.key)).collect();
-    // Countries and continents are too broad to tell stories apart.
-    names.extend(
-        an.places
-            .iter()
-            .filter(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Admin1))
-            .map(|p| format!("p:{}", p.place)),
-    );
-    keys.extend(names.iter().cloned());
-    Profile {
-        terms,
-        vector: an.embedding.as_ref().map(|e| e.document.clone()),
-        names,
-        keys,
-    }
-}
-
-fn cosine_sparse(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let dot: f64 = small
-        .iter()
-        .filter_map(|(k, v)| large.get(k).map(|w| v * w))
-        .sum();
-    let nb = b.values().map(|v| v * v).sum::<f64>().sqrt();
-    let na = a.values().map(|v| v * v).sum::<f64>().sqrt();
-    if na == 0.0 || nb == 0.0 {
-        0.0
-    } else {
-        dot / (na * nb)
-    }
-}
-
-fn cosine_dense(a: &[f32], b: &[f32]) -> f64 {
-    let dot: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
-    let nb: f32 = b.iter().map(|x| x * x).sum::<f32>().sqrt();
-    let na: f32 = a.iter().map(|x| x * x).sum::<f32>().sqrt();
-    if na == 0.0 || nb == 0.0 {
-        0.0
-    } else {
-        (dot / (na * nb)) as f64
-    }
+    links: Vec<(usize, usize, f64)>,
 }
 
 impl OnlineClusterer {
@@ -140,28 +33,9 @@ impl OnlineClusterer {
         self.stories.len()
     }
 
-    /// Similarity of an article to a story, 0..1.
-    fn similarity(&self, p: &Profile, s: &Story) -> f64 {
-        let terms = cosine_sparse(&p.terms, &s.terms);
-        let names = if p.names.is_empty() {
-            0.0
-        } else {
-            let hits: f64 = p
-                .names
-                .iter()
-                .map(|n| {
-                    s.names
-                        .get(n)
-                        .map_or(0.0, |c| *c as f64 / s.articles as f64)
-                })
-                .sum();
-            hits / p.names.len() as f64
-        };
-        let [we, wt, wn] = self.params.weights;
-        match (&p.vector, &s.centroid) {
-            (Some(v), Some(c)) => we * cosine_dense(v, c) + wt * terms + wn * names,
-            _ => (wt * terms + wn * names) / (wt + wn).max(1e-9),
-        }
+    /// Stories linked as one thread: (earlier story, later story, similarity).
+    pub fn links(&self) -> &[(usize, usize, f64)] {
+        &self.links
     }
 
     /// Assign an analysed article; returns its story number (0-based, in
@@ -177,20 +51,20 @@ impl OnlineClusterer {
         let mut candidates: Vec<(usize, usize)> = hits.into_iter().collect();
         candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(self.params.max_candidates);
-        let best = candidates
-            .iter()
-            .map(|&(s, _)| (s, self.similarity(&p, &self.stories[s])))
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        let threshold = if p.vector.is_some() {
-            self.params.threshold
-        } else {
-            self.params.lexical_threshold
-        };
-        let story = match best {
-            Some((s, sim)) if sim >= threshold => s,
-            _ => {
-                self.stories.push(Story::default());
-                self.stories.len() - 1
+        let choice = choose(
+            &self.params,
+            &p,
+            candidates.iter().map(|&(s, _)| (s, &self.stories[s])),
+        );
+        let story = match choice.join {
+            Some((s, _)) => s,
+            None => {
+                self.stories.push(StoryProfile::default());
+                let new = self.stories.len() - 1;
+                if let Some((s, sim)) = choice.nearest {
+                    self.links.push((s, new, sim));
+                }
+                new
             }
         };
         self.add(story, p);
@@ -198,20 +72,7 @@ impl OnlineClusterer {
     }
 
     fn add(&mut self, story: usize, p: Profile) {
-        let s = &mut self.stories[story];
-        s.articles += 1;
-        for (t, w) in p.terms {
-            *s.terms.entry(t).or_default() += w;
-        }
-        if let Some(v) = p.vector {
-            match &mut s.centroid {
-                Some(c) => c.iter_mut().zip(&v).for_each(|(a, b)| *a += b),
-                None => s.centroid = Some(v),
-            }
-        }
-        for n in &p.names {
-            *s.names.entry(n.clone()).or_default() += 1;
-        }
+        self.stories[story].add(&p);
         for k in p.keys {
             let list = self.index.entry(k).or_default();
             if list.last() != Some(&story) && !list.contains(&story) {

@@ -2,7 +2,9 @@
 //! SemEval-style pairs (overall and per language pair).
 
 pub mod clusters;
+pub mod dups;
 pub mod semeval;
+pub mod synthetic;
 
 /// Pearson correlation; `None` when either side has no variance or fewer
 /// than two values.

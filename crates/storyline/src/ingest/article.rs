@@ -34,6 +34,9 @@ pub struct Article {
     pub lang: Option<String>,
     /// File path or URL the article came from.
     pub source: Option<String>,
+    /// The article's own URL (a `url` field, or an HTML page's canonical
+    /// link), when known.
+    pub url: Option<String>,
 }
 
 impl Article {

@@ -81,7 +81,8 @@ impl ArticleRecord {
             article.lang = Some(crate::analyse::language::validate_code(lang)?);
         }
         article.id = self.id;
-        if let Some(src) = self.url.or(self.source) {
+        article.url = self.url.filter(|u| !u.trim().is_empty());
+        if let Some(src) = self.source.or_else(|| article.url.clone()) {
             article.source = Some(src);
         }
         Ok(article)

@@ -10,5 +10,6 @@ pub mod html;
 pub mod load;
 pub mod pairs;
 pub mod plain;
+pub mod sources;
 
 pub use article::Article;

@@ -1,0 +1,203 @@
+//! `storyline bench synth` and `storyline bench ingest`: the synthetic
+//! stream, and ingest throughput, assignment latency, store size, memory
+//! and cold start measured on it.
+
+use crate::cluster::profile::Params;
+use crate::eval::synthetic::{generate, SynthArticle};
+use crate::ingest::article::{Article, DateSource};
+use crate::pipeline::{prepare, store_batch};
+use crate::store::OpenMode;
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::Path;
+use std::time::Instant;
+
+/// Seed texts of a JSONL file (`text`), grouped by `subtopic` (ECB+'s
+/// event label) when present, else one group per article.
+fn seeds(file: &Path) -> anyhow::Result<Vec<Vec<String>>> {
+    use anyhow::Context;
+    let text = std::fs::read_to_string(file)
+        .with_context(|| format!("{}: cannot read", file.display()))?;
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let v: serde_json::Value = serde_json::from_str(line)
+            .with_context(|| format!("{}: line {}: invalid JSON", file.display(), i + 1))?;
+        let Some(t) = v["text"].as_str() else {
+            continue;
+        };
+        let key = v["subtopic"]
+            .as_str()
+            .map_or_else(|| format!("line-{i}"), str::to_owned);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, g)) => g.push(t.to_owned()),
+            None => groups.push((key, vec![t.to_owned()])),
+        }
+    }
+    anyhow::ensure!(!groups.is_empty(), "{}: no seed texts", file.display());
+    Ok(groups.into_iter().map(|(_, g)| g).collect())
+}
+
+pub fn synth(from: &Path, articles: usize, seed: u64) -> anyhow::Result<i32> {
+    let stream = generate(&seeds(from)?, articles, seed);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for a in &stream {
+        serde_json::to_writer(&mut out, a)?;
+        writeln!(out)?;
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+fn to_article(s: &SynthArticle) -> Article {
+    let mut a = crate::ingest::plain::parse_plain(&format!("{}\n\n{}", s.title, s.text));
+    a.id = Some(s.id.clone());
+    a.date = crate::ingest::load::parse_date(&s.date);
+    a.date_source = Some(DateSource::Field);
+    a.source = Some(s.source.clone());
+    a
+}
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn quantile(v: &mut [f64], q: f64) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[((v.len() - 1) as f64 * q).round() as usize]
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn ingest(
+    from: &Path,
+    articles: usize,
+    store_dir: &Path,
+    lexical: bool,
+    checkpoints: &[usize],
+    probes: usize,
+    batch: usize,
+    seed: u64,
+) -> anyhow::Result<i32> {
+    anyhow::ensure!(
+        !store_dir.join("storyline.db").exists(),
+        "{}: give an empty directory; the benchmark builds its own store",
+        store_dir.display()
+    );
+    let stream = generate(&seeds(from)?, articles, seed);
+    let encoders = super::ingest::cluster_encoders(lexical);
+    let embedded = encoders.usem3.is_some();
+    let mut store = crate::store::open(store_dir, OpenMode::Create)?;
+    let params = Params::default();
+    let bar = super::pairs::progress(stream.len(), "ingesting");
+    let mut checkpoints: Vec<usize> = checkpoints
+        .iter()
+        .copied()
+        .filter(|&c| c < articles)
+        .collect();
+    checkpoints.sort_unstable();
+    println!(
+        "bench ingest: {articles} synthetic articles from {}, {} embeddings, batches of {batch}, {} threads",
+        from.display(),
+        if embedded { "with usem3" } else { "without" },
+        rayon::current_num_threads()
+    );
+    let mut done = 0usize;
+    let mut busy = 0.0f64;
+    let t_all = Instant::now();
+    while done < stream.len() {
+        if checkpoints.first() == Some(&done) {
+            checkpoints.remove(0);
+            // Latency of one article arriving alone: prepare + dedup +
+            // assign + insert + commit.
+            let mut lat = Vec::with_capacity(probes);
+            for s in stream[done..(done + probes).min(stream.len())].iter() {
+                let t = Instant::now();
+                let p = prepare(to_article(s), s.id.clone(), &encoders);
+                store_batch(store.as_mut(), &params, std::slice::from_ref(&p))?;
+                lat.push(t.elapsed().as_secs_f64() * 1000.0);
+            }
+            done += lat.len();
+            bar.inc(lat.len() as u64);
+            let n = lat.len();
+            bar.suspend(|| {
+                println!(
+                    "assign one article with {:>8} in store: median {:.2} ms, p99 {:.2} ms ({n} probes)",
+                    done - n,
+                    quantile(&mut lat, 0.5),
+                    quantile(&mut lat, 0.99)
+                )
+            });
+            continue;
+        }
+        let end = (done + batch)
+            .min(stream.len())
+            .min(checkpoints.first().copied().unwrap_or(usize::MAX));
+        let t = Instant::now();
+        let prepared: Vec<_> = stream[done..end]
+            .par_iter()
+            .map(|s| prepare(to_article(s), s.id.clone(), &encoders))
+            .collect();
+        store_batch(store.as_mut(), &params, &prepared)?;
+        busy += t.elapsed().as_secs_f64();
+        bar.inc((end - done) as u64);
+        done = end;
+    }
+    bar.finish_and_clear();
+    let wall = t_all.elapsed().as_secs_f64();
+    // Sizes are taken with the store closed (the write-ahead log folded in).
+    drop(store);
+    let store = crate::store::open(store_dir, OpenMode::Existing)?;
+    let counts = store.counts()?;
+    println!(
+        "ingested {} articles in {wall:.1} s: {:.0} articles/s overall ({:.0}/s in batches)",
+        stream.len(),
+        stream.len() as f64 / wall,
+        (stream.len() as f64) / busy.max(1e-9)
+    );
+    println!(
+        "store: {} articles ({} exact, {} near copies), {} stories; {:.1} MB on disk ({:.1} MB per 100k articles)",
+        counts.articles,
+        counts.exact_duplicates,
+        counts.near_duplicates,
+        counts.stories,
+        counts.bytes_on_disk as f64 / 1e6,
+        counts.bytes_on_disk as f64 / 1e6 * 100_000.0 / counts.articles.max(1) as f64
+    );
+    println!("peak resident memory: {:.0} MB", peak_rss_mb());
+    let t = Instant::now();
+    let mut ix = crate::index::search::SearchIndex::open(store_dir)?;
+    let added = ix.sync(store.as_ref())?;
+    println!(
+        "search index: {added} articles indexed in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
+    drop(store);
+    // Cold start: a new process opening the store and listing stories.
+    let exe = std::env::current_exe()?;
+    let mut starts = Vec::new();
+    for _ in 0..5 {
+        let t = Instant::now();
+        let status = std::process::Command::new(&exe)
+            .args(["stories", "--limit", "20", "--store"])
+            .arg(store_dir)
+            .stdout(std::process::Stdio::null())
+            .status()?;
+        anyhow::ensure!(status.success(), "storyline stories failed");
+        starts.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    println!(
+        "cold start (new process: open store, list 20 newest stories): median {:.0} ms of 5",
+        quantile(&mut starts, 0.5)
+    );
+    Ok(0)
+}

@@ -1,0 +1,142 @@
+//! `storyline ingest PATH...`: read, deduplicate, assign to stories, store.
+
+use super::StoreArgs;
+use crate::cluster::profile::Params;
+use crate::embed::encoders::{Encoders, UseEncoder};
+use crate::index::search::SearchIndex;
+use crate::ingest::sources::{read_all, Item};
+use crate::pipeline::{prepare, store_batch, Outcome, Summary};
+use crate::store::OpenMode;
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Article files, directories (read recursively), JSONL files (`id`,
+    /// `title`, `text`, optional `url`, `date`, `lang`, `source`); `-` reads
+    /// JSONL from stdin.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    store: StoreArgs,
+    /// No embeddings: cluster on terms, entities and places only (faster).
+    #[arg(long)]
+    lexical: bool,
+    /// Print one JSON line per article (what happened to it) on stdout.
+    #[arg(long)]
+    json: bool,
+    /// Articles per transaction: a killed run loses at most the batch in
+    /// flight, which was not yet reported.
+    #[arg(long, default_value_t = 128, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    batch: u64,
+}
+
+/// The multilingual encoder when installed (ingest needs document vectors only).
+pub fn cluster_encoders(lexical: bool) -> Encoders {
+    if lexical {
+        return Encoders::none();
+    }
+    match UseEncoder::load_from(&crate::embed::cache::model_dir("usem3")) {
+        Ok(e) => Encoders {
+            usem3: Some(e),
+            minilm: None,
+        },
+        Err(e) => {
+            tracing::warn!("clustering without embeddings: {e}");
+            Encoders::none()
+        }
+    }
+}
+
+fn spinner() -> ProgressBar {
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {msg} {pos} articles ({per_sec})")
+            .expect("valid template"),
+    );
+    bar.set_message("ingesting");
+    bar
+}
+
+pub fn run(args: Args) -> anyhow::Result<i32> {
+    let dir = args.store.dir();
+    let mut store = crate::store::open(&dir, OpenMode::Create)?;
+    let encoders = cluster_encoders(args.lexical);
+    let params = Params::default();
+    let mut summary = Summary::default();
+    let bar = spinner();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut items = read_all(args.paths).peekable();
+    while items.peek().is_some() {
+        let mut chunk = Vec::with_capacity(args.batch as usize);
+        for item in items.by_ref().take(args.batch as usize) {
+            match item {
+                Item::Article { article, origin } => chunk.push((article, origin)),
+                Item::Rejected { message, .. } => {
+                    summary.rejected += 1;
+                    bar.suspend(|| eprintln!("storyline: skipped {message}"));
+                }
+            }
+        }
+        let prepared: Vec<_> = chunk
+            .into_par_iter()
+            .map(|(a, origin)| prepare(a, origin, &encoders))
+            .collect();
+        if prepared.is_empty() {
+            continue;
+        }
+        let outcomes = store_batch(store.as_mut(), &params, &prepared)?;
+        summary.add(&outcomes);
+        bar.inc(outcomes.len() as u64);
+        for o in &outcomes {
+            if let Outcome::Conflict { message, .. } = o {
+                bar.suspend(|| eprintln!("storyline: conflict: {message}"));
+            }
+            if args.json {
+                serde_json::to_writer(&mut out, o)?;
+                writeln!(out)?;
+            }
+        }
+        // Reported only once committed.
+        out.flush()?;
+    }
+    bar.finish_and_clear();
+    // The search index is derived: a failure here loses nothing stored,
+    // and the next run (or `storyline search`) catches up.
+    match SearchIndex::open(&dir).and_then(|mut ix| ix.sync(store.as_ref())) {
+        Ok(n) => tracing::info!("search index: {n} articles added"),
+        Err(e) => eprintln!("storyline: warning: {e}"),
+    }
+    let processed = summary.new
+        + summary.exact_duplicates
+        + summary.near_duplicates
+        + summary.already_stored
+        + summary.conflicts;
+    out.flush()?;
+    drop(out);
+    let line = format!(
+        "{}: {} new, {} exact duplicates, {} near duplicates, {} already stored, {} conflicts, {} rejected; stories: {} created, {} updated",
+        dir.display(),
+        summary.new,
+        summary.exact_duplicates,
+        summary.near_duplicates,
+        summary.already_stored,
+        summary.conflicts,
+        summary.rejected,
+        summary.stories_created,
+        summary.stories_updated
+    );
+    // With --json, stdout holds the outcomes alone.
+    if args.json {
+        eprintln!("{line}");
+    } else {
+        println!("{line}");
+    }
+    Ok(if processed == 0 && summary.rejected > 0 {
+        1
+    } else {
+        0
+    })
+}

@@ -1,0 +1,269 @@
+//! `storyline stories`, `storyline story ID` and `storyline dups`: reading
+//! the store.
+
+use super::StoreArgs;
+use crate::ingest::load::parse_date;
+use crate::lexicon::fold::fold;
+use crate::store::{OpenMode, Store, StoredArticle, StoryFilter, StoryOrder, StorySummary};
+use anyhow::Context;
+use chrono::NaiveDate;
+use serde_json::json;
+use std::io::Write;
+
+#[derive(clap::Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    store: StoreArgs,
+    /// Order: newest (latest update first) or largest (most articles first).
+    #[arg(long, value_enum, default_value_t = StoryOrder::Newest)]
+    order: StoryOrder,
+    /// Only stories naming this person or organisation ("Erdogan" finds "Erdoğan").
+    #[arg(long)]
+    entity: Option<String>,
+    /// Only stories naming this city or region.
+    #[arg(long)]
+    place: Option<String>,
+    /// Only stories with an article in this language (ISO 639-1).
+    #[arg(long)]
+    lang: Option<String>,
+    /// Only stories with an article dated on or after (YYYY-MM-DD).
+    #[arg(long, value_parser = date_arg)]
+    from: Option<NaiveDate>,
+    /// Only stories with an article dated on or before (YYYY-MM-DD).
+    #[arg(long, value_parser = date_arg)]
+    to: Option<NaiveDate>,
+    #[arg(long, default_value_t = 20)]
+    limit: usize,
+    /// Continue a listing after this story id (the previous page's last).
+    #[arg(long, value_name = "STORY")]
+    after: Option<i64>,
+    #[arg(long)]
+    json: bool,
+}
+
+fn date_arg(s: &str) -> Result<NaiveDate, String> {
+    parse_date(s).ok_or_else(|| format!("cannot read {s:?} as a date (use YYYY-MM-DD)"))
+}
+
+#[derive(clap::Args)]
+pub struct ShowArgs {
+    /// Story id (as `storyline stories` lists it).
+    id: i64,
+    #[command(flatten)]
+    store: StoreArgs,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(clap::Args)]
+pub struct DupsArgs {
+    #[command(flatten)]
+    store: StoreArgs,
+    /// Most groups shown (largest first).
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
+    #[arg(long)]
+    json: bool,
+}
+
+fn span(s: &StorySummary) -> String {
+    match (s.first_date, s.last_date) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}..{b}"),
+        _ => "undated".into(),
+    }
+}
+
+/// A story listing entry with its key names, as JSON.
+pub fn story_json(store: &dyn Store, s: &StorySummary) -> anyhow::Result<serde_json::Value> {
+    let names = store.story_names(s.id, 8)?;
+    let (places, entities): (Vec<_>, Vec<_>) = names.into_iter().partition(|n| n.kind == "place");
+    Ok(json!({
+        "id": s.id,
+        "headline": s.headline,
+        "articles": s.articles,
+        "first_date": s.first_date,
+        "last_date": s.last_date,
+        "languages": s.languages,
+        "entities": entities,
+        "places": places,
+    }))
+}
+
+pub fn list(args: ListArgs) -> anyhow::Result<i32> {
+    let store = crate::store::open(&args.store.dir(), OpenMode::Existing)?;
+    let filter = StoryFilter {
+        entity: args.entity.as_deref().map(fold),
+        place: args.place.as_deref().map(fold),
+        language: args.lang.map(|l| l.to_ascii_lowercase()),
+        from: args.from,
+        to: args.to,
+        order: args.order,
+        after: args.after,
+        limit: args.limit,
+    };
+    let stories = store.stories(&filter)?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let list: Vec<_> = stories
+            .iter()
+            .map(|s| story_json(store.as_ref(), s))
+            .collect::<anyhow::Result<_>>()?;
+        serde_json::to_writer_pretty(&mut out, &list)?;
+        writeln!(out)?;
+        return Ok(0);
+    }
+    if stories.is_empty() {
+        writeln!(out, "no stories match")?;
+    }
+    for s in &stories {
+        let names = store.story_names(s.id, 5)?;
+        writeln!(
+            out,
+            "#{:<6} {:>4} articles  {:<23} {:<8} {}",
+            s.id,
+            s.articles,
+            span(s),
+            s.languages.join(","),
+            s.headline
+        )?;
+        if !names.is_empty() {
+            let labels: Vec<&str> = names.iter().map(|n| n.label.as_str()).collect();
+            writeln!(out, "        {}", labels.join(", "))?;
+        }
+    }
+    Ok(0)
+}
+
+fn article_line(a: &StoredArticle) -> String {
+    let date = a.date.map_or("undated   ".to_string(), |d| d.to_string());
+    let from = a.source.as_deref().or(a.url.as_deref()).unwrap_or(&a.id);
+    format!("{date}  [{}] {}  ({from})", a.lang, a.title)
+}
+
+pub fn show(args: ShowArgs) -> anyhow::Result<i32> {
+    let store = crate::store::open(&args.store.dir(), OpenMode::Existing)?;
+    let story = store
+        .story(args.id)?
+        .with_context(|| format!("no story {} in {}", args.id, store.dir().display()))?;
+    let articles = store.story_articles(args.id)?;
+    let linked = store.linked_stories(args.id)?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let mut v = story_json(store.as_ref(), &story)?;
+        v["timeline"] = json!(articles
+            .iter()
+            .map(|a| json!({
+                "id": a.id, "title": a.title, "date": a.date, "lang": a.lang,
+                "source": a.source, "url": a.url, "duplicate": a.duplicate,
+            }))
+            .collect::<Vec<_>>());
+        v["related_stories"] = json!(linked
+            .iter()
+            .map(|(s, sim)| json!({"id": s.id, "headline": s.headline, "similarity": sim}))
+            .collect::<Vec<_>>());
+        serde_json::to_writer_pretty(&mut out, &v)?;
+        writeln!(out)?;
+        return Ok(0);
+    }
+    writeln!(out, "Story #{}: {}", story.id, story.headline)?;
+    writeln!(
+        out,
+        "{} articles, {}, languages {}",
+        story.articles,
+        span(&story),
+        story.languages.join(", ")
+    )?;
+    let names = store.story_names(story.id, 12)?;
+    let (places, entities): (Vec<_>, Vec<_>) = names.iter().partition(|n| n.kind == "place");
+    let labels = |v: &[&crate::store::StoryName]| {
+        v.iter()
+            .map(|n| format!("{} ({})", n.label, n.articles))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    writeln!(out, "Key entities: {}", labels(&entities))?;
+    writeln!(out, "Key places:   {}", labels(&places))?;
+    writeln!(out, "\nTimeline:")?;
+    // Copies are folded under their original.
+    for a in articles.iter().filter(|a| a.duplicate.is_none()) {
+        writeln!(out, "  {}", article_line(a))?;
+        let copies: Vec<&StoredArticle> = articles
+            .iter()
+            .filter(|c| c.duplicate.as_ref().is_some_and(|d| d.of == a.id))
+            .collect();
+        for c in copies {
+            let d = c.duplicate.as_ref().expect("filtered");
+            writeln!(
+                out,
+                "      {} copy: {} ({})",
+                d.kind.as_str(),
+                c.source.as_deref().or(c.url.as_deref()).unwrap_or(&c.id),
+                c.date.map_or("undated".into(), |x| x.to_string())
+            )?;
+        }
+    }
+    // Copies whose original lies in another story (it was stored first).
+    for a in articles.iter().filter(|a| {
+        a.duplicate
+            .as_ref()
+            .is_some_and(|d| !articles.iter().any(|o| o.id == d.of))
+    }) {
+        writeln!(out, "  {}", article_line(a))?;
+    }
+    if !linked.is_empty() {
+        writeln!(out, "\nSame thread:")?;
+        for (s, sim) in &linked {
+            writeln!(out, "  #{} ({:.2}) {}  {}", s.id, sim, span(s), s.headline)?;
+        }
+    }
+    Ok(0)
+}
+
+pub fn dups(args: DupsArgs) -> anyhow::Result<i32> {
+    let store = crate::store::open(&args.store.dir(), OpenMode::Existing)?;
+    let groups = store.duplicate_groups(args.limit)?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let v: Vec<_> = groups
+            .iter()
+            .map(|g| {
+                json!({
+                    "original": {"id": g.original.id, "title": g.original.title, "story": g.original.story},
+                    "copies": g.copies.iter().map(|c| json!({
+                        "id": c.id, "title": c.title,
+                        "kind": c.duplicate.as_ref().map(|d| d.kind),
+                        "similarity": c.duplicate.as_ref().map(|d| d.similarity),
+                    })).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &v)?;
+        writeln!(out)?;
+        return Ok(0);
+    }
+    if groups.is_empty() {
+        writeln!(out, "no duplicates stored")?;
+    }
+    for g in &groups {
+        writeln!(
+            out,
+            "{}  {}  ({} copies)",
+            g.original.id,
+            g.original.title,
+            g.copies.len()
+        )?;
+        for c in &g.copies {
+            let d = c.duplicate.as_ref().expect("copies have a duplicate link");
+            writeln!(
+                out,
+                "    {:<5} {:.2}  {}  {}",
+                d.kind.as_str(),
+                d.similarity,
+                c.id,
+                c.title
+            )?;
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,313 @@
+//! What the clusterer knows of an article and of a story, and how alike
+//! they are. Shared by the in-memory clusterer (batch mode) and the
+//! store-backed one, so both run the same algorithm.
+
+use crate::analyse::entities::EntityKind;
+use crate::analyse::gazetteer::PlaceKind;
+use crate::analyse::Analysis;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Tuning of the clusterer; see docs/benchmarks.md for how the defaults
+/// were chosen.
+#[derive(Debug, Clone, Copy)]
+pub struct Params {
+    /// Join the best candidate when its similarity reaches this.
+    pub threshold: f64,
+    /// The same for articles without embeddings (term and name similarity
+    /// run lower than embedding cosines).
+    pub lexical_threshold: f64,
+    /// Content terms per article used as index keys.
+    pub key_terms: usize,
+    /// Candidates scored per article (those sharing the most keys).
+    pub max_candidates: usize,
+    /// Weights of embedding cosine, term cosine and name overlap (used as
+    /// given when vectors exist; without vectors terms and names are
+    /// rescaled to sum to 1).
+    pub weights: [f64; 3],
+    /// Days an article may lie outside a story's date span before its
+    /// similarity decays (halving every `time_half_life` days beyond).
+    pub time_grace_days: i64,
+    pub time_half_life: f64,
+    /// A new story is linked to an earlier one (same thread) when their
+    /// similarity, ignoring time, reaches this share of the threshold.
+    pub link_ratio: f64,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            threshold: 0.4,
+            lexical_threshold: 0.2,
+            key_terms: 12,
+            max_candidates: 32,
+            weights: [0.4, 0.2, 0.4],
+            time_grace_days: 3,
+            time_half_life: 14.0,
+            link_ratio: 0.75,
+        }
+    }
+}
+
+impl Params {
+    pub fn threshold_for(&self, p: &Profile) -> f64 {
+        if p.vector.is_some() {
+            self.threshold
+        } else {
+            self.lexical_threshold
+        }
+    }
+}
+
+/// Most terms a story profile keeps (the heaviest); bounds its size.
+const MAX_STORY_TERMS: usize = 300;
+/// Most entity and place keys a story profile keeps.
+const MAX_STORY_NAMES: usize = 120;
+
+/// An article's features for clustering.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// L2-normalised tf-idf-like term vector.
+    pub terms: HashMap<String, f64>,
+    pub vector: Option<Vec<f32>>,
+    /// Entity (`e:`) and place (`p:`) keys.
+    pub names: Vec<String>,
+    /// Index keys: top terms (`t:`) and the names.
+    pub keys: Vec<String>,
+    /// Kind and display label of each name key.
+    pub labels: HashMap<String, (String, String)>,
+    pub date: Option<NaiveDate>,
+}
+
+pub fn profile(an: &Analysis, key_terms: usize) -> Profile {
+    let mut terms: HashMap<String, f64> = an
+        .terms
+        .iter()
+        .map(|(t, s)| (t.clone(), (1.0 + (s.count as f64).ln()) * s.weight as f64))
+        .collect();
+    let norm = terms.values().map(|v| v * v).sum::<f64>().sqrt().max(1e-12);
+    terms.values_mut().for_each(|v| *v /= norm);
+    let mut ranked: Vec<(&String, &f64)> = terms.iter().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(a.1).then(a.0.cmp(b.0)));
+    let mut keys: Vec<String> = ranked
+        .iter()
+        .take(key_terms)
+        .map(|(t, _)| format!("t:{t}"))
+        .collect();
+    let mut labels = HashMap::new();
+    let mut names = Vec::new();
+    for e in &an.entities {
+        let key = format!("e:{}", e.key);
+        let kind = match e.kind {
+            EntityKind::Person => "person",
+            EntityKind::Organisation => "organisation",
+            EntityKind::Place => "place",
+            EntityKind::Other => "other",
+        };
+        labels.insert(key.clone(), (kind.to_owned(), e.name.clone()));
+        names.push(key);
+    }
+    // Countries and continents are too broad to tell stories apart.
+    for p in an
+        .places
+        .iter()
+        .filter(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Admin1))
+    {
+        // Keyed by the gazetteer name, not its row number, so stored keys
+        // survive a rebuilt gazetteer.
+        let key = format!("p:{}", crate::lexicon::fold::fold(&p.name));
+        labels.insert(key.clone(), ("place".to_owned(), p.display.clone()));
+        names.push(key);
+    }
+    names.sort();
+    names.dedup();
+    keys.extend(names.iter().cloned());
+    Profile {
+        terms,
+        vector: an.embedding.as_ref().map(|e| e.document.clone()),
+        names,
+        keys,
+        labels,
+        date: an.published,
+    }
+}
+
+/// What a story remembers of its articles (stored as JSON by the store).
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+pub struct StoryProfile {
+    pub articles: usize,
+    /// Sum of article term vectors (each L2-normalised), heaviest kept.
+    pub terms: HashMap<String, f64>,
+    /// Sum of article embeddings (each L2-normalised).
+    pub centroid: Option<Vec<f32>>,
+    /// Entity and place keys with how many articles named them.
+    pub names: HashMap<String, usize>,
+    /// Kind and display label of each name key.
+    #[serde(default)]
+    pub labels: HashMap<String, (String, String)>,
+    pub first: Option<NaiveDate>,
+    pub last: Option<NaiveDate>,
+}
+
+fn cosine_sparse(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let dot: f64 = small
+        .iter()
+        .filter_map(|(k, v)| large.get(k).map(|w| v * w))
+        .sum();
+    let nb = b.values().map(|v| v * v).sum::<f64>().sqrt();
+    let na = a.values().map(|v| v * v).sum::<f64>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        dot / (na * nb)
+    }
+}
+
+fn cosine_dense(a: &[f32], b: &[f32]) -> f64 {
+    let dot: f32 = a.iter().zip(b).map(|(x, y)| x * y).sum();
+    let nb: f32 = b.iter().map(|x| x * x).sum::<f32>().sqrt();
+    let na: f32 = a.iter().map(|x| x * x).sum::<f32>().sqrt();
+    if na == 0.0 || nb == 0.0 {
+        0.0
+    } else {
+        (dot / (na * nb)) as f64
+    }
+}
+
+impl StoryProfile {
+    /// Similarity of an article to this story, 0..1, ignoring time.
+    pub fn content_similarity(&self, params: &Params, p: &Profile) -> f64 {
+        let terms = cosine_sparse(&p.terms, &self.terms);
+        let names = if p.names.is_empty() || self.articles == 0 {
+            0.0
+        } else {
+            let hits: f64 = p
+                .names
+                .iter()
+                .map(|n| {
+                    self.names
+                        .get(n)
+                        .map_or(0.0, |c| *c as f64 / self.articles as f64)
+                })
+                .sum();
+            hits / p.names.len() as f64
+        };
+        let [we, wt, wn] = params.weights;
+        match (&p.vector, &self.centroid) {
+            (Some(v), Some(c)) => we * cosine_dense(v, c) + wt * terms + wn * names,
+            _ => (wt * terms + wn * names) / (wt + wn).max(1e-9),
+        }
+    }
+
+    /// Discount for an article dated away from the story's span: 1 inside
+    /// it or within the grace days, halving every half-life beyond. Undated
+    /// articles and stories are not discounted (nothing says they differ).
+    pub fn time_factor(&self, params: &Params, date: Option<NaiveDate>) -> f64 {
+        let (Some(d), Some(first), Some(last)) = (date, self.first, self.last) else {
+            return 1.0;
+        };
+        let gap = if d < first {
+            (first - d).num_days()
+        } else if d > last {
+            (d - last).num_days()
+        } else {
+            0
+        };
+        let beyond = (gap - params.time_grace_days).max(0) as f64;
+        0.5f64.powf(beyond / params.time_half_life)
+    }
+
+    /// Fold an article into the story.
+    pub fn add(&mut self, p: &Profile) {
+        self.articles += 1;
+        for (t, w) in &p.terms {
+            *self.terms.entry(t.clone()).or_default() += w;
+        }
+        if self.terms.len() > 2 * MAX_STORY_TERMS {
+            keep_heaviest(&mut self.terms, MAX_STORY_TERMS, |v| *v);
+        }
+        if let Some(v) = &p.vector {
+            match &mut self.centroid {
+                Some(c) => c.iter_mut().zip(v).for_each(|(a, b)| *a += b),
+                None => self.centroid = Some(v.clone()),
+            }
+        }
+        for n in &p.names {
+            *self.names.entry(n.clone()).or_default() += 1;
+            if let Some(l) = p.labels.get(n) {
+                self.labels.insert(n.clone(), l.clone());
+            }
+        }
+        if self.names.len() > 2 * MAX_STORY_NAMES {
+            keep_heaviest(&mut self.names, MAX_STORY_NAMES, |c| *c as f64);
+            let names = &self.names;
+            self.labels.retain(|k, _| names.contains_key(k));
+        }
+        if let Some(d) = p.date {
+            self.first = Some(self.first.map_or(d, |f| f.min(d)));
+            self.last = Some(self.last.map_or(d, |l| l.max(d)));
+        }
+    }
+
+    /// Key entities and places: (key without prefix, kind, label, articles),
+    /// most named first.
+    pub fn top_names(&self, limit: usize) -> Vec<(String, String, String, usize)> {
+        let mut v: Vec<(&String, &usize)> = self.names.iter().collect();
+        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        v.into_iter()
+            .take(limit)
+            .filter_map(|(k, c)| {
+                let (kind, label) = self.labels.get(k)?;
+                Some((k[2..].to_owned(), kind.clone(), label.clone(), *c))
+            })
+            .collect()
+    }
+}
+
+fn keep_heaviest<V>(map: &mut HashMap<String, V>, keep: usize, weight: impl Fn(&V) -> f64) {
+    let mut w: Vec<f64> = map.values().map(&weight).collect();
+    w.sort_by(|a, b| b.total_cmp(a));
+    let cut = w[keep.min(w.len()) - 1];
+    map.retain(|_, v| weight(v) >= cut);
+}
+
+/// The clusterer's choice for one article among candidate stories.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Choice<K> {
+    /// The story to join, with its similarity (time included).
+    pub join: Option<(K, f64)>,
+    /// Best candidate on content alone, for linking a new story to its
+    /// thread.
+    pub nearest: Option<(K, f64)>,
+}
+
+/// Pick the story an article joins, if any, among candidates.
+pub fn choose<'a, K: Copy + Ord + 'a>(
+    params: &Params,
+    p: &Profile,
+    candidates: impl IntoIterator<Item = (K, &'a StoryProfile)>,
+) -> Choice<K> {
+    let threshold = params.threshold_for(p);
+    let mut best: Option<(K, f64)> = None;
+    let mut nearest: Option<(K, f64)> = None;
+    let better = |cur: Option<(K, f64)>, k: K, s: f64| match cur {
+        None => true,
+        Some((ck, cs)) => s > cs || (s == cs && k < ck),
+    };
+    for (k, story) in candidates {
+        let content = story.content_similarity(params, p);
+        let sim = content * story.time_factor(params, p.date);
+        if better(best, k, sim) {
+            best = Some((k, sim));
+        }
+        if better(nearest, k, content) {
+            nearest = Some((k, content));
+        }
+    }
+    Choice {
+        join: best.filter(|(_, s)| *s >= threshold),
+        nearest: nearest.filter(|(_, s)| *s >= threshold * params.link_ratio),
+    }
+}

@@ -1,0 +1,141 @@
+//! Story assignment against the store: the same choice as the in-memory
+//! clusterer, with candidates from the store's key index (bounded per key
+//! to the most recently updated stories, so cost does not grow with the
+//! store) and profiles read and written inside the caller's transaction.
+
+use super::profile::{choose, Params, Profile, StoryProfile};
+use crate::store::{self, StoryName, StoryState, Txn};
+
+/// Stories read per index key: the most recently updated ones. A story
+/// silent for longer than this many newer stories sharing its keys is
+/// treated as over; a new article on it starts a story linked to it.
+pub const CANDIDATES_PER_KEY: usize = 64;
+/// Key entities and places kept per story for listings and filters.
+const STORY_NAMES: usize = 16;
+
+/// Where an article went.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Assignment {
+    pub story: i64,
+    pub created: bool,
+    /// Similarity to the story joined (0 for a new story).
+    pub similarity: f64,
+    /// The earlier story a new one was linked to as the same thread.
+    pub linked: Option<(i64, f64)>,
+}
+
+fn decode(bytes: &[u8], id: i64) -> StoryProfile {
+    serde_json::from_slice(bytes).unwrap_or_else(|e| {
+        tracing::warn!("story {id}: unreadable profile ({e}); starting it afresh");
+        StoryProfile::default()
+    })
+}
+
+fn encode(p: &StoryProfile) -> Vec<u8> {
+    serde_json::to_vec(p).expect("story profiles serialise")
+}
+
+fn names(p: &StoryProfile) -> Vec<StoryName> {
+    p.top_names(STORY_NAMES)
+        .into_iter()
+        .map(|(key, kind, label, n)| StoryName {
+            key,
+            kind,
+            label,
+            articles: n as i64,
+        })
+        .collect()
+}
+
+/// Assign an article (already inserted as `seq`, id `article_id`) to a
+/// story: join the best candidate or start a new story.
+pub fn assign(
+    tx: &mut dyn Txn,
+    params: &Params,
+    p: &Profile,
+    article_id: &str,
+    title: &str,
+    seq: i64,
+) -> store::Result<Assignment> {
+    let mut ids = tx.story_candidates(&p.keys, CANDIDATES_PER_KEY)?;
+    ids.truncate(params.max_candidates);
+    let mut candidates: Vec<(i64, StoryState, StoryProfile)> = Vec::with_capacity(ids.len());
+    for (id, _) in ids {
+        if let Some(state) = tx.story_state(id)? {
+            let profile = decode(&state.profile, id);
+            candidates.push((id, state, profile));
+        }
+    }
+    let choice = choose(params, p, candidates.iter().map(|(id, _, pr)| (*id, pr)));
+    let assignment = match choice.join {
+        Some((id, sim)) => {
+            let (_, mut state, mut profile) = candidates
+                .into_iter()
+                .find(|(c, _, _)| *c == id)
+                .expect("chosen among candidates");
+            profile.add(p);
+            // The headline is the title of the article that matched its
+            // story best so far: representative, and stable once the story
+            // has found its core.
+            if sim > state.headline_score && !title.trim().is_empty() {
+                state.headline = title.to_owned();
+                state.headline_article = article_id.to_owned();
+                state.headline_score = sim;
+            }
+            state.articles += 1;
+            state.first_date = profile.first;
+            state.last_date = profile.last;
+            state.updated_seq = seq;
+            state.profile = encode(&profile);
+            tx.update_story(id, &state)?;
+            tx.set_story_names(id, &names(&profile))?;
+            Assignment {
+                story: id,
+                created: false,
+                similarity: sim,
+                linked: None,
+            }
+        }
+        None => {
+            let mut profile = StoryProfile::default();
+            profile.add(p);
+            let state = StoryState {
+                headline: title.to_owned(),
+                headline_article: article_id.to_owned(),
+                // A later article must match better than the bar to take
+                // over the headline.
+                headline_score: params.threshold_for(p),
+                articles: 1,
+                first_date: profile.first,
+                last_date: profile.last,
+                created_seq: seq,
+                updated_seq: seq,
+                profile: encode(&profile),
+            };
+            let id = tx.create_story(&state)?;
+            tx.set_story_names(id, &names(&profile))?;
+            if let Some((other, sim)) = choice.nearest {
+                tx.link_stories(other, id, sim)?;
+            }
+            Assignment {
+                story: id,
+                created: true,
+                similarity: 0.0,
+                linked: choice.nearest,
+            }
+        }
+    };
+    tx.index_story(assignment.story, &p.keys, seq)?;
+    Ok(assignment)
+}
+
+/// Count a duplicate in its original's story without changing what the
+/// story is about (copies must not outweigh independent reports).
+pub fn count_copy(tx: &mut dyn Txn, story: i64, seq: i64) -> store::Result<()> {
+    if let Some(mut state) = tx.story_state(story)? {
+        state.articles += 1;
+        state.updated_seq = seq;
+        tx.update_story(story, &state)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,212 @@
+//! Where `storyline ingest` reads from: files, directories (recursively),
+//! JSONL files and stdin, as one stream of articles or located errors.
+//!
+//! A bad input never stops the stream: unreadable files, symlink loops,
+//! binary files, blank pages and bad JSONL lines become [`Item::Rejected`]
+//! naming the input, and the caller reports them and goes on.
+
+use super::article::Article;
+use super::decode::{decode_article, MAX_ARTICLE_BYTES};
+use super::load::{load_article, ArticleRecord};
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+/// One thing read from the inputs.
+pub enum Item {
+    Article { article: Article, origin: String },
+    Rejected { origin: String, message: String },
+}
+
+/// Extensions taken from directories; other files there are skipped (a
+/// named file is always read, whatever its name).
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "json", "jsonl", "ndjson", "html", "htm"];
+
+fn is_jsonl(path: &Path) -> bool {
+    matches!(
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("jsonl" | "ndjson")
+    )
+}
+
+/// All items of the given paths, lazily, in a stable order (directory
+/// entries sorted by name).
+pub fn read_all(paths: Vec<PathBuf>) -> impl Iterator<Item = Item> {
+    paths
+        .into_iter()
+        .flat_map(|p| -> Box<dyn Iterator<Item = Item>> {
+            if p == Path::new("-") {
+                Box::new(jsonl(Box::new(std::io::stdin().lock()), "stdin".into()))
+            } else if p.is_dir() {
+                Box::new(directory(p))
+            } else {
+                Box::new(file(p))
+            }
+        })
+}
+
+fn directory(dir: PathBuf) -> impl Iterator<Item = Item> {
+    walkdir::WalkDir::new(&dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .flat_map(|entry| -> Box<dyn Iterator<Item = Item>> {
+            match entry {
+                // Permission denied, symlink loops, vanished files: walkdir
+                // names the path and the cause.
+                Err(e) => Box::new(std::iter::once(Item::Rejected {
+                    origin: e
+                        .path()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| "?".into()),
+                    message: e.to_string(),
+                })),
+                Ok(e) if e.file_type().is_file() => {
+                    let ext = e
+                        .path()
+                        .extension()
+                        .and_then(|x| x.to_str())
+                        .map(str::to_ascii_lowercase)
+                        .unwrap_or_default();
+                    if ARTICLE_EXTENSIONS.contains(&ext.as_str()) {
+                        Box::new(file(e.into_path()))
+                    } else {
+                        Box::new(std::iter::empty())
+                    }
+                }
+                Ok(_) => Box::new(std::iter::empty()),
+            }
+        })
+}
+
+fn file(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
+    let origin = path.display().to_string();
+    if is_jsonl(&path) {
+        return match std::fs::File::open(&path) {
+            Ok(f) => Box::new(jsonl(Box::new(std::io::BufReader::new(f)), origin)),
+            Err(e) => Box::new(std::iter::once(Item::Rejected {
+                message: format!("{origin}: cannot read: {e}"),
+                origin,
+            })),
+        };
+    }
+    Box::new(std::iter::once(match load_article(&path) {
+        Ok(article) => Item::Article { article, origin },
+        Err(e) => Item::Rejected {
+            origin,
+            message: error_chain(&e),
+        },
+    }))
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        cur = c.source();
+    }
+    s
+}
+
+/// One article per line: `id`, `title`, `text`, optional `url`, `date`,
+/// `lang`, `source`. Lines are decoded like files (a Latin-1 line is
+/// repaired, a binary one rejected).
+fn jsonl(mut reader: Box<dyn BufRead>, name: String) -> impl Iterator<Item = Item> {
+    let mut line_no = 0usize;
+    let mut buf = Vec::new();
+    std::iter::from_fn(move || loop {
+        buf.clear();
+        line_no += 1;
+        let origin = format!("{name}:{line_no}");
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => return None,
+            Ok(_) => {}
+            Err(e) => {
+                return Some(Item::Rejected {
+                    message: format!("{origin}: cannot read: {e}"),
+                    origin,
+                })
+            }
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        return Some(parse_line(&buf, origin));
+    })
+}
+
+fn parse_line(bytes: &[u8], origin: String) -> Item {
+    let reject = |message: String| Item::Rejected {
+        message: format!("{origin}: {message}"),
+        origin: origin.clone(),
+    };
+    // A JSON line holds the whole article, escaped: allow for the escapes.
+    let text = match decode_article(bytes, 2 * MAX_ARTICLE_BYTES) {
+        Ok(d) => d.text,
+        Err(e) => return reject(e.to_string()),
+    };
+    let record: ArticleRecord = match serde_json::from_str(&text) {
+        Ok(r) => r,
+        Err(e) => return reject(format!("invalid JSON: {e}")),
+    };
+    match record.into_article() {
+        Ok(article) => Item::Article {
+            article,
+            origin: origin.clone(),
+        },
+        Err(message) => reject(message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(input: &str) -> Vec<Result<String, String>> {
+        jsonl(
+            Box::new(std::io::Cursor::new(input.as_bytes().to_vec())),
+            "t".into(),
+        )
+        .map(|i| match i {
+            Item::Article { article, origin } => Ok(format!("{origin} {}", article.title)),
+            Item::Rejected { message, .. } => Err(message),
+        })
+        .collect()
+    }
+
+    #[test]
+    fn bad_jsonl_lines_are_named_and_the_rest_is_read() {
+        let out = run(concat!(
+            "{\"id\": \"a\", \"title\": \"First\", \"text\": \"Body one.\"}\n",
+            "{\"id\": \"b\", \"title\": \"Trunc\n",
+            "\n",
+            "{\"id\": \"c\", \"title\": \"No text\"}\n",
+            "{\"id\": \"d\", \"title\": \"Last\", \"text\": \"Body four.\", \"lang\": \"xx\"}\n",
+            "{\"id\": \"e\", \"title\": \"Fine\", \"text\": \"Body five.\"}",
+        ));
+        assert_eq!(out[0], Ok("t:1 First".into()));
+        assert!(
+            out[1]
+                .as_ref()
+                .unwrap_err()
+                .starts_with("t:2: invalid JSON"),
+            "{:?}",
+            out[1]
+        );
+        assert!(
+            out[2]
+                .as_ref()
+                .unwrap_err()
+                .contains("t:4: missing field `text`"),
+            "{:?}",
+            out[2]
+        );
+        assert!(out[3].as_ref().unwrap_err().contains("t:5"), "{:?}", out[3]);
+        assert_eq!(out[4], Ok("t:6 Fine".into()));
+    }
+}

@@ -1,0 +1,325 @@
+//! The ingest pipeline: articles in, stored, deduplicated and assigned to
+//! stories out.
+//!
+//! Two steps per batch. [`prepare`] is pure and runs on all cores:
+//! analysis, document embedding, fingerprints. [`store_batch`] is
+//! sequential and runs in one store transaction: id check, exact and near
+//! duplicate lookup, story assignment, insert. A batch is all or nothing, so
+//! whatever a caller reports after `store_batch` returns is durable, and a
+//! killed run leaves only whole batches behind.
+//!
+//! Rules, in order, for each article:
+//! 1. Its id is already stored: with the same text it is *already stored*
+//!    (nothing written); with other text it is a *conflict*: the first
+//!    text stays (ids are stable references; silently replacing what
+//!    readers saw would be worse), and the new text is reported, not stored.
+//! 2. Its normalised text is stored under another id: an *exact duplicate*,
+//!    recorded without its text and counted in the original's story.
+//! 3. A stored article shares enough word 5-grams: a *near duplicate*,
+//!    stored with its text, linked to the original, counted in its story.
+//! 4. Otherwise it is new, and joins or starts a story.
+
+use crate::analyse::{analyse, Analysis, ArticleEmbedding};
+use crate::cluster::profile::{profile, Params};
+use crate::cluster::stored;
+use crate::embed::encoders::Encoders;
+use crate::embed::SentenceEncoder;
+use crate::index::fingerprint;
+use crate::ingest::article::{Article, DateSource};
+use crate::store::{self, Duplicate, DuplicateKind, NewArticle, Store};
+use serde::Serialize;
+use std::collections::HashSet;
+
+/// Near-duplicate candidates verified per article (those sharing the most
+/// LSH bands).
+const NEAR_CANDIDATES: usize = 8;
+
+/// An article ready to store.
+pub struct Prepared {
+    pub id: String,
+    /// Where it came from (file, file:line, stdin:line), for reports.
+    pub origin: String,
+    pub article: Article,
+    pub analysis: Analysis,
+    pub content_hash: String,
+    paragraphs: Vec<i64>,
+}
+
+/// What happened to one article.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "status", rename_all = "kebab-case")]
+pub enum Outcome {
+    Stored {
+        id: String,
+        story: i64,
+        new_story: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        linked_story: Option<i64>,
+    },
+    Duplicate {
+        id: String,
+        duplicate_of: String,
+        kind: DuplicateKind,
+        similarity: f64,
+        story: Option<i64>,
+    },
+    AlreadyStored {
+        id: String,
+        story: Option<i64>,
+    },
+    Conflict {
+        id: String,
+        message: String,
+    },
+}
+
+impl Outcome {
+    pub fn id(&self) -> &str {
+        match self {
+            Outcome::Stored { id, .. }
+            | Outcome::Duplicate { id, .. }
+            | Outcome::AlreadyStored { id, .. }
+            | Outcome::Conflict { id, .. } => id,
+        }
+    }
+}
+
+/// Embed the whole text with the multilingual encoder (clustering uses the
+/// document vector only; sentence vectors are for `compare`).
+fn embed_document(article: &Article, an: &mut Analysis, encoders: &Encoders) {
+    let Some(enc) = &encoders.usem3 else { return };
+    let text = article.full_text();
+    match enc.embed(&[text.as_str()]) {
+        Ok(mut v) if !v.is_empty() => {
+            an.embedding = Some(ArticleEmbedding {
+                encoder: enc.name().to_owned(),
+                document: v.swap_remove(0),
+                sentences: Vec::new(),
+            })
+        }
+        Ok(_) => {}
+        Err(e) => tracing::warn!("{}: not embedded: {e}", article.label()),
+    }
+}
+
+/// Analyse, embed and fingerprint one article. Its id is the one given,
+/// else its URL, else derived from its content (so the same text ingested
+/// twice gets the same id).
+pub fn prepare(article: Article, origin: String, encoders: &Encoders) -> Prepared {
+    let text = article.full_text();
+    let words = fingerprint::words(&text);
+    let content_hash = fingerprint::content_hash(&words);
+    let paragraphs = fingerprint::paragraph_hashes(&text);
+    let mut analysis = analyse(&article);
+    embed_document(&article, &mut analysis, encoders);
+    let id = article
+        .id
+        .clone()
+        .filter(|i| !i.trim().is_empty())
+        .or_else(|| article.url.clone())
+        .unwrap_or_else(|| format!("sha-{}", &content_hash[..16]));
+    Prepared {
+        id,
+        origin,
+        article,
+        analysis,
+        content_hash,
+        paragraphs,
+    }
+}
+
+fn new_article(p: &Prepared, body: bool) -> NewArticle {
+    NewArticle {
+        id: p.id.clone(),
+        title: p.article.title.clone(),
+        caption: p.article.caption.clone().filter(|_| body),
+        body: body.then(|| p.article.body.clone()),
+        url: p.article.url.clone(),
+        source: p.article.source.clone(),
+        lang: p.analysis.language.code.clone(),
+        date: p.article.date.or(p.analysis.published),
+        date_source: p
+            .article
+            .date_source
+            .or(p.analysis.date_source)
+            .map(|d| match d {
+                DateSource::Field => "field",
+                DateSource::HtmlMeta => "html-meta",
+                DateSource::Dateline => "dateline",
+            })
+            .map(str::to_owned),
+        content_hash: p.content_hash.clone(),
+        duplicate: None,
+        story: None,
+    }
+}
+
+/// Store a batch in one transaction; outcomes in input order.
+pub fn store_batch(
+    store: &mut dyn Store,
+    params: &Params,
+    batch: &[Prepared],
+) -> store::Result<Vec<Outcome>> {
+    let mut tx = store.begin()?;
+    let mut outcomes = Vec::with_capacity(batch.len());
+    for p in batch {
+        outcomes.push(store_one(tx.as_mut(), params, p)?);
+    }
+    tx.commit()?;
+    Ok(outcomes)
+}
+
+fn store_one(tx: &mut dyn store::Txn, params: &Params, p: &Prepared) -> store::Result<Outcome> {
+    if let Some(head) = tx.article_head(&p.id)? {
+        return Ok(if head.content_hash == p.content_hash {
+            Outcome::AlreadyStored {
+                id: p.id.clone(),
+                story: head.story,
+            }
+        } else {
+            Outcome::Conflict {
+                id: p.id.clone(),
+                message: format!(
+                    "{}: id {:?} is already stored with different text; the stored text is kept (first write wins) and this one was not stored",
+                    p.origin, p.id
+                ),
+            }
+        });
+    }
+    if let Some(original) = tx.article_with_hash(&p.content_hash)? {
+        let mut row = new_article(p, false);
+        row.duplicate = Some(Duplicate {
+            of: original.id.clone(),
+            kind: DuplicateKind::Exact,
+            similarity: 1.0,
+        });
+        row.story = original.story;
+        let seq = tx.insert_article(&row)?;
+        if let Some(s) = original.story {
+            stored::count_copy(tx, s, seq)?;
+        }
+        return Ok(Outcome::Duplicate {
+            id: p.id.clone(),
+            duplicate_of: original.id,
+            kind: DuplicateKind::Exact,
+            similarity: 1.0,
+            story: original.story,
+        });
+    }
+    // Shingles without the paragraphs the store has seen in other originals
+    // (boilerplate), so shared footers neither make nor hide a copy.
+    let text = p.article.full_text();
+    let boilerplate = |tx: &mut dyn store::Txn, hashes: &[i64]| {
+        tx.paragraphs_seen(hashes, fingerprint::BOILERPLATE_ORIGINALS)
+            .map(|v| v.into_iter().collect::<HashSet<i64>>())
+    };
+    let mine_common = boilerplate(tx, &p.paragraphs)?;
+    let words = fingerprint::words_excluding(&text, &mine_common);
+    let shingles = fingerprint::shingles(&words);
+    let bands = fingerprint::bands(&shingles, words.len());
+    let mut near: Option<(store::ArticleHead, f64)> = None;
+    if !bands.is_empty() {
+        let matches = tx.band_matches(&bands)?;
+        for (seq, _) in matches.into_iter().take(NEAR_CANDIDATES) {
+            let Some((head, other)) = tx.article_text(seq)? else {
+                continue;
+            };
+            let mut common = boilerplate(tx, &fingerprint::paragraph_hashes(&other))?;
+            common.extend(mine_common.iter().copied());
+            let theirs = fingerprint::shingles(&fingerprint::words_excluding(&other, &common));
+            let mine = if common.len() == mine_common.len() {
+                shingles.clone()
+            } else {
+                fingerprint::shingles(&fingerprint::words_excluding(&text, &common))
+            };
+            if let Some(sim) = fingerprint::near_duplicate(&mine, &theirs) {
+                if near.as_ref().is_none_or(|(_, s)| sim > *s) {
+                    near = Some((head, sim));
+                }
+            }
+        }
+    }
+    let mut row = new_article(p, true);
+    if let Some((head, sim)) = near {
+        // Link to the first of the family, so copies of copies group together.
+        let of = head.duplicate_of.clone().unwrap_or(head.id.clone());
+        row.duplicate = Some(Duplicate {
+            of: of.clone(),
+            kind: DuplicateKind::Near,
+            similarity: sim,
+        });
+        row.story = head.story;
+        let seq = tx.insert_article(&row)?;
+        tx.insert_bands(seq, &bands)?;
+        if let Some(s) = head.story {
+            stored::count_copy(tx, s, seq)?;
+        }
+        return Ok(Outcome::Duplicate {
+            id: p.id.clone(),
+            duplicate_of: of,
+            kind: DuplicateKind::Near,
+            similarity: sim,
+            story: head.story,
+        });
+    }
+    let seq = tx.insert_article(&row)?;
+    tx.insert_bands(seq, &bands)?;
+    tx.count_paragraphs(&p.paragraphs)?;
+    let prof = profile(&p.analysis, params.key_terms);
+    let a = stored::assign(tx, params, &prof, &p.id, &p.article.title, seq)?;
+    tx.set_article_story(seq, a.story)?;
+    Ok(Outcome::Stored {
+        id: p.id.clone(),
+        story: a.story,
+        new_story: a.created,
+        linked_story: a.linked.map(|(s, _)| s),
+    })
+}
+
+/// Totals of an ingest run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub new: usize,
+    pub exact_duplicates: usize,
+    pub near_duplicates: usize,
+    pub already_stored: usize,
+    pub conflicts: usize,
+    pub rejected: usize,
+    pub stories_created: usize,
+    pub stories_updated: usize,
+    #[serde(skip)]
+    created: HashSet<i64>,
+    #[serde(skip)]
+    touched: HashSet<i64>,
+}
+
+impl Summary {
+    pub fn add(&mut self, outcomes: &[Outcome]) {
+        for o in outcomes {
+            match o {
+                Outcome::Stored {
+                    new_story, story, ..
+                } => {
+                    self.new += 1;
+                    if *new_story {
+                        self.created.insert(*story);
+                    }
+                    self.touched.insert(*story);
+                }
+                Outcome::Duplicate { kind, story, .. } => {
+                    match kind {
+                        DuplicateKind::Exact => self.exact_duplicates += 1,
+                        DuplicateKind::Near => self.near_duplicates += 1,
+                    }
+                    if let Some(s) = story {
+                        self.touched.insert(*s);
+                    }
+                }
+                Outcome::AlreadyStored { .. } => self.already_stored += 1,
+                Outcome::Conflict { .. } => self.conflicts += 1,
+            }
+        }
+        self.stories_created = self.created.len();
+        self.stories_updated = self.touched.difference(&self.created).count();
+    }
+}

@@ -1,0 +1,176 @@
+//! Rows the store reads and writes, independent of any backend.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// How a stored article copies an earlier one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DuplicateKind {
+    /// Same normalised text: its text is not stored again.
+    Exact,
+    /// A syndicated or lightly edited copy (MinHash-verified word overlap).
+    Near,
+}
+
+impl DuplicateKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DuplicateKind::Exact => "exact",
+            DuplicateKind::Near => "near",
+        }
+    }
+    pub fn parse(s: &str) -> Option<DuplicateKind> {
+        match s {
+            "exact" => Some(DuplicateKind::Exact),
+            "near" => Some(DuplicateKind::Near),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Duplicate {
+    /// Id of the article copied (always an original, never a copy).
+    pub of: String,
+    pub kind: DuplicateKind,
+    /// Word-shingle resemblance to the original, 0..1.
+    pub similarity: f64,
+}
+
+/// An article to insert.
+#[derive(Debug, Clone)]
+pub struct NewArticle {
+    pub id: String,
+    pub title: String,
+    pub caption: Option<String>,
+    /// `None` for exact copies, whose text is the original's.
+    pub body: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub lang: String,
+    pub date: Option<NaiveDate>,
+    pub date_source: Option<String>,
+    pub content_hash: String,
+    pub duplicate: Option<Duplicate>,
+    pub story: Option<i64>,
+}
+
+/// What writes need to know of a stored article.
+#[derive(Debug, Clone)]
+pub struct ArticleHead {
+    pub seq: i64,
+    pub id: String,
+    pub content_hash: String,
+    pub story: Option<i64>,
+    /// The original, when this is a copy.
+    pub duplicate_of: Option<String>,
+}
+
+/// A stored article, as reads return it. For an exact copy `body` holds the
+/// original's text.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredArticle {
+    pub seq: i64,
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    pub body: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    pub lang: String,
+    pub date: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<String>,
+    pub duplicate: Option<Duplicate>,
+    pub story: Option<i64>,
+    pub ingested_at: String,
+}
+
+/// A story's mutable state: the summary columns and the clusterer's profile
+/// (opaque bytes owned by [`crate::cluster`]).
+#[derive(Debug, Clone, Default)]
+pub struct StoryState {
+    pub headline: String,
+    pub headline_article: String,
+    pub headline_score: f64,
+    pub articles: i64,
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
+    pub created_seq: i64,
+    pub updated_seq: i64,
+    pub profile: Vec<u8>,
+}
+
+/// A key entity or place of a story.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoryName {
+    /// Folded key, what filters match ("recep tayyip erdogan").
+    pub key: String,
+    /// `person`, `organisation`, `place`, `other`.
+    pub kind: String,
+    /// As written ("Recep Tayyip Erdoğan").
+    pub label: String,
+    pub articles: i64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StorySummary {
+    pub id: i64,
+    pub headline: String,
+    pub headline_article: String,
+    pub articles: i64,
+    pub first_date: Option<NaiveDate>,
+    pub last_date: Option<NaiveDate>,
+    /// Arrival number of the story's first and latest article.
+    pub created_seq: i64,
+    pub updated_seq: i64,
+    /// Languages of its articles, most frequent first.
+    pub languages: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StoryOrder {
+    /// Latest update first.
+    #[default]
+    Newest,
+    /// Most articles first.
+    Largest,
+}
+
+/// Filters of a story listing; all optional, all must hold.
+#[derive(Debug, Clone, Default)]
+pub struct StoryFilter {
+    /// Folded entity key (see [`crate::lexicon::fold::fold`]).
+    pub entity: Option<String>,
+    /// Folded place name.
+    pub place: Option<String>,
+    pub language: Option<String>,
+    /// Stories with an article dated on or after.
+    pub from: Option<NaiveDate>,
+    /// Stories with an article dated on or before.
+    pub to: Option<NaiveDate>,
+    pub order: StoryOrder,
+    /// Paging: only stories after this one in the chosen order.
+    pub after: Option<i64>,
+    pub limit: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DuplicateGroup {
+    pub original: StoredArticle,
+    pub copies: Vec<StoredArticle>,
+}
+
+#[derive(Debug, Clone, Copy, Default, Serialize)]
+pub struct Counts {
+    pub articles: i64,
+    pub exact_duplicates: i64,
+    pub near_duplicates: i64,
+    pub stories: i64,
+    pub bytes_on_disk: u64,
+}

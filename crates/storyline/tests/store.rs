@@ -1,0 +1,363 @@
+//! The store as a user meets it: `storyline ingest`, `stories`, `story`,
+//! `dups`, `search`, `related`, on real articles and real bad inputs, and a
+//! real ingest process killed mid-run.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn bin() -> Command {
+    let mut c = Command::cargo_bin("storyline").expect("binary built");
+    // Never touch the user's own store or models.
+    c.env(
+        "STORYLINE_HOME",
+        std::env::temp_dir().join("storyline-test-home-unused"),
+    );
+    c
+}
+
+struct Out {
+    ok: bool,
+    stdout: String,
+    stderr: String,
+}
+
+fn run(store: &Path, args: &[&str]) -> Out {
+    let mut c = bin();
+    c.args(args).arg("--store").arg(store);
+    let o = c.output().expect("runs");
+    Out {
+        ok: o.status.success(),
+        stdout: String::from_utf8_lossy(&o.stdout).into(),
+        stderr: String::from_utf8_lossy(&o.stderr).into(),
+    }
+}
+
+fn ingest(store: &Path, paths: &[&Path]) -> Out {
+    let mut args: Vec<String> = vec!["ingest".into(), "--lexical".into()];
+    args.extend(paths.iter().map(|p| p.display().to_string()));
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    run(store, &refs)
+}
+
+/// "N new, ..." figures of an ingest summary line.
+fn figure(summary: &str, what: &str) -> usize {
+    summary
+        .split([',', ';', ':'])
+        .find_map(|part| part.trim().strip_suffix(what)?.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no {what:?} in {summary:?}"))
+}
+
+fn ecb_topics() -> PathBuf {
+    fixtures().join("ecbplus/topics_1_3.jsonl")
+}
+
+#[test]
+fn ingest_is_idempotent_and_stories_dups_search_and_related_work() {
+    let store = tempfile::tempdir().unwrap();
+    let s = store.path();
+    let first = ingest(s, &[&ecb_topics(), &fixtures().join("examples")]);
+    assert!(first.ok, "{}", first.stderr);
+    assert_eq!(figure(&first.stdout, "new"), 26, "{}", first.stdout);
+    let created = figure(&first.stdout, "created");
+    // Four real events (two per ECB+ topic) and the examples' setting.
+    assert!((4..=9).contains(&created), "{}", first.stdout);
+
+    let again = ingest(s, &[&ecb_topics(), &fixtures().join("examples")]);
+    assert!(again.ok, "{}", again.stderr);
+    assert_eq!(figure(&again.stdout, "new"), 0, "{}", again.stdout);
+    assert_eq!(
+        figure(&again.stdout, "already stored"),
+        26,
+        "{}",
+        again.stdout
+    );
+
+    // An exact copy under another name is recognised and linked.
+    let copies = tempfile::tempdir().unwrap();
+    let original =
+        std::fs::read_to_string(fixtures().join("examples/000_17f2bfa074d01afa.txt")).unwrap();
+    let copy = serde_json::json!({"id": "syndicated-1", "text": original.to_uppercase()});
+    std::fs::write(copies.path().join("copy.jsonl"), format!("{copy}\n")).unwrap();
+    let dup = ingest(s, &[copies.path()]);
+    assert_eq!(figure(&dup.stdout, "exact duplicates"), 1, "{}", dup.stdout);
+    let dups = run(s, &["dups", "--json"]);
+    let groups: Value = serde_json::from_str(&dups.stdout).unwrap();
+    assert_eq!(groups.as_array().unwrap().len(), 1, "{}", dups.stdout);
+    assert!(groups[0]["original"]["title"]
+        .as_str()
+        .unwrap()
+        .contains("Lavrov"));
+    assert_eq!(groups[0]["copies"][0]["id"], "syndicated-1");
+
+    // Stories: the Tara Reid rehab story holds its reports, by entity filter.
+    let listed = run(s, &["stories", "--json", "--entity", "Tara Reid"]);
+    assert!(listed.ok, "{}", listed.stderr);
+    let stories: Value = serde_json::from_str(&listed.stdout).unwrap();
+    let first_story = &stories[0];
+    assert!(
+        first_story["articles"].as_i64().unwrap() >= 3,
+        "{}",
+        listed.stdout
+    );
+    let id = first_story["id"].as_i64().unwrap().to_string();
+    let shown = run(s, &["story", &id]);
+    assert!(shown.ok, "{}", shown.stderr);
+    assert!(shown.stdout.contains("Timeline:"), "{}", shown.stdout);
+    assert!(shown.stdout.contains("Tara Reid"), "{}", shown.stdout);
+    let none = run(s, &["stories", "--place", "Atlantis"]);
+    assert!(none.stdout.contains("no stories match"), "{}", none.stdout);
+
+    // Search folds accents and case; related compares in full.
+    let hits = run(s, &["search", "--json", "idlib CAVUSOGLU"]);
+    assert!(hits.ok, "{}", hits.stderr);
+    let hits: Value = serde_json::from_str(&hits.stdout).unwrap();
+    let top = hits[0]["id"].as_str().unwrap().to_owned();
+    assert!(
+        hits[0]["title"].as_str().unwrap().contains("Lavrov"),
+        "{hits}"
+    );
+    let rel = run(s, &["related", &top, "--lexical", "--json"]);
+    assert!(rel.ok, "{}", rel.stderr);
+    let rel: Value = serde_json::from_str(&rel.stdout).unwrap();
+    let ids: Vec<&str> = rel
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(!ids.contains(&top.as_str()), "not related to itself");
+    assert!(rel[0]["comparison"]["overall"].as_f64().is_some(), "{rel}");
+}
+
+#[test]
+fn same_id_with_other_text_is_a_reported_conflict_and_the_first_text_stays() {
+    let store = tempfile::tempdir().unwrap();
+    let inputs = tempfile::tempdir().unwrap();
+    let a = inputs.path().join("a.jsonl");
+    std::fs::write(&a, "{\"id\": \"x1\", \"title\": \"Quake hits Sonoma\", \"text\": \"A magnitude 4.4 earthquake struck near Healdsburg early Monday.\"}\n").unwrap();
+    let b = inputs.path().join("b.jsonl");
+    std::fs::write(&b, "{\"id\": \"x1\", \"title\": \"Other\", \"text\": \"Something else entirely happened in Lyon on Friday.\"}\n").unwrap();
+    assert!(ingest(store.path(), &[&a]).ok);
+    let second = ingest(store.path(), &[&b]);
+    assert_eq!(figure(&second.stdout, "conflicts"), 1, "{}", second.stdout);
+    assert!(
+        second.stderr.contains("x1") && second.stderr.contains("first write wins"),
+        "{}",
+        second.stderr
+    );
+    let hits = run(store.path(), &["search", "--json", "earthquake"]);
+    let hits: Value = serde_json::from_str(&hits.stdout).unwrap();
+    assert_eq!(hits[0]["title"], "Quake hits Sonoma");
+}
+
+#[test]
+fn bad_inputs_are_named_skipped_and_lose_nothing_stored() {
+    let store = tempfile::tempdir().unwrap();
+    let s = store.path();
+    assert!(ingest(s, &[&fixtures().join("examples")]).ok);
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("empty.txt"), b"").unwrap();
+    std::fs::write(
+        d.join("binary.txt"),
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+    )
+    .unwrap();
+    std::fs::write(d.join("latin1.txt"), b"Caf\xe9 owners protest\n\nOwners of caf\xe9s in Lyon protested on Monday against new rules on terraces, the prefecture said.").unwrap();
+    std::fs::write(d.join("nav.html"), "<!doctype html><html><head><title>Menu</title></head><body><nav><a href=\"/\">Home</a></nav></body></html>").unwrap();
+    std::fs::write(d.join("broken.jsonl"), "{\"id\": \"ok1\", \"title\": \"Fine\", \"text\": \"Firefighters contained a blaze in Porto overnight, officials said.\"}\n{\"id\": \"bad\", \"text\": \"trunc").unwrap();
+    std::fs::write(
+        d.join("lang.jsonl"),
+        "{\"id\": \"l1\", \"text\": \"Text here.\", \"lang\": \"klingon\"}\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("huge.txt"), "word ".repeat(600_000)).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(d, d.join("loop")).unwrap();
+    let out = ingest(s, &[d]);
+    assert!(out.ok, "some inputs were good: {}", out.stderr);
+    for needle in [
+        "empty.txt",
+        "binary.txt",
+        "nav.html",
+        "broken.jsonl:2",
+        "lang.jsonl:1",
+        "huge.txt",
+    ] {
+        assert!(
+            out.stderr.contains(needle),
+            "{needle} not reported: {}",
+            out.stderr
+        );
+    }
+    #[cfg(unix)]
+    assert!(out.stderr.to_lowercase().contains("loop"), "{}", out.stderr);
+    assert_eq!(
+        figure(&out.stdout, "new"),
+        2,
+        "latin1 and ok1 stored: {}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("rejected"));
+    // Nothing stored before was lost.
+    let again = ingest(s, &[&fixtures().join("examples")]);
+    assert_eq!(
+        figure(&again.stdout, "already stored"),
+        2,
+        "{}",
+        again.stdout
+    );
+    let latin = run(s, &["search", "--json", "Café"]);
+    assert!(latin.stdout.contains("owners protest"), "{}", latin.stdout);
+
+    // Permission denied (not testable as root, who reads everything).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = d.join("locked.txt");
+        std::fs::write(
+            &locked,
+            "Locked away\n\nNobody can read this article text at all.",
+        )
+        .unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        if std::fs::read(&locked).is_ok() {
+            eprintln!("skipping the permission-denied case: running as root");
+        } else {
+            let out = ingest(s, &[d]);
+            assert!(
+                out.stderr.contains("locked.txt") && out.stderr.contains("ermission denied"),
+                "{}",
+                out.stderr
+            );
+        }
+    }
+
+    // A directory that is not a store, and reading commands on no store.
+    let missing = dir.path().join("no-store");
+    let r = run(&missing, &["stories"]);
+    assert!(
+        !r.ok && r.stderr.contains("storyline ingest"),
+        "{}",
+        r.stderr
+    );
+    assert!(!missing.exists(), "reading commands create nothing");
+}
+
+#[test]
+fn ten_thousand_copies_are_one_article() {
+    let store = tempfile::tempdir().unwrap();
+    let inputs = tempfile::tempdir().unwrap();
+    let file = inputs.path().join("copies.jsonl");
+    let mut text = String::new();
+    for i in 0..10_000 {
+        text.push_str(&format!(
+            "{{\"id\": \"c{i}\", \"title\": \"Quake hits Sonoma\", \"text\": \"A magnitude 4.4 earthquake struck near Healdsburg in Sonoma County early Monday, the US Geological Survey said. No damage was reported.\"}}\n"
+        ));
+    }
+    std::fs::write(&file, text).unwrap();
+    let out = ingest(store.path(), &[&file]);
+    assert!(out.ok, "{}", out.stderr);
+    assert_eq!(figure(&out.stdout, "new"), 1, "{}", out.stdout);
+    assert_eq!(
+        figure(&out.stdout, "exact duplicates"),
+        9_999,
+        "{}",
+        out.stdout
+    );
+    assert_eq!(figure(&out.stdout, "created"), 1, "{}", out.stdout);
+    let stories: Value =
+        serde_json::from_str(&run(store.path(), &["stories", "--json"]).stdout).unwrap();
+    assert_eq!(stories[0]["articles"], 10_000);
+}
+
+#[test]
+fn a_killed_ingest_keeps_what_it_reported_and_the_next_run_resumes() {
+    let inputs = tempfile::tempdir().unwrap();
+    let stream = inputs.path().join("stream.jsonl");
+    let out = bin()
+        .args(["bench", "synth", "--articles", "3000", "--from"])
+        .arg(fixtures().join("ecbplus/dev.jsonl"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    std::fs::write(&stream, &out.stdout).unwrap();
+    let total = out
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .count();
+
+    let store = tempfile::tempdir().unwrap();
+    let reported = inputs.path().join("reported.jsonl");
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("storyline"))
+        .args(["ingest", "--lexical", "--json", "--batch", "16", "--store"])
+        .arg(store.path())
+        .arg(&stream)
+        .stdout(std::fs::File::create(&reported).unwrap())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it mid-run, once it has reported some articles as stored.
+    let start = Instant::now();
+    loop {
+        let lines = std::fs::read_to_string(&reported)
+            .unwrap_or_default()
+            .lines()
+            .count();
+        if lines >= 200 || start.elapsed() > Duration::from_secs(120) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().unwrap();
+    let text = std::fs::read_to_string(&reported).unwrap();
+    // Only whole lines count: the process may die mid-line.
+    let ids: Vec<String> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .map(|v| v["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        ids.len() >= 200 && ids.len() < total,
+        "killed mid-run: {} of {total}",
+        ids.len()
+    );
+
+    let db = storyline::store::open(store.path(), storyline::store::OpenMode::Existing).unwrap();
+    for id in &ids {
+        assert!(
+            db.article(id).unwrap().is_some(),
+            "{id} was reported stored but is lost"
+        );
+    }
+    let after_kill = db.counts().unwrap().articles as usize;
+    drop(db);
+
+    let resumed = ingest(store.path(), &[&stream]);
+    assert!(resumed.ok, "{}", resumed.stderr);
+    assert_eq!(
+        figure(&resumed.stdout, "already stored"),
+        after_kill,
+        "{}",
+        resumed.stdout
+    );
+    let db = storyline::store::open(store.path(), storyline::store::OpenMode::Existing).unwrap();
+    let c = db.counts().unwrap();
+    assert_eq!(c.articles as usize, total, "every article stored once");
+    // Story article counts add up to the stored articles.
+    let stories = db
+        .stories(&storyline::store::StoryFilter {
+            limit: 100_000,
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(stories.iter().map(|s| s.articles).sum::<i64>(), c.articles);
+}
