@@ -19,4 +19,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod pipeline;
 pub mod relate;
+pub mod related;
+pub mod serve;
 pub mod store;
+pub mod views;

@@ -7,9 +7,11 @@ mod cluster;
 mod compare;
 mod eval;
 mod ingest;
+pub use ingest::cluster_encoders;
 mod models;
 mod pairs;
 mod search;
+mod serve;
 mod stories;
 mod train;
 
@@ -51,6 +53,8 @@ enum Command {
     Search(search::SearchArgs),
     /// The stored articles most related to one, with the comparison.
     Related(search::RelatedArgs),
+    /// Serve the HTTP JSON API and the web pages over a store.
+    Serve(serve::Args),
     /// Measure quality against gold labels.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
@@ -93,12 +97,12 @@ impl StoreArgs {
 
 /// Models chosen for a run: scorers and encoders.
 pub struct Loaded {
-    user: Option<crate::relate::model::ScorerModel>,
-    lexical_only: bool,
+    pub(crate) user: Option<crate::relate::model::ScorerModel>,
+    pub(crate) lexical_only: bool,
 }
 
 impl ModelArgs {
-    fn load(&self) -> anyhow::Result<Loaded> {
+    pub(crate) fn load(&self) -> anyhow::Result<Loaded> {
         use crate::relate::model::ScorerModel;
         let user = match &self.model {
             Some(path) => Some(ScorerModel::load(path)?),
@@ -169,6 +173,7 @@ pub fn run() -> i32 {
         Command::Dups(args) => stories::dups(args),
         Command::Search(args) => search::search(args),
         Command::Related(args) => search::run_related(args),
+        Command::Serve(args) => serve::run(args),
         Command::Eval(cmd) => eval::run(cmd),
         Command::Train(cmd) => train::run(cmd),
         Command::Bench(cmd) => bench::run(cmd),

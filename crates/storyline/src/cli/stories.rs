@@ -4,7 +4,7 @@
 use super::StoreArgs;
 use crate::ingest::load::parse_date;
 use crate::lexicon::fold::fold;
-use crate::store::{OpenMode, Store, StoredArticle, StoryFilter, StoryOrder, StorySummary};
+use crate::store::{OpenMode, StoredArticle, StoryFilter, StoryOrder, StorySummary};
 use anyhow::Context;
 use chrono::NaiveDate;
 use serde_json::json;
@@ -74,22 +74,6 @@ fn span(s: &StorySummary) -> String {
     }
 }
 
-/// A story listing entry with its key names, as JSON.
-pub fn story_json(store: &dyn Store, s: &StorySummary) -> anyhow::Result<serde_json::Value> {
-    let names = store.story_names(s.id, 8)?;
-    let (places, entities): (Vec<_>, Vec<_>) = names.into_iter().partition(|n| n.kind == "place");
-    Ok(json!({
-        "id": s.id,
-        "headline": s.headline,
-        "articles": s.articles,
-        "first_date": s.first_date,
-        "last_date": s.last_date,
-        "languages": s.languages,
-        "entities": entities,
-        "places": places,
-    }))
-}
-
 pub fn list(args: ListArgs) -> anyhow::Result<i32> {
     let store = crate::store::open(&args.store.dir(), OpenMode::Existing)?;
     let filter = StoryFilter {
@@ -107,8 +91,8 @@ pub fn list(args: ListArgs) -> anyhow::Result<i32> {
     if args.json {
         let list: Vec<_> = stories
             .iter()
-            .map(|s| story_json(store.as_ref(), s))
-            .collect::<anyhow::Result<_>>()?;
+            .map(|s| crate::views::story(store.as_ref(), s))
+            .collect::<crate::store::Result<_>>()?;
         serde_json::to_writer_pretty(&mut out, &list)?;
         writeln!(out)?;
         return Ok(0);
@@ -150,18 +134,7 @@ pub fn show(args: ShowArgs) -> anyhow::Result<i32> {
     let linked = store.linked_stories(args.id)?;
     let mut out = std::io::stdout().lock();
     if args.json {
-        let mut v = story_json(store.as_ref(), &story)?;
-        v["timeline"] = json!(articles
-            .iter()
-            .map(|a| json!({
-                "id": a.id, "title": a.title, "date": a.date, "lang": a.lang,
-                "source": a.source, "url": a.url, "duplicate": a.duplicate,
-            }))
-            .collect::<Vec<_>>());
-        v["related_stories"] = json!(linked
-            .iter()
-            .map(|(s, sim)| json!({"id": s.id, "headline": s.headline, "similarity": sim}))
-            .collect::<Vec<_>>());
+        let v = crate::views::story_detail(store.as_ref(), &story)?;
         serde_json::to_writer_pretty(&mut out, &v)?;
         writeln!(out)?;
         return Ok(0);

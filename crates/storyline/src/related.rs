@@ -1,0 +1,112 @@
+//! Related coverage of a stored article: its story, its copies and its
+//! full-text neighbours, each compared in full and ranked.
+
+use crate::analyse::analyse_with;
+use crate::embed::encoders::Encoders;
+use crate::index::search::SearchIndex;
+use crate::ingest::article::Article;
+use crate::relate::model::Scorers;
+use crate::relate::scores::Dimension;
+use crate::relate::{compare, Comparison};
+use crate::store::{Store, StoredArticle};
+use anyhow::Context;
+use rayon::prelude::*;
+use serde::Serialize;
+
+/// The search index of a store, caught up with it.
+pub fn synced_index(store: &dyn Store) -> anyhow::Result<SearchIndex> {
+    let mut ix = SearchIndex::open(store.dir())?;
+    ix.sync(store)?;
+    Ok(ix)
+}
+
+pub fn to_article(a: &StoredArticle) -> Article {
+    Article {
+        id: Some(a.id.clone()),
+        title: a.title.clone(),
+        caption: a.caption.clone(),
+        body: a.body.clone(),
+        date: a.date,
+        date_source: None,
+        lang: Some(a.lang.clone()).filter(|l| l != "und"),
+        source: a.source.clone(),
+        url: a.url.clone(),
+    }
+}
+
+/// One related article with its comparison.
+#[derive(Serialize)]
+pub struct Related {
+    pub id: String,
+    pub title: String,
+    pub story: Option<i64>,
+    /// Why it was considered: `same-story`, `duplicate`, `search`.
+    pub found_by: &'static str,
+    pub comparison: Comparison,
+}
+
+/// Articles most related to a stored one, most similar first: its story's
+/// articles, its copies and full-text neighbours, each compared in full.
+pub fn related(
+    store: &dyn Store,
+    id: &str,
+    limit: usize,
+    scorers: &Scorers,
+    encoders: &Encoders,
+) -> anyhow::Result<(StoredArticle, Vec<Related>)> {
+    let target = store
+        .article(id)?
+        .with_context(|| format!("no article {id:?} in {}", store.dir().display()))?;
+    let mut candidates: Vec<(StoredArticle, &'static str)> = Vec::new();
+    let mut seen = std::collections::HashSet::from([target.id.clone()]);
+    if let Some(s) = target.story {
+        for a in store.story_articles(s)? {
+            if seen.insert(a.id.clone()) {
+                let how = if a.duplicate.is_some() || target.duplicate.is_some() {
+                    "duplicate"
+                } else {
+                    "same-story"
+                };
+                candidates.push((a, how));
+            }
+        }
+    }
+    let ix = synced_index(store)?;
+    // The title and opening say what the article is about.
+    let query: String = format!(
+        "{} {}",
+        target.title,
+        target.body.chars().take(400).collect::<String>()
+    );
+    for hit in ix.search(&query, limit * 2)? {
+        if seen.insert(hit.id.clone()) {
+            if let Some(a) = store.article(&hit.id)? {
+                candidates.push((a, "search"));
+            }
+        }
+    }
+    candidates.truncate(limit * 3);
+    let target_an = analyse_with(&to_article(&target), encoders);
+    let mut out: Vec<Related> = candidates
+        .into_par_iter()
+        .map(|(a, how)| {
+            let an = analyse_with(&to_article(&a), encoders);
+            Related {
+                comparison: compare(&target_an, &an, (&target.id, &a.id), scorers),
+                id: a.id,
+                title: a.title,
+                story: a.story,
+                found_by: how,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        a.comparison
+            .scores
+            .get(Dimension::Overall)
+            .total_cmp(&b.comparison.scores.get(Dimension::Overall))
+            .then(a.id.cmp(&b.id))
+    });
+    out.truncate(limit);
+    Ok((target, out))
+}

@@ -1,0 +1,424 @@
+//! The web pages: server-rendered HTML (`maud`, which escapes everything it
+//! interpolates), one embedded stylesheet, no JavaScript, no external
+//! assets. Stories list, story, article with related coverage, compare.
+
+use super::api::{blocking, compare_values, find_stories, ApiError, StoriesQuery};
+use super::AppState;
+use axum::extract::{Path, Query, State};
+use axum::response::{Html, IntoResponse, Response};
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::collections::HashSet;
+use std::sync::Arc;
+
+const STYLE: &str = r#"
+:root { --fg:#1d1d1f; --muted:#5c5c66; --bg:#fff; --line:#d9d9e0; --accent:#0b57d0; --mark:#fff1a8; }
+@media (prefers-color-scheme: dark) { :root { --fg:#ececf1; --muted:#a9a9b3; --bg:#17171a; --line:#38383f; --accent:#8ab4f8; --mark:#5c4d00; } }
+* { box-sizing: border-box; }
+body { margin:0; font:16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:var(--fg); background:var(--bg); }
+header, main, footer { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
+header { border-bottom:1px solid var(--line); padding-top:.75rem; padding-bottom:.75rem; }
+header a { font-weight:700; text-decoration:none; color:var(--fg); }
+a { color:var(--accent); }
+h1 { font-size:1.5rem; line-height:1.25; margin:1rem 0 .5rem; }
+h2 { font-size:1.15rem; margin:1.5rem 0 .5rem; }
+.meta, .muted { color:var(--muted); font-size:.9rem; }
+ul.stories, ul.plain { list-style:none; padding:0; margin:0; }
+ul.stories li { padding:.75rem 0; border-bottom:1px solid var(--line); }
+ul.stories a { font-weight:600; font-size:1.05rem; }
+.chips { display:flex; flex-wrap:wrap; gap:.35rem; margin:.35rem 0; padding:0; list-style:none; }
+.chips li { border:1px solid var(--line); border-radius:1rem; padding:.05rem .6rem; font-size:.85rem; }
+.chips li.shared { background:var(--mark); }
+form.filters { display:flex; flex-wrap:wrap; gap:.5rem; align-items:end; margin:1rem 0; }
+form.filters label { display:flex; flex-direction:column; font-size:.85rem; color:var(--muted); }
+input, select, button { font:inherit; padding:.35rem .5rem; border:1px solid var(--line); border-radius:.35rem; background:var(--bg); color:var(--fg); }
+button { background:var(--accent); color:#fff; border:0; cursor:pointer; }
+table { border-collapse:collapse; width:100%; }
+th, td { text-align:left; padding:.4rem .5rem; border-bottom:1px solid var(--line); vertical-align:top; }
+td.num { font-variant-numeric: tabular-nums; white-space:nowrap; }
+details { margin:.25rem 0 .25rem 1rem; }
+.pairs { display:grid; grid-template-columns:1fr 1fr; gap:.75rem; }
+.pairs > div { border:1px solid var(--line); border-radius:.5rem; padding:.5rem .75rem; }
+mark { background:var(--mark); color:inherit; }
+.body p { margin:.5rem 0; }
+@media (max-width: 40rem) { .pairs { grid-template-columns:1fr; } td.hide-narrow, th.hide-narrow { display:none; } }
+"#;
+
+fn page(title: &str, body: Markup) -> Response {
+    let m = html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " · Storyline" }
+                style { (PreEscaped(STYLE)) }
+            }
+            body {
+                header { nav aria-label="Site" { a href="/" { "Storyline" } " " span.muted { "· which articles tell the same story" } } }
+                main { (body) }
+                footer.muted { p { "Scores: 1 = very similar, 4 = very dissimilar (SemEval-2022 Task 8)." } }
+            }
+        }
+    };
+    Html(m.into_string()).into_response()
+}
+
+fn error_page(e: ApiError) -> Response {
+    let status = e.status;
+    let mut r = page(
+        "Error",
+        html! { h1 { "Sorry" } p { (e.message) } p { a href="/" { "Back to the stories" } } },
+    );
+    *r.status_mut() = status;
+    r
+}
+
+fn span(v: &Value) -> String {
+    match (v["first_date"].as_str(), v["last_date"].as_str()) {
+        (Some(a), Some(b)) if a == b => a.to_owned(),
+        (Some(a), Some(b)) => format!("{a} – {b}"),
+        _ => "undated".to_owned(),
+    }
+}
+
+fn labels(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|n| n["label"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn opt(v: &Option<String>) -> &str {
+    v.as_deref().unwrap_or("")
+}
+
+/// `/`: the story list with a filter form.
+pub async fn index(State(state): State<Arc<AppState>>, Query(q): Query<StoriesQuery>) -> Response {
+    let q2 = q.clone();
+    let found = blocking(move || find_stories(&state, &q2)).await;
+    let (stories, next) = match found {
+        Ok(x) => x,
+        Err(e) => return error_page(e),
+    };
+    let next_link = next.map(|c| {
+        let mut params = vec![("cursor".to_owned(), c.to_string())];
+        for (k, v) in [
+            ("q", &q.q),
+            ("entity", &q.entity),
+            ("place", &q.place),
+            ("lang", &q.lang),
+            ("order", &q.order),
+        ] {
+            if let Some(v) = v.as_deref().filter(|s| !s.is_empty()) {
+                params.push((k.to_owned(), v.to_owned()));
+            }
+        }
+        format!(
+            "/?{}",
+            params
+                .iter()
+                .map(|(k, v)| format!("{k}={}", urlencode(v)))
+                .collect::<Vec<_>>()
+                .join("&")
+        )
+    });
+    let largest = q.order.as_deref() == Some("largest");
+    page(
+        "Stories",
+        html! {
+            h1 { "Stories" }
+            form.filters method="get" action="/" role="search" {
+                label { "Words" input type="search" name="q" value=(opt(&q.q)) placeholder="e.g. ceasefire"; }
+                label { "Person or organisation" input type="text" name="entity" value=(opt(&q.entity)); }
+                label { "Place" input type="text" name="place" value=(opt(&q.place)); }
+                label { "Language" input type="text" name="lang" size="4" value=(opt(&q.lang)); }
+                label { "Order"
+                    select name="order" {
+                        option value="newest" selected[!largest] { "Newest" }
+                        option value="largest" selected[largest] { "Largest" }
+                    }
+                }
+                button type="submit" { "Filter" }
+            }
+            @if stories.is_empty() { p { "No stories match." } }
+            ul.stories {
+                @for s in &stories {
+                    li {
+                        a href={ "/stories/" (s["id"]) } { (s["headline"].as_str().unwrap_or("(untitled)")) }
+                        div.meta { (s["articles"]) " articles · " (span(s)) " · " (s["languages"].as_array().map(|l| l.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(", ")).unwrap_or_default()) }
+                        @let names: Vec<String> = labels(&s["entities"]).into_iter().chain(labels(&s["places"])).take(6).collect();
+                        @if !names.is_empty() { ul.chips { @for n in &names { li { (n) } } } }
+                    }
+                }
+            }
+            @if let Some(link) = next_link { p { a href=(link) rel="next" { "More stories" } } }
+        },
+    )
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// `/stories/{id}`.
+pub async fn story(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+    let Ok(id) = id.parse::<i64>() else {
+        return error_page(ApiError::not_found("story ids are numbers"));
+    };
+    let found = blocking(move || {
+        let store = state.reader();
+        let s = store
+            .story(id)?
+            .ok_or_else(|| ApiError::not_found(format!("There is no story {id}.")))?;
+        Ok(crate::views::story_detail(store.as_ref(), &s)?)
+    })
+    .await;
+    let v = match found {
+        Ok(v) => v,
+        Err(e) => return error_page(e),
+    };
+    let timeline = v["timeline"].as_array().cloned().unwrap_or_default();
+    let originals: Vec<&Value> = timeline
+        .iter()
+        .filter(|a| a["duplicate"].is_null())
+        .collect();
+    let copies_of = |id: &Value| -> Vec<&Value> {
+        timeline
+            .iter()
+            .filter(|a| a["duplicate"]["of"] == *id)
+            .collect()
+    };
+    let orphan_copies: Vec<&Value> = timeline
+        .iter()
+        .filter(|a| {
+            !a["duplicate"].is_null() && !originals.iter().any(|o| o["id"] == a["duplicate"]["of"])
+        })
+        .collect();
+    let headline = v["headline"].as_str().unwrap_or("(untitled)").to_owned();
+    page(
+        &headline,
+        html! {
+            h1 { (headline) }
+            p.meta { (v["articles"]) " articles · " (span(&v)) }
+            h2 { "Key entities" }
+            ul.chips { @for n in labels(&v["entities"]) { li { (n) } } }
+            h2 { "Key places" }
+            ul.chips { @for n in labels(&v["places"]) { li { (n) } } }
+            h2 { "Timeline" }
+            table {
+                thead { tr { th scope="col" { "Date" } th scope="col" { "Article" } th.hide-narrow scope="col" { "Source" } th scope="col" { "Lang" } } }
+                tbody {
+                    @for a in originals.iter().chain(orphan_copies.iter()) {
+                        tr {
+                            td.num { (a["date"].as_str().unwrap_or("undated")) }
+                            td {
+                                a href={ "/articles/" (urlencode(a["id"].as_str().unwrap_or(""))) } { (a["title"].as_str().unwrap_or("")) }
+                                @let copies = copies_of(&a["id"]);
+                                @if !copies.is_empty() {
+                                    details {
+                                        summary { (copies.len()) " duplicate" @if copies.len() > 1 { "s" } " folded" }
+                                        ul.plain { @for c in &copies {
+                                            li { (c["duplicate"]["kind"].as_str().unwrap_or("")) " copy: "
+                                                a href={ "/articles/" (urlencode(c["id"].as_str().unwrap_or(""))) } { (c["source"].as_str().or(c["id"].as_str()).unwrap_or("")) } }
+                                        } }
+                                    }
+                                }
+                            }
+                            td.hide-narrow { (a["source"].as_str().or(a["url"].as_str()).unwrap_or("")) }
+                            td { (a["lang"].as_str().unwrap_or("")) }
+                        }
+                    }
+                }
+            }
+            @let related = v["related_stories"].as_array().cloned().unwrap_or_default();
+            @if !related.is_empty() {
+                h2 { "Same thread" }
+                ul.plain { @for r in &related {
+                    li { a href={ "/stories/" (r["id"]) } { (r["headline"].as_str().unwrap_or("")) } }
+                } }
+            }
+        },
+    )
+}
+
+/// `/articles/{id}`: the article and its related coverage.
+pub async fn article(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> Response {
+    let found = blocking(move || {
+        let store = state.reader();
+        let a = store
+            .article(&id)?
+            .ok_or_else(|| ApiError::not_found(format!("There is no article {id:?}.")))?;
+        let scorers = state.scorers()?;
+        let (_, related) =
+            crate::related::related(store.as_ref(), &id, 10, &scorers, state.compare_encoders())?;
+        let related: Vec<Value> = related
+            .iter()
+            .map(|r| {
+                json!({"id": r.id, "title": r.title, "story": r.story, "found_by": r.found_by,
+                    "overall": r.comparison.scores.get(crate::relate::scores::Dimension::Overall),
+                    "summary": r.comparison.explanation.summary})
+            })
+            .collect();
+        Ok((a, related))
+    })
+    .await;
+    let (a, related) = match found {
+        Ok(x) => x,
+        Err(e) => return error_page(e),
+    };
+    page(
+        &a.title,
+        html! {
+            h1 { (a.title) }
+            p.meta {
+                (a.date.map_or("undated".to_owned(), |d| d.to_string())) " · " (a.lang)
+                @if let Some(src) = a.source.as_deref().or(a.url.as_deref()) { " · " (src) }
+                @if let Some(s) = a.story { " · " a href={ "/stories/" (s) } { "story " (s) } }
+            }
+            @if let Some(d) = &a.duplicate { p.muted { (d.kind.as_str()) " copy of " a href={ "/articles/" (urlencode(&d.of)) } { (d.of) } } }
+            @if let Some(c) = &a.caption { p.muted { (c) } }
+            div.body { @for p in a.body.split('\n').filter(|p| !p.trim().is_empty()) { p { (p) } } }
+            h2 { "Related coverage" }
+            @if related.is_empty() { p { "Nothing related is stored." } }
+            table {
+                @if !related.is_empty() { thead { tr { th scope="col" { "Overall" } th scope="col" { "Article" } th.hide-narrow scope="col" { "Why" } } } }
+                tbody { @for r in &related {
+                    tr {
+                        td.num { (format!("{:.2}", r["overall"].as_f64().unwrap_or(0.0))) }
+                        td {
+                            a href={ "/articles/" (urlencode(r["id"].as_str().unwrap_or(""))) } { (r["title"].as_str().unwrap_or("")) }
+                            " · " a href={ "/compare?a=" (urlencode(&a.id)) "&b=" (urlencode(r["id"].as_str().unwrap_or(""))) } { "compare" }
+                        }
+                        td.hide-narrow.muted { (r["summary"].as_str().unwrap_or("")) }
+                    }
+                } }
+            }
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct CompareQuery {
+    a: Option<String>,
+    b: Option<String>,
+}
+
+/// Highlight the shared words of a sentence.
+fn highlight(text: &str, shared: &HashSet<String>) -> Markup {
+    let words: Vec<&str> = text.split(' ').collect();
+    html! {
+        @for (i, w) in words.iter().enumerate() {
+            @if i > 0 { " " }
+            @let key = crate::lexicon::fold::fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+            @if !key.is_empty() && shared.contains(&key) { mark { (w) } } @else { (w) }
+        }
+    }
+}
+
+/// `/compare?a=ID&b=ID`: seven scores and the evidence side by side.
+pub async fn compare(
+    State(state): State<Arc<AppState>>,
+    Query(q): Query<CompareQuery>,
+) -> Response {
+    let (Some(a), Some(b)) = (q.a.filter(|s| !s.is_empty()), q.b.filter(|s| !s.is_empty())) else {
+        return page(
+            "Compare",
+            html! {
+                h1 { "Compare two articles" }
+                form.filters method="get" action="/compare" {
+                    label { "First article id" input type="text" name="a" required; }
+                    label { "Second article id" input type="text" name="b" required; }
+                    button type="submit" { "Compare" }
+                }
+            },
+        );
+    };
+    let (ia, ib) = (a.clone(), b.clone());
+    let found = blocking(move || {
+        let store = state.reader();
+        let ta = store.article(&ia)?.map(|x| x.title).unwrap_or_default();
+        let tb = store.article(&ib)?.map(|x| x.title).unwrap_or_default();
+        drop(store);
+        let c = compare_values(&state, &json!({"id": ia}), &json!({"id": ib}))?;
+        Ok((c, ta, tb))
+    })
+    .await;
+    let (c, ta, tb) = match found {
+        Ok(x) => x,
+        Err(e) => return error_page(e),
+    };
+    let dims = [
+        "overall",
+        "geography",
+        "entities",
+        "time",
+        "narrative",
+        "style",
+        "tone",
+    ];
+    let strings = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .map(|x| {
+                x.iter()
+                    .filter_map(|s| s.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let shared_places = strings(&c["explanation"]["places"]["shared"]);
+    let shared_entities: Vec<String> = c["explanation"]["entities"]["shared"]
+        .as_array()
+        .map(|x| {
+            x.iter()
+                .filter_map(|m| m["a"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    let pairs = c["explanation"]["sentence_pairs"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    page(
+        "Compare",
+        html! {
+            h1 { "Compare" }
+            p { a href={ "/articles/" (urlencode(&a)) } { (ta) } " and " a href={ "/articles/" (urlencode(&b)) } { (tb) } }
+            p { (c["explanation"]["summary"].as_str().unwrap_or("")) }
+            table aria-label="Scores" {
+                thead { tr { th scope="col" { "Dimension" } th scope="col" { "Score" } } }
+                tbody { @for d in dims {
+                    tr { td { (d) } td.num { (format!("{:.2}", c[d].as_f64().unwrap_or(0.0))) } }
+                } }
+            }
+            h2 { "Shared places" }
+            ul.chips { @for p in &shared_places { li.shared { (p) } } }
+            @let only_a = strings(&c["explanation"]["places"]["only_a"]); @let only_b = strings(&c["explanation"]["places"]["only_b"]);
+            @if !only_a.is_empty() || !only_b.is_empty() {
+                p.muted { "Only in the first: " (only_a.join(", ")) ". Only in the second: " (only_b.join(", ")) "." }
+            }
+            h2 { "Shared people and organisations" }
+            ul.chips { @for e in &shared_entities { li.shared { (e) } } }
+            h2 { "Best-matching sentences" }
+            @for p in &pairs {
+                @let shared: HashSet<String> = strings(&p["shared"]).iter().map(|s| crate::lexicon::fold::fold(s)).collect();
+                div.pairs {
+                    div { (highlight(p["a"].as_str().unwrap_or(""), &shared)) }
+                    div { (highlight(p["b"].as_str().unwrap_or(""), &shared)) }
+                }
+                p.muted { "similarity " (format!("{:.2}", p["similarity"].as_f64().unwrap_or(0.0))) }
+            }
+        },
+    )
+}

@@ -1,0 +1,40 @@
+//! JSON views of stored things, shared by the CLI (`--json`) and the HTTP
+//! API, so both print the same shapes.
+
+use crate::store::{Store, StorySummary};
+use serde_json::{json, Value};
+
+/// A story as listed: summary, key entities and places.
+pub fn story(store: &dyn Store, s: &StorySummary) -> crate::store::Result<Value> {
+    let names = store.story_names(s.id, 8)?;
+    let (places, entities): (Vec<_>, Vec<_>) = names.into_iter().partition(|n| n.kind == "place");
+    Ok(json!({
+        "id": s.id,
+        "headline": s.headline,
+        "articles": s.articles,
+        "first_date": s.first_date,
+        "last_date": s.last_date,
+        "languages": s.languages,
+        "entities": entities,
+        "places": places,
+    }))
+}
+
+/// A story in full: [`story`] plus its timeline and same-thread stories.
+pub fn story_detail(store: &dyn Store, s: &StorySummary) -> crate::store::Result<Value> {
+    let mut v = story(store, s)?;
+    let articles = store.story_articles(s.id)?;
+    let linked = store.linked_stories(s.id)?;
+    v["timeline"] = json!(articles
+        .iter()
+        .map(|a| json!({
+            "id": a.id, "title": a.title, "date": a.date, "lang": a.lang,
+            "source": a.source, "url": a.url, "duplicate": a.duplicate,
+        }))
+        .collect::<Vec<_>>());
+    v["related_stories"] = json!(linked
+        .iter()
+        .map(|(s, sim)| json!({"id": s.id, "headline": s.headline, "similarity": sim}))
+        .collect::<Vec<_>>());
+    Ok(v)
+}

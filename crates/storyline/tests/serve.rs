@@ -1,0 +1,270 @@
+//! `storyline serve` over HTTP, as a client uses it: a real server process
+//! on a free port and a temporary store.
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+struct Server {
+    child: Child,
+    base: String,
+    _store: tempfile::TempDir,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(extra: &[&str]) -> Server {
+    let store = tempfile::tempdir().unwrap();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("storyline"))
+        .args(["serve", "--port", "0", "--lexical", "--store"])
+        .arg(store.path())
+        .args(extra)
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let base = loop {
+        let line = lines.next().expect("server prints its address").unwrap();
+        if let Some(url) = line.split("listening on ").nth(1) {
+            break url.trim().to_owned();
+        }
+    };
+    // Keep draining stderr so the server never blocks on it.
+    std::thread::spawn(move || for _ in lines {});
+    Server {
+        child,
+        base,
+        _store: store,
+    }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::AgentBuilder::new().build()
+}
+
+/// Status and JSON body, whatever the status.
+fn call(req: ureq::Request, body: Option<&str>) -> (u16, Value) {
+    let r = match body {
+        Some(b) => req.set("content-type", "application/json").send_string(b),
+        None => req.call(),
+    };
+    let resp = match r {
+        Ok(r) => r,
+        Err(ureq::Error::Status(_, r)) => r,
+        Err(e) => panic!("transport error: {e}"),
+    };
+    let status = resp.status();
+    let text = resp.into_string().unwrap();
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
+}
+
+fn ecb_articles() -> Vec<Value> {
+    std::fs::read_to_string(fixtures().join("ecbplus/topics_1_3.jsonl"))
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            json!({"id": v["doc_id"], "text": v["text"]})
+        })
+        .collect()
+}
+
+#[test]
+fn api_stores_groups_compares_and_explains_its_errors() {
+    let s = start(&["--max-body", "200000"]);
+    let a = agent();
+    let post = |body: &str| call(a.post(&format!("{}/v1/articles", s.base)), Some(body));
+
+    let (st, v) = post(&Value::Array(ecb_articles()).to_string());
+    assert_eq!(st, 200, "{v}");
+    assert_eq!(v["summary"]["new"], 24, "{v}");
+    let first = &v["articles"][0];
+    assert_eq!(first["status"], "stored");
+    // Idempotent: the same article again is already stored.
+    let (_, again) = post(&ecb_articles()[0].to_string());
+    assert_eq!(again["articles"][0]["status"], "already-stored", "{again}");
+
+    // Errors are JSON and name the problem; nothing is half-stored.
+    let (st, e) = post("{\"id\": \"x\", \"text\": \"trunc");
+    assert_eq!(st, 400);
+    assert!(e["error"].as_str().unwrap().contains("invalid JSON"), "{e}");
+    let (st, e) = post(
+        r#"[{"id": "ok", "text": "A fine article about a fire in Porto on Monday."}, {"id": "bad"}]"#,
+    );
+    assert_eq!(st, 422, "{e}");
+    assert_eq!(e["items"][0]["index"], 1, "{e}");
+    assert!(
+        e["items"][0]["error"].as_str().unwrap().contains("text"),
+        "{e}"
+    );
+    let (st, _) = call(a.get(&format!("{}/v1/articles/ok", s.base)), None);
+    assert_eq!(st, 404, "the valid item of a rejected batch is not stored");
+    let big = json!({"id": "big", "text": "word ".repeat(60_000)}).to_string();
+    let (st, e) = post(&big);
+    assert_eq!(st, 413, "{e}");
+    assert!(e["error"].is_string());
+
+    // Stories, filters and pagination.
+    let (st, page) = call(a.get(&format!("{}/v1/stories?limit=2", s.base)), None);
+    assert_eq!(st, 200);
+    assert_eq!(page["stories"].as_array().unwrap().len(), 2);
+    let cursor = page["next_cursor"].as_i64().expect("more pages");
+    let (_, page2) = call(
+        a.get(&format!("{}/v1/stories?limit=2&cursor={cursor}", s.base)),
+        None,
+    );
+    assert_ne!(page2["stories"][0]["id"], page["stories"][0]["id"]);
+    let (_, reid) = call(
+        a.get(&format!("{}/v1/stories?entity=tara%20reid", s.base)),
+        None,
+    );
+    let story_id = reid["stories"][0]["id"]
+        .as_i64()
+        .expect("a Tara Reid story");
+    let (st, story) = call(a.get(&format!("{}/v1/stories/{story_id}", s.base)), None);
+    assert_eq!(st, 200);
+    assert!(story["timeline"].as_array().unwrap().len() >= 3, "{story}");
+    let (st, bad) = call(
+        a.get(&format!("{}/v1/stories?from=yesterday", s.base)),
+        None,
+    );
+    assert_eq!(st, 400, "{bad}");
+
+    // Compare: stored by id against inline; same shape as `compare --json`.
+    let (st, c) = call(
+        a.post(&format!("{}/v1/compare", s.base)),
+        Some(&json!({"a": {"id": "1_10ecb"}, "b": {"text": "Tara Reid checked into rehab at Promises in Malibu, her publicist said on Tuesday."}}).to_string()),
+    );
+    assert_eq!(st, 200, "{c}");
+    for d in [
+        "overall",
+        "geography",
+        "entities",
+        "time",
+        "narrative",
+        "style",
+        "tone",
+    ] {
+        let x = c[d].as_f64().unwrap();
+        assert!((1.0..=4.0).contains(&x), "{d} {x}");
+    }
+    assert!(c["explanation"]["summary"].is_string());
+    let (st, _) = call(
+        a.post(&format!("{}/v1/compare", s.base)),
+        Some(r#"{"a": {"id": "nope"}, "b": {"id": "1_10ecb"}}"#),
+    );
+    assert_eq!(st, 404);
+
+    // Search, related, health, metrics, OpenAPI.
+    let (_, hits) = call(a.get(&format!("{}/v1/search?q=rehab", s.base)), None);
+    assert!(!hits["hits"].as_array().unwrap().is_empty(), "{hits}");
+    let (st, rel) = call(
+        a.get(&format!("{}/v1/articles/1_10ecb/related?limit=3", s.base)),
+        None,
+    );
+    assert_eq!(st, 200, "{rel}");
+    assert!(rel["related"].as_array().unwrap().len() <= 3);
+    let (_, h) = call(a.get(&format!("{}/healthz", s.base)), None);
+    assert_eq!(h["status"], "ok");
+    let (_, m) = call(a.get(&format!("{}/metrics", s.base)), None);
+    let m = m.as_str().unwrap().to_owned();
+    assert!(m.contains("storyline_http_requests_total"), "{m}");
+    assert!(m.contains("storyline_store_articles 24"), "{m}");
+    let (_, doc) = call(a.get(&format!("{}/v1/openapi.json", s.base)), None);
+    assert!(doc["paths"]["/v1/stories"]["get"].is_object(), "{doc}");
+
+    // Pages render what the API holds.
+    let page = a
+        .get(&format!("{}/", s.base))
+        .call()
+        .unwrap()
+        .into_string()
+        .unwrap();
+    assert!(page.contains("<h1>Stories</h1>"), "{page}");
+    let story_page = a
+        .get(&format!("{}/stories/{story_id}", s.base))
+        .call()
+        .unwrap()
+        .into_string()
+        .unwrap();
+    assert!(
+        story_page.contains("Timeline") && story_page.contains("Tara Reid"),
+        "{story_page}"
+    );
+    let cmp = a
+        .get(&format!("{}/compare?a=1_10ecb&b=1_11ecb", s.base))
+        .call()
+        .unwrap()
+        .into_string()
+        .unwrap();
+    assert!(
+        cmp.contains("Best-matching sentences") && cmp.contains("<mark>"),
+        "{cmp}"
+    );
+}
+
+#[test]
+fn concurrent_writers_and_readers_lose_and_duplicate_nothing() {
+    let s = start(&[]);
+    let base = s.base.clone();
+    let articles = ecb_articles();
+    let mut handles = Vec::new();
+    // Four writers post overlapping halves of the same 24 articles, one by one.
+    for w in 0..4 {
+        let base = base.clone();
+        let mine: Vec<Value> = articles
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| (i + w) % 2 == 0)
+            .map(|(_, a)| a.clone())
+            .collect();
+        handles.push(std::thread::spawn(move || {
+            let a = agent();
+            for art in mine {
+                let (st, v) = call(
+                    a.post(&format!("{base}/v1/articles")),
+                    Some(&art.to_string()),
+                );
+                assert_eq!(st, 200, "{v}");
+            }
+        }));
+    }
+    for _ in 0..2 {
+        let base = base.clone();
+        handles.push(std::thread::spawn(move || {
+            let a = agent();
+            for _ in 0..20 {
+                let (st, _) = call(a.get(&format!("{base}/v1/stories?limit=5")), None);
+                assert_eq!(st, 200);
+            }
+        }));
+    }
+    for h in handles {
+        h.join().unwrap();
+    }
+    let a = agent();
+    let (_, h) = call(a.get(&format!("{base}/healthz")), None);
+    assert_eq!(h["articles"], 24, "each article stored once: {h}");
+    let (_, all) = call(a.get(&format!("{base}/v1/stories?limit=100")), None);
+    let total: i64 = all["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["articles"].as_i64().unwrap())
+        .sum();
+    assert_eq!(total, 24, "story counts add up");
+}
