@@ -60,7 +60,7 @@ pub fn related(
     let mut candidates: Vec<(StoredArticle, &'static str)> = Vec::new();
     let mut seen = std::collections::HashSet::from([target.id.clone()]);
     if let Some(s) = target.story {
-        for a in store.story_articles(s)? {
+        for a in store.story_articles(s, limit * 3)? {
             if seen.insert(a.id.clone()) {
                 let how = if a.duplicate.is_some() || target.duplicate.is_some() {
                     "duplicate"

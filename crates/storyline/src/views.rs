@@ -20,10 +20,14 @@ pub fn story(store: &dyn Store, s: &StorySummary) -> crate::store::Result<Value>
     }))
 }
 
+/// Articles a story's timeline shows (a story of thousands of copies would
+/// otherwise answer megabytes); `timeline_complete` says when cut.
+pub const TIMELINE_LIMIT: usize = 500;
+
 /// A story in full: [`story`] plus its timeline and same-thread stories.
 pub fn story_detail(store: &dyn Store, s: &StorySummary) -> crate::store::Result<Value> {
     let mut v = story(store, s)?;
-    let articles = store.story_articles(s.id)?;
+    let articles = store.story_articles(s.id, TIMELINE_LIMIT)?;
     let linked = store.linked_stories(s.id)?;
     v["timeline"] = json!(articles
         .iter()
@@ -32,6 +36,8 @@ pub fn story_detail(store: &dyn Store, s: &StorySummary) -> crate::store::Result
             "source": a.source, "url": a.url, "duplicate": a.duplicate,
         }))
         .collect::<Vec<_>>());
+    v["timeline_complete"] =
+        json!((articles.len() as i64) >= s.articles || articles.len() < TIMELINE_LIMIT);
     v["related_stories"] = json!(linked
         .iter()
         .map(|(s, sim)| json!({"id": s.id, "headline": s.headline, "similarity": sim}))

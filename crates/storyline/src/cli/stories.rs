@@ -130,7 +130,7 @@ pub fn show(args: ShowArgs) -> anyhow::Result<i32> {
     let story = store
         .story(args.id)?
         .with_context(|| format!("no story {} in {}", args.id, store.dir().display()))?;
-    let articles = store.story_articles(args.id)?;
+    let articles = store.story_articles(args.id, usize::MAX >> 1)?;
     let linked = store.linked_stories(args.id)?;
     let mut out = std::io::stdout().lock();
     if args.json {

@@ -70,8 +70,8 @@ pub trait Store: Send {
     fn articles_after(&self, seq: i64, limit: usize) -> Result<Vec<StoredArticle>>;
     fn story(&self, id: i64) -> Result<Option<StorySummary>>;
     fn stories(&self, filter: &StoryFilter) -> Result<Vec<StorySummary>>;
-    /// A story's articles, by date then arrival.
-    fn story_articles(&self, id: i64) -> Result<Vec<StoredArticle>>;
+    /// A story's articles, by date then arrival, at most `limit`.
+    fn story_articles(&self, id: i64, limit: usize) -> Result<Vec<StoredArticle>>;
     /// Stories linked to this one as the same thread, most similar first.
     fn linked_stories(&self, id: i64) -> Result<Vec<(StorySummary, f64)>>;
     /// Key entities and places of a story, most mentioned first.

@@ -81,6 +81,10 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (a, b)
     ) WITHOUT ROWID;
     "#,
+    // 2: story languages from the index alone (story listings read them).
+    r#"
+    CREATE INDEX articles_story_lang ON articles(story, lang);
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -342,14 +346,16 @@ impl Store for SqliteStore {
         rows.collect::<rusqlite::Result<_>>().map_err(self.err())
     }
 
-    fn story_articles(&self, id: i64) -> Result<Vec<StoredArticle>> {
+    fn story_articles(&self, id: i64, limit: usize) -> Result<Vec<StoredArticle>> {
         let mut stmt = self
             .conn
             .prepare_cached(&format!(
-                "SELECT {ARTICLE_COLUMNS} FROM {ARTICLE_FROM} WHERE a.story = ?1 ORDER BY a.date IS NULL, a.date, a.seq"
+                "SELECT {ARTICLE_COLUMNS} FROM {ARTICLE_FROM} WHERE a.story = ?1 ORDER BY a.date IS NULL, a.date, a.seq LIMIT ?2"
             ))
             .map_err(self.err())?;
-        let rows = stmt.query_map([id], article_row).map_err(self.err())?;
+        let rows = stmt
+            .query_map(params![id, limit as i64], article_row)
+            .map_err(self.err())?;
         rows.collect::<rusqlite::Result<_>>().map_err(self.err())
     }
 
@@ -777,6 +783,53 @@ mod tests {
         assert!(matches!(e, StoreError::NewerSchema { .. }), "{e}");
         assert!(e.to_string().contains("newer Storyline"), "{e}");
         assert_eq!(std::fs::read(&file).unwrap(), before, "file untouched");
+    }
+
+    #[test]
+    fn an_older_store_is_migrated_and_keeps_its_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut store = SqliteStore::open(dir.path(), OpenMode::Create).unwrap();
+            let mut tx = store.begin().unwrap();
+            tx.insert_article(&NewArticle {
+                id: "a1".into(),
+                title: "Title".into(),
+                caption: None,
+                body: Some("Body text.".into()),
+                url: None,
+                source: None,
+                lang: "en".into(),
+                date: None,
+                date_source: None,
+                content_hash: "h".into(),
+                duplicate: None,
+                story: None,
+            })
+            .unwrap();
+            tx.commit().unwrap();
+        }
+        {
+            // Roll the file back to schema version 1.
+            let c = Connection::open(dir.path().join(DB_FILE)).unwrap();
+            c.execute_batch("DROP INDEX articles_story_lang; PRAGMA user_version = 1;")
+                .unwrap();
+        }
+        let store = SqliteStore::open(dir.path(), OpenMode::Existing).unwrap();
+        let version: i64 = store
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let has_index: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'articles_story_lang'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(has_index, 1);
+        assert_eq!(store.article("a1").unwrap().unwrap().body, "Body text.");
     }
 
     #[test]
