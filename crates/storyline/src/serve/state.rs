@@ -1,10 +1,10 @@
 //! What the server holds: store handles, the search index, models, metrics.
 
 use super::metrics::Metrics;
+use crate::cli::Loaded;
 use crate::cluster::profile::Params;
 use crate::embed::encoders::Encoders;
 use crate::index::search::SearchIndex;
-use crate::relate::model::ScorerModel;
 use crate::store::{OpenMode, Store};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -18,8 +18,6 @@ pub struct Config {
     pub store: PathBuf,
     /// Largest request body accepted, bytes.
     pub max_body: usize,
-    /// No neural models (faster, lexical scores).
-    pub lexical: bool,
 }
 
 pub struct AppState {
@@ -31,7 +29,7 @@ pub struct AppState {
     /// Document-vector encoder for clustering new articles.
     pub cluster_encoders: Encoders,
     pub params: Params,
-    user_model: Option<ScorerModel>,
+    models: Loaded,
     pub metrics: Metrics,
 }
 
@@ -42,14 +40,14 @@ fn lock<T: ?Sized>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl AppState {
-    pub fn open(config: Config, user_model: Option<ScorerModel>) -> anyhow::Result<AppState> {
+    pub fn open(config: Config, models: Loaded) -> anyhow::Result<AppState> {
         let writer = crate::store::open(&config.store, OpenMode::Create)?;
         let readers = (0..READERS)
             .map(|_| crate::store::open(&config.store, OpenMode::Existing).map(Mutex::new))
             .collect::<Result<Vec<_>, _>>()?;
         let mut search = SearchIndex::open(&config.store)?;
         search.sync(writer.as_ref())?;
-        let cluster_encoders = crate::cli::cluster_encoders(config.lexical);
+        let cluster_encoders = Encoders::for_clustering(models.lexical_only);
         Ok(AppState {
             writer: Mutex::new(writer),
             readers,
@@ -57,7 +55,7 @@ impl AppState {
             search: Mutex::new(search),
             cluster_encoders,
             params: Params::default(),
-            user_model,
+            models,
             metrics: Metrics::new(),
             config,
         })
@@ -87,29 +85,11 @@ impl AppState {
     }
 
     pub fn scorers(&self) -> anyhow::Result<crate::relate::model::Scorers<'_>> {
-        use crate::relate::features::FeatureSet;
-        let mut s = crate::relate::model::Scorers::embedded().map_err(anyhow::Error::msg)?;
-        if let Some(m) = &self.user_model {
-            match m.feature_set() {
-                Some(FeatureSet::Neural) => s.neural = Some(m),
-                _ => {
-                    s.lexical = m;
-                    s.neural = None;
-                }
-            }
-        }
-        if self.config.lexical {
-            s.neural = None;
-        }
-        Ok(s)
+        self.models.scorers()
     }
 
     /// Encoders for comparisons (all installed ones, unless lexical).
     pub fn compare_encoders(&self) -> &'static Encoders {
-        static NONE: std::sync::OnceLock<Encoders> = std::sync::OnceLock::new();
-        if self.config.lexical {
-            return NONE.get_or_init(Encoders::none);
-        }
-        Encoders::installed()
+        self.models.encoders()
     }
 }
