@@ -266,7 +266,7 @@ fn store_one(tx: &mut dyn store::Txn, params: &Params, p: &Prepared) -> store::R
     tx.insert_bands(seq, &bands)?;
     tx.count_paragraphs(&p.paragraphs)?;
     let prof = profile(&p.analysis, params.key_terms);
-    let a = stored::assign(tx, params, &prof, &p.id, &p.article.title, seq)?;
+    let a = stored::assign(tx, params, &prof, &p.id, &headline_of(p), seq)?;
     tx.set_article_story(seq, a.story)?;
     Ok(Outcome::Stored {
         id: p.id.clone(),
@@ -274,6 +274,21 @@ fn store_one(tx: &mut dyn store::Txn, params: &Params, p: &Prepared) -> store::R
         new_story: a.created,
         linked_story: a.linked.map(|(s, _)| s),
     })
+}
+
+/// What the article offers as a story headline: its title, or when that is
+/// no headline (a URL line, a fragment) its first sentence that is.
+fn headline_of(p: &Prepared) -> String {
+    if stored::headline_worthy(&p.article.title) {
+        return p.article.title.clone();
+    }
+    p.analysis
+        .sentences
+        .iter()
+        .map(|s| s.text.trim())
+        .find(|t| stored::headline_worthy(t))
+        .unwrap_or(p.article.title.as_str())
+        .to_owned()
 }
 
 /// Totals of an ingest run.

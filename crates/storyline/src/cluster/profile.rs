@@ -254,8 +254,20 @@ impl StoryProfile {
     /// Key entities and places: (key without prefix, kind, label, articles),
     /// most named first.
     pub fn top_names(&self, limit: usize) -> Vec<(String, String, String, usize)> {
+        // Ties (common in small stories) go to people, then organisations,
+        // then places, before names of unknown kind ("AA Photo").
+        let rank = |k: &String| match self.labels.get(k).map(|(kind, _)| kind.as_str()) {
+            Some("person") => 0,
+            Some("organisation") => 1,
+            Some("place") => 2,
+            _ => 3,
+        };
         let mut v: Vec<(&String, &usize)> = self.names.iter().collect();
-        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        v.sort_by(|a, b| {
+            b.1.cmp(a.1)
+                .then(rank(a.0).cmp(&rank(b.0)))
+                .then(a.0.cmp(b.0))
+        });
         v.into_iter()
             .take(limit)
             .filter_map(|(k, c)| {

@@ -47,6 +47,16 @@ fn names(p: &StoryProfile) -> Vec<StoryName> {
         .collect()
 }
 
+/// Whether a title can stand as a story's headline: not a URL (some
+/// corpora put the address on the first line), not a fragment, not a
+/// paragraph.
+pub fn headline_worthy(title: &str) -> bool {
+    let t = title.trim();
+    let words = t.split_whitespace().count();
+    let lower = t.to_ascii_lowercase();
+    (3..=40).contains(&words) && !lower.starts_with("http") && !lower.contains("www .")
+}
+
 /// Assign an article (already inserted as `seq`, id `article_id`) to a
 /// story: join the best candidate or start a new story.
 pub fn assign(
@@ -77,7 +87,7 @@ pub fn assign(
             // The headline is the title of the article that matched its
             // story best so far: representative, and stable once the story
             // has found its core.
-            if sim > state.headline_score && !title.trim().is_empty() {
+            if sim > state.headline_score && headline_worthy(title) {
                 state.headline = title.to_owned();
                 state.headline_article = article_id.to_owned();
                 state.headline_score = sim;
@@ -103,8 +113,13 @@ pub fn assign(
                 headline: title.to_owned(),
                 headline_article: article_id.to_owned(),
                 // A later article must match better than the bar to take
-                // over the headline.
-                headline_score: params.threshold_for(p),
+                // over the headline; any will do when this title is no
+                // headline (a bare URL, a fragment).
+                headline_score: if headline_worthy(title) {
+                    params.threshold_for(p)
+                } else {
+                    f64::NEG_INFINITY
+                },
                 articles: 1,
                 first_date: profile.first,
                 last_date: profile.last,
@@ -138,4 +153,19 @@ pub fn count_copy(tx: &mut dyn Txn, story: i64, seq: i64) -> store::Result<()> {
         tx.update_story(story, &state)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::headline_worthy;
+
+    #[test]
+    fn urls_fragments_and_paragraphs_are_no_headlines() {
+        assert!(headline_worthy("Tara Reid checks into Promises rehab"));
+        assert!(!headline_worthy(
+            "http : / / www . nowpublic . com / world / texas"
+        ));
+        assert!(!headline_worthy("Breaking"));
+        assert!(!headline_worthy(&"word ".repeat(60)));
+    }
 }
