@@ -353,15 +353,7 @@ pub async fn compare(
         Ok(x) => x,
         Err(e) => return error_page(e),
     };
-    let dims = [
-        "overall",
-        "geography",
-        "entities",
-        "time",
-        "narrative",
-        "style",
-        "tone",
-    ];
+    let dims = crate::relate::scores::Dimension::ALL.map(|d| d.name());
     let strings = |v: &Value| -> Vec<String> {
         v.as_array()
             .map(|x| {

@@ -497,6 +497,37 @@ fn state_row(r: &Row) -> rusqlite::Result<StoryState> {
     })
 }
 
+impl SqliteTxn<'_> {
+    /// Insert a story (`id` None: a new id) or replace its state.
+    fn put_story(&mut self, id: Option<i64>, s: &StoryState) -> Result<i64> {
+        self.tx
+            .prepare_cached(
+                "INSERT INTO stories (id, headline, headline_article, headline_score, articles, first_date, last_date, created_seq, updated_seq, profile)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                 ON CONFLICT (id) DO UPDATE SET headline = excluded.headline,
+                   headline_article = excluded.headline_article, headline_score = excluded.headline_score,
+                   articles = excluded.articles, first_date = excluded.first_date, last_date = excluded.last_date,
+                   created_seq = excluded.created_seq, updated_seq = excluded.updated_seq, profile = excluded.profile",
+            )
+            .and_then(|mut st| {
+                st.execute(params![
+                    id,
+                    s.headline,
+                    s.headline_article,
+                    s.headline_score,
+                    s.articles,
+                    s.first_date.map(|d| d.to_string()),
+                    s.last_date.map(|d| d.to_string()),
+                    s.created_seq,
+                    s.updated_seq,
+                    s.profile,
+                ])
+            })
+            .map_err(self.err())?;
+        Ok(id.unwrap_or_else(|| self.tx.last_insert_rowid()))
+    }
+}
+
 impl Txn for SqliteTxn<'_> {
     fn article_head(&mut self, id: &str) -> Result<Option<ArticleHead>> {
         self.tx
@@ -667,49 +698,11 @@ impl Txn for SqliteTxn<'_> {
     }
 
     fn create_story(&mut self, s: &StoryState) -> Result<i64> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO stories (headline, headline_article, headline_score, articles, first_date, last_date, created_seq, updated_seq, profile)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            )
-            .and_then(|mut st| {
-                st.execute(params![
-                    s.headline,
-                    s.headline_article,
-                    s.headline_score,
-                    s.articles,
-                    s.first_date.map(|d| d.to_string()),
-                    s.last_date.map(|d| d.to_string()),
-                    s.created_seq,
-                    s.updated_seq,
-                    s.profile,
-                ])
-            })
-            .map_err(self.err())?;
-        Ok(self.tx.last_insert_rowid())
+        self.put_story(None, s)
     }
 
     fn update_story(&mut self, id: i64, s: &StoryState) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "UPDATE stories SET headline = ?2, headline_article = ?3, headline_score = ?4, articles = ?5, first_date = ?6, last_date = ?7, created_seq = ?8, updated_seq = ?9, profile = ?10 WHERE id = ?1",
-            )
-            .and_then(|mut st| {
-                st.execute(params![
-                    id,
-                    s.headline,
-                    s.headline_article,
-                    s.headline_score,
-                    s.articles,
-                    s.first_date.map(|d| d.to_string()),
-                    s.last_date.map(|d| d.to_string()),
-                    s.created_seq,
-                    s.updated_seq,
-                    s.profile,
-                ])
-            })
-            .map_err(self.err())?;
-        Ok(())
+        self.put_story(Some(id), s).map(|_| ())
     }
 
     fn index_story(&mut self, id: i64, keys: &[String], seq: i64) -> Result<()> {
