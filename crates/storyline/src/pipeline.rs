@@ -266,7 +266,7 @@ fn store_one(tx: &mut dyn store::Txn, params: &Params, p: &Prepared) -> store::R
     tx.insert_bands(seq, &bands)?;
     tx.count_paragraphs(&p.paragraphs)?;
     let prof = profile(&p.analysis, params.key_terms);
-    let a = stored::assign(tx, params, &prof, &p.id, &headline_of(p), seq)?;
+    let a = stored::assign(tx, params, &p.analysis, &prof, &p.id, &headline_of(p), seq)?;
     tx.set_article_story(seq, a.story)?;
     Ok(Outcome::Stored {
         id: p.id.clone(),

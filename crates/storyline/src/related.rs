@@ -4,7 +4,6 @@
 use crate::analyse::analyse_with;
 use crate::embed::encoders::Encoders;
 use crate::index::search::SearchIndex;
-use crate::ingest::article::Article;
 use crate::relate::model::Scorers;
 use crate::relate::scores::Dimension;
 use crate::relate::{compare, Comparison};
@@ -18,20 +17,6 @@ pub fn synced_index(store: &dyn Store) -> anyhow::Result<SearchIndex> {
     let mut ix = SearchIndex::open(store.dir())?;
     ix.sync(store)?;
     Ok(ix)
-}
-
-pub fn to_article(a: &StoredArticle) -> Article {
-    Article {
-        id: Some(a.id.clone()),
-        title: a.title.clone(),
-        caption: a.caption.clone(),
-        body: a.body.clone(),
-        date: a.date,
-        date_source: None,
-        lang: Some(a.lang.clone()).filter(|l| l != "und"),
-        source: a.source.clone(),
-        url: a.url.clone(),
-    }
 }
 
 /// One related article with its comparison.
@@ -86,11 +71,11 @@ pub fn related(
         }
     }
     candidates.truncate(limit * 3);
-    let target_an = analyse_with(&to_article(&target), encoders);
+    let target_an = analyse_with(&target.to_article(), encoders);
     let mut out: Vec<Related> = candidates
         .into_par_iter()
         .map(|(a, how)| {
-            let an = analyse_with(&to_article(&a), encoders);
+            let an = analyse_with(&a.to_article(), encoders);
             Related {
                 comparison: compare(&target_an, &an, (&target.id, &a.id), scorers),
                 id: a.id,

@@ -135,6 +135,33 @@ fn ingest_is_idempotent_and_stories_dups_search_and_related_work() {
     assert!(rel[0]["comparison"]["overall"].as_f64().is_some(), "{rel}");
 }
 
+/// The two examples share places and actors but report different events
+/// (a phone call; an agreement after talks, months later): two stories,
+/// linked as one thread, not one story.
+#[test]
+fn examples_are_two_stories_of_one_thread() {
+    let store = tempfile::tempdir().unwrap();
+    let s = store.path();
+    let out = ingest(s, &[&fixtures().join("examples")]);
+    assert!(out.ok, "{}", out.stderr);
+    assert_eq!(figure(&out.stdout, "created"), 2, "{}", out.stdout);
+    let listed: Value = serde_json::from_str(&run(s, &["stories", "--json"]).stdout).unwrap();
+    let ids: Vec<i64> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|st| st["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 2, "{listed}");
+    let later = run(s, &["story", &ids[0].to_string(), "--json"]);
+    let later: Value = serde_json::from_str(&later.stdout).unwrap();
+    assert_eq!(
+        later["related_stories"][0]["id"].as_i64(),
+        Some(ids[1]),
+        "the same thread: {later}"
+    );
+}
+
 #[test]
 fn same_id_with_other_text_is_a_reported_conflict_and_the_first_text_stays() {
     let store = tempfile::tempdir().unwrap();

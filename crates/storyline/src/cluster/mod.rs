@@ -5,6 +5,7 @@
 //! the join-or-create choice); [`online`] runs it in memory for batch mode,
 //! [`stored`] runs it against the store, inside the ingest transaction.
 
+pub mod event_check;
 pub mod online;
 pub mod profile;
 pub mod stored;

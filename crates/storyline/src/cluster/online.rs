@@ -8,15 +8,18 @@
 //! cosine with the story centroid (when vectors exist), the tf-idf cosine
 //! with the story's term profile, and the overlap of named entities.
 
+use super::event_check::{may_join, RECENT_MEMBERS};
 use super::profile::{choose, profile, Params, Profile, StoryProfile};
 use crate::analyse::Analysis;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 /// The clusterer held in memory (batch mode: `storyline cluster`).
 #[derive(Default)]
 pub struct OnlineClusterer {
     params: Params,
     stories: Vec<StoryProfile>,
+    /// The latest articles of each story, newest first, for the event check.
+    recent: Vec<VecDeque<Analysis>>,
     index: HashMap<String, Vec<usize>>,
     links: Vec<(usize, usize, f64)>,
 }
@@ -51,15 +54,18 @@ impl OnlineClusterer {
         let mut candidates: Vec<(usize, usize)> = hits.into_iter().collect();
         candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(self.params.max_candidates);
+        let recent = &self.recent;
         let choice = choose(
             &self.params,
             &p,
             candidates.iter().map(|&(s, _)| (s, &self.stories[s])),
+            |s| may_join(an, &recent[s]),
         );
         let story = match choice.join {
             Some((s, _)) => s,
             None => {
                 self.stories.push(StoryProfile::default());
+                self.recent.push(VecDeque::with_capacity(RECENT_MEMBERS));
                 let new = self.stories.len() - 1;
                 if let Some((s, sim)) = choice.nearest {
                     self.links.push((s, new, sim));
@@ -68,6 +74,9 @@ impl OnlineClusterer {
             }
         };
         self.add(story, p);
+        let recent = &mut self.recent[story];
+        recent.truncate(RECENT_MEMBERS - 1);
+        recent.push_front(an.clone());
         story
     }
 

@@ -295,31 +295,36 @@ pub struct Choice<K> {
     pub nearest: Option<(K, f64)>,
 }
 
-/// Pick the story an article joins, if any, among candidates.
+/// Pick the story an article joins, if any, among candidates: the most
+/// similar one at or above the threshold that `same_event` does not
+/// reject (it is asked about candidates in order of similarity, and only
+/// about those above the threshold).
 pub fn choose<'a, K: Copy + Ord + 'a>(
     params: &Params,
     p: &Profile,
     candidates: impl IntoIterator<Item = (K, &'a StoryProfile)>,
+    mut same_event: impl FnMut(K) -> bool,
 ) -> Choice<K> {
     let threshold = params.threshold_for(p);
-    let mut best: Option<(K, f64)> = None;
-    let mut nearest: Option<(K, f64)> = None;
-    let better = |cur: Option<(K, f64)>, k: K, s: f64| match cur {
-        None => true,
-        Some((ck, cs)) => s > cs || (s == cs && k < ck),
-    };
-    for (k, story) in candidates {
-        let content = story.content_similarity(params, p);
-        let sim = content * story.time_factor(params, p.date);
-        if better(best, k, sim) {
-            best = Some((k, sim));
-        }
-        if better(nearest, k, content) {
-            nearest = Some((k, content));
-        }
-    }
-    Choice {
-        join: best.filter(|(_, s)| *s >= threshold),
-        nearest: nearest.filter(|(_, s)| *s >= threshold * params.link_ratio),
-    }
+    let mut scored: Vec<(K, f64, f64)> = candidates
+        .into_iter()
+        .map(|(k, story)| {
+            let content = story.content_similarity(params, p);
+            (k, content * story.time_factor(params, p.date), content)
+        })
+        .collect();
+    // Highest first; equal scores go to the lower key (the older story),
+    // so the choice does not depend on candidate order.
+    let nearest = scored
+        .iter()
+        .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)))
+        .map(|&(k, _, c)| (k, c))
+        .filter(|(_, c)| *c >= threshold * params.link_ratio);
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let join = scored
+        .iter()
+        .take_while(|(_, s, _)| *s >= threshold)
+        .find(|(k, _, _)| same_event(*k))
+        .map(|&(k, s, _)| (k, s));
+    Choice { join, nearest }
 }

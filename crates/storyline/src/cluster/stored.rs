@@ -3,7 +3,9 @@
 //! to the most recently updated stories, so cost does not grow with the
 //! store) and profiles read and written inside the caller's transaction.
 
+use super::event_check::{may_join, RECENT_MEMBERS};
 use super::profile::{choose, Params, Profile, StoryProfile};
+use crate::analyse::{analyse, Analysis};
 use crate::store::{self, StoryName, StoryState, Txn};
 
 /// Stories read per index key: the most recently updated ones. A story
@@ -57,11 +59,14 @@ pub fn headline_worthy(title: &str) -> bool {
     (3..=40).contains(&words) && !lower.starts_with("http") && !lower.contains("www .")
 }
 
-/// Assign an article (already inserted as `seq`, id `article_id`) to a
-/// story: join the best candidate or start a new story.
+/// Assign an article (already inserted as `seq`, id `article_id`, analysed
+/// as `an`, profiled as `p`) to a story: join the best candidate that does
+/// not plainly report another event, or start a new story.
+#[allow(clippy::too_many_arguments)]
 pub fn assign(
     tx: &mut dyn Txn,
     params: &Params,
+    an: &Analysis,
     p: &Profile,
     article_id: &str,
     title: &str,
@@ -76,7 +81,25 @@ pub fn assign(
             candidates.push((id, state, profile));
         }
     }
-    let choice = choose(params, p, candidates.iter().map(|(id, _, pr)| (*id, pr)));
+    // The event check reads and analyses (without models) the recent
+    // articles of the candidates above the threshold, best first, until
+    // one passes: usually one story and one article.
+    let mut failed = None;
+    let choice = choose(
+        params,
+        p,
+        candidates.iter().map(|(id, _, pr)| (*id, pr)),
+        |story| match recent_analyses(tx, story) {
+            Ok(recent) => may_join(an, &recent),
+            Err(e) => {
+                failed.get_or_insert(e);
+                false
+            }
+        },
+    );
+    if let Some(e) = failed {
+        return Err(e);
+    }
     let assignment = match choice.join {
         Some((id, sim)) => {
             let (_, mut state, mut profile) = candidates
@@ -142,6 +165,15 @@ pub fn assign(
     };
     tx.index_story(assignment.story, &p.keys, seq)?;
     Ok(assignment)
+}
+
+/// The latest original articles of a story, analysed, newest first.
+fn recent_analyses(tx: &mut dyn Txn, story: i64) -> store::Result<Vec<Analysis>> {
+    Ok(tx
+        .story_recent_originals(story, RECENT_MEMBERS)?
+        .iter()
+        .map(|a| analyse(&a.to_article()))
+        .collect())
 }
 
 /// Count a duplicate in its original's story without changing what the

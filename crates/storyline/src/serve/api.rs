@@ -405,7 +405,7 @@ fn resolve(state: &AppState, side: &str, v: &Value) -> Result<Article, ApiError>
                 .reader()
                 .article(&id)?
                 .ok_or_else(|| ApiError::not_found(format!("`{side}`: no article {id:?}")))?;
-            Ok(crate::related::to_article(&a))
+            Ok(a.to_article())
         }
         None => Err(ApiError::unprocessable(format!(
             "`{side}`: give `id` (a stored article) or `text`"

@@ -102,6 +102,8 @@ pub trait Txn {
     /// per key only the `per_key` most recently updated stories count.
     fn story_candidates(&mut self, keys: &[String], per_key: usize) -> Result<Vec<(i64, usize)>>;
     fn story_state(&mut self, id: i64) -> Result<Option<StoryState>>;
+    /// The story's latest articles that are not copies, newest first.
+    fn story_recent_originals(&mut self, id: i64, limit: usize) -> Result<Vec<StoredArticle>>;
     fn create_story(&mut self, state: &StoryState) -> Result<i64>;
     fn update_story(&mut self, id: i64, state: &StoryState) -> Result<()>;
     /// Index a story under keys, stamped with the arrival number `seq`.

@@ -697,6 +697,20 @@ impl Txn for SqliteTxn<'_> {
             .map_err(self.err())
     }
 
+    fn story_recent_originals(&mut self, id: i64, limit: usize) -> Result<Vec<StoredArticle>> {
+        // `articles_story` orders by (story, seq): newest first without a sort.
+        let mut stmt = self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT {ARTICLE_COLUMNS} FROM {ARTICLE_FROM} WHERE a.story = ?1 AND a.duplicate_of IS NULL ORDER BY a.seq DESC LIMIT ?2"
+            ))
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map(params![id, limit as i64], article_row)
+            .map_err(self.err())?;
+        rows.collect::<rusqlite::Result<_>>().map_err(self.err())
+    }
+
     fn create_story(&mut self, s: &StoryState) -> Result<i64> {
         self.put_story(None, s)
     }

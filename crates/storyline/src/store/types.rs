@@ -90,6 +90,23 @@ pub struct StoredArticle {
     pub ingested_at: String,
 }
 
+impl StoredArticle {
+    /// The article as ingest made it, for analysing it again.
+    pub fn to_article(&self) -> crate::ingest::article::Article {
+        crate::ingest::article::Article {
+            id: Some(self.id.clone()),
+            title: self.title.clone(),
+            caption: self.caption.clone(),
+            body: self.body.clone(),
+            date: self.date,
+            date_source: None,
+            lang: Some(self.lang.clone()).filter(|l| l != "und"),
+            source: self.source.clone(),
+            url: self.url.clone(),
+        }
+    }
+}
+
 /// A story's mutable state: the summary columns and the clusterer's profile
 /// (opaque bytes owned by [`crate::cluster`]).
 #[derive(Debug, Clone, Default)]
