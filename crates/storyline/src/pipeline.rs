@@ -276,18 +276,42 @@ fn store_one(tx: &mut dyn store::Txn, params: &Params, p: &Prepared) -> store::R
     })
 }
 
-/// What the article offers as a story headline: its title, or when that is
-/// no headline (a URL line, a fragment) its first sentence that is.
+/// Opening sentences considered for an article's headline.
+const HEADLINE_SENTENCES: usize = 6;
+
+/// What the article offers as a story headline: its title, unless the
+/// title is no headline (a URL line, a fragment) or reads as an opening
+/// sentence that names no one and nowhere (corpora without titles put the
+/// first sentence there: "Well, here's something we all knew would
+/// happen"). Then the first opening sentence that can stand as a headline
+/// and names someone or somewhere ("Tara Reid has checked into rehab"),
+/// else the first that can stand as one.
 fn headline_of(p: &Prepared) -> String {
-    if stored::headline_worthy(&p.article.title) {
-        return p.article.title.clone();
+    let title = p.article.title.trim();
+    let an = &p.analysis;
+    let names_something = |text: &str| {
+        an.entities
+            .iter()
+            .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+            .chain(an.places.iter().flat_map(|p| &p.surfaces))
+            .any(|name| text.contains(name.as_str()))
+    };
+    if stored::headline_worthy(title) && (!title.ends_with('.') || names_something(title)) {
+        return title.to_owned();
     }
-    p.analysis
+    let opening: Vec<&str> = an
         .sentences
         .iter()
         .map(|s| s.text.trim())
-        .find(|t| stored::headline_worthy(t))
-        .unwrap_or(p.article.title.as_str())
+        .filter(|s| stored::headline_worthy(s))
+        .take(HEADLINE_SENTENCES)
+        .collect();
+    opening
+        .iter()
+        .find(|s| names_something(s))
+        .or(opening.first())
+        .copied()
+        .unwrap_or(title)
         .to_owned()
 }
 
@@ -336,5 +360,40 @@ impl Summary {
         }
         self.stories_created = self.created.len();
         self.stories_updated = self.touched.difference(&self.created).count();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::plain::parse_plain;
+
+    fn headline(text: &str) -> String {
+        let p = prepare(parse_plain(text), "test".into(), &Encoders::none());
+        headline_of(&p)
+    }
+
+    #[test]
+    fn headlines_prefer_titles_then_sentences_that_name_someone() {
+        // A real title stays, full stop or not, when it names someone.
+        assert_eq!(
+            headline("Lohan checks into Betty Ford\n\nThe actress arrived late on Thursday."),
+            "Lohan checks into Betty Ford"
+        );
+        assert_eq!(
+            headline("Moscow and Ankara agree to reduce tension in Idlib.\n\nThe ministry said so on Saturday."),
+            "Moscow and Ankara agree to reduce tension in Idlib."
+        );
+        // A nameless opening sentence in the title slot gives way to the
+        // first sentence that names someone.
+        assert_eq!(
+            headline("Well , here 's something that we all knew would happen eventually .\n\nIt was only a matter of time for the actress . Tara Reid has checked into Promises Treatment Center in Malibu ."),
+            "Tara Reid has checked into Promises Treatment Center in Malibu ."
+        );
+        // A URL line is never a headline.
+        assert_eq!(
+            headline("http : / / www . example . com / news / 2013\n\nTara Reid has checked into a rehab clinic in Malibu on Tuesday ."),
+            "Tara Reid has checked into a rehab clinic in Malibu on Tuesday ."
+        );
     }
 }
