@@ -431,6 +431,11 @@ fn merge_entities(
         });
         e.mentions += 1;
         e.sentences.push(words[0].sentence);
+        // Tokenised text and URL lines spell names "Lindsay - Lohan"; a
+        // later plain spelling of the same name shows better.
+        if e.name.contains(" - ") && !surface.contains(" - ") {
+            e.name = surface;
+        }
         if e.kind == EntityKind::Other && kind != EntityKind::Other {
             e.kind = kind;
         }
@@ -578,5 +583,27 @@ impl PlaceCollector {
             .collect();
         out.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EntityKind;
+    use crate::analyse::analyse;
+    use crate::ingest::plain::parse_plain;
+
+    #[test]
+    fn a_name_spelt_with_spaced_hyphens_shows_in_its_plain_spelling() {
+        let an = analyse(&parse_plain(
+            "Lindsay - Lohan checks into rehab\n\nActress Lindsay Lohan checked into the Betty Ford Center on Thursday, her lawyer said.",
+        ));
+        let lohan = an
+            .entities
+            .iter()
+            .find(|e| e.key == "lindsay lohan")
+            .expect("found");
+        assert_eq!(lohan.name, "Lindsay Lohan");
+        assert_eq!(lohan.kind, EntityKind::Person);
+        assert_eq!(lohan.mentions, 2);
     }
 }
