@@ -243,26 +243,65 @@ fn bad_inputs_are_named_skipped_and_lose_nothing_stored() {
     let latin = run(s, &["search", "--json", "Café"]);
     assert!(latin.stdout.contains("owners protest"), "{}", latin.stdout);
 
-    // Permission denied (not testable as root, who reads everything).
+    // Permission denied. Root reads everything, so as root (as in CI) the
+    // ingest runs as user `nobody` through `setpriv`.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let locked = d.join("locked.txt");
+        let mode = |p: &Path, m: u32| {
+            std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap()
+        };
+        let inputs = tempfile::tempdir().unwrap();
+        let locked = inputs.path().join("locked.txt");
         std::fs::write(
             &locked,
             "Locked away\n\nNobody can read this article text at all.",
         )
         .unwrap();
-        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-        if std::fs::read(&locked).is_ok() {
-            eprintln!("skipping the permission-denied case: running as root");
+        std::fs::write(
+            inputs.path().join("open.txt"),
+            "Harbour reopens\n\nThe harbour of Gdansk reopened on Monday after a week of storms, the port authority said.",
+        )
+        .unwrap();
+        mode(&locked, 0o000);
+        mode(inputs.path(), 0o755);
+        let store = tempfile::tempdir().unwrap();
+        mode(store.path(), 0o777);
+        let as_root = std::fs::read(&locked).is_ok();
+        let mut cmd = if as_root {
+            let mut c = std::process::Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(assert_cmd::cargo::cargo_bin("storyline"));
+            c
         } else {
-            let out = ingest(s, &[d]);
-            assert!(
-                out.stderr.contains("locked.txt") && out.stderr.contains("ermission denied"),
-                "{}",
-                out.stderr
-            );
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("storyline"))
+        };
+        cmd.env("STORYLINE_HOME", store.path().join("home"))
+            .args(["ingest", "--lexical", "--store"])
+            .arg(store.path().join("s"))
+            .arg(inputs.path());
+        match cmd.output() {
+            Err(e) if as_root => eprintln!("skipping the permission-denied case: setpriv: {e}"),
+            Err(e) => panic!("storyline did not run: {e}"),
+            Ok(out) if as_root && String::from_utf8_lossy(&out.stderr).starts_with("setpriv") => {
+                eprintln!(
+                    "skipping the permission-denied case: nobody cannot run the binary: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                )
+            }
+            Ok(out) => {
+                let stderr = String::from_utf8_lossy(&out.stderr);
+                let stdout = String::from_utf8_lossy(&out.stdout);
+                assert!(
+                    stderr.contains("locked.txt") && stderr.contains("ermission denied"),
+                    "{stderr}"
+                );
+                assert_eq!(
+                    figure(&stdout, "new"),
+                    1,
+                    "the readable article is stored: {stdout}"
+                );
+            }
         }
     }
 
