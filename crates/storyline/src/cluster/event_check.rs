@@ -15,6 +15,7 @@
 use crate::analyse::entities::{Entity, EntityKind};
 use crate::analyse::Analysis;
 use crate::relate::evidence::{gather, same_entity, EventVerdict};
+use std::borrow::Borrow;
 
 /// Recent articles of a story the check compares against.
 pub const RECENT_MEMBERS: usize = 5;
@@ -63,12 +64,17 @@ fn protagonists_unknown_to(side: &Analysis, other: &Analysis) -> bool {
 }
 
 /// An article may join a story unless it reports a different event than
-/// each of the story's recent articles given (an empty list passes).
-pub fn may_join<'a>(article: &Analysis, recent: impl IntoIterator<Item = &'a Analysis>) -> bool {
+/// each of the story's recent articles given (an empty list passes). The
+/// articles are taken one at a time, so a lazy iterator analyses only
+/// those the answer needs (usually the first).
+pub fn may_join<A: Borrow<Analysis>>(
+    article: &Analysis,
+    recent: impl IntoIterator<Item = A>,
+) -> bool {
     let mut checked = 0;
     for m in recent.into_iter().take(RECENT_MEMBERS) {
         checked += 1;
-        if !different_events(article, m) {
+        if !different_events(article, m.borrow()) {
             return true;
         }
     }
@@ -104,7 +110,7 @@ mod tests {
         assert!(may_join(&b, [&a]));
         assert!(!may_join(&other, [&a, &b]));
         // A story with nothing to compare against takes the article.
-        assert!(may_join(&other, []));
+        assert!(may_join(&other, Vec::<Analysis>::new()));
     }
 
     #[test]

@@ -81,16 +81,16 @@ pub fn assign(
             candidates.push((id, state, profile));
         }
     }
-    // The event check reads and analyses (without models) the recent
-    // articles of the candidates above the threshold, best first, until
-    // one passes: usually one story and one article.
+    // The event check reads the recent articles of the candidates above
+    // the threshold, best first, and analyses them (without models) one at
+    // a time until one passes: usually one story and one article.
     let mut failed = None;
     let choice = choose(
         params,
         p,
         candidates.iter().map(|(id, _, pr)| (*id, pr)),
-        |story| match recent_analyses(tx, story) {
-            Ok(recent) => may_join(an, &recent),
+        |story| match tx.story_recent_originals(story, RECENT_MEMBERS) {
+            Ok(recent) => may_join(an, recent.iter().map(|a| analyse(&a.to_article()))),
             Err(e) => {
                 failed.get_or_insert(e);
                 false
@@ -165,15 +165,6 @@ pub fn assign(
     };
     tx.index_story(assignment.story, &p.keys, seq)?;
     Ok(assignment)
-}
-
-/// The latest original articles of a story, analysed, newest first.
-fn recent_analyses(tx: &mut dyn Txn, story: i64) -> store::Result<Vec<Analysis>> {
-    Ok(tx
-        .story_recent_originals(story, RECENT_MEMBERS)?
-        .iter()
-        .map(|a| analyse(&a.to_article()))
-        .collect())
 }
 
 /// Count a duplicate in its original's story without changing what the
