@@ -46,6 +46,23 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Time single articles stored one at a time into an existing store
+    /// (one `bench ingest` built), split by outcome: assigned to a story,
+    /// or a duplicate. The store keeps them.
+    Assign {
+        #[arg(long)]
+        from: PathBuf,
+        #[arg(long)]
+        store: PathBuf,
+        /// No embeddings.
+        #[arg(long)]
+        lexical: bool,
+        #[arg(long, default_value_t = 1000)]
+        probes: usize,
+        /// Seed of the probe stream (its ids are prefixed with it).
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
     /// Time the analysis of ~1,000-character articles cut from a pair file (one thread).
     Analyse {
         /// JSONL pair file whose texts are used.
@@ -106,6 +123,13 @@ pub fn run(cmd: BenchCommand) -> anyhow::Result<i32> {
             batch,
             seed,
         ),
+        BenchCommand::Assign {
+            from,
+            store,
+            lexical,
+            probes,
+            seed,
+        } => super::bench_stream::assign(&from, &store, lexical, probes, seed),
         BenchCommand::Analyse {
             file,
             chars,

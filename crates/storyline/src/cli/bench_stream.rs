@@ -77,6 +77,87 @@ fn quantile(v: &mut [f64], q: f64) -> f64 {
     v[((v.len() - 1) as f64 * q).round() as usize]
 }
 
+/// Latencies (ms) of articles stored one at a time, by what became of them.
+struct Probes {
+    all: Vec<f64>,
+    /// Went through story assignment (joined or started a story).
+    assigned: Vec<f64>,
+    /// Recognised as a copy (exact or near) or already stored.
+    duplicates: Vec<f64>,
+}
+
+impl Probes {
+    fn print(mut self, in_store: usize) {
+        let line = |v: &mut Vec<f64>| {
+            if v.is_empty() {
+                "none".to_owned()
+            } else {
+                let n = v.len();
+                format!(
+                    "median {:.2} ms, p99 {:.2} ms ({n})",
+                    quantile(v, 0.5),
+                    quantile(v, 0.99)
+                )
+            }
+        };
+        println!(
+            "assign one article with {in_store:>8} in store: all {}; assigned to a story {}; duplicates {}",
+            line(&mut self.all),
+            line(&mut self.assigned),
+            line(&mut self.duplicates)
+        );
+    }
+}
+
+/// Store articles one at a time, as they would arrive alone: prepare +
+/// duplicate checks + story assignment + insert + commit, each timed.
+fn probe(
+    store: &mut dyn crate::store::Store,
+    params: &Params,
+    encoders: &crate::embed::encoders::Encoders,
+    articles: &[SynthArticle],
+) -> anyhow::Result<Probes> {
+    let mut p = Probes {
+        all: Vec::new(),
+        assigned: Vec::new(),
+        duplicates: Vec::new(),
+    };
+    for s in articles {
+        let t = Instant::now();
+        let prepared = prepare(to_article(s), s.id.clone(), encoders);
+        let outcome = store_batch(store, params, std::slice::from_ref(&prepared))?;
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        p.all.push(ms);
+        match outcome.first() {
+            Some(crate::pipeline::Outcome::Stored { .. }) => p.assigned.push(ms),
+            _ => p.duplicates.push(ms),
+        }
+    }
+    Ok(p)
+}
+
+/// Time single articles against an existing store (one that `bench
+/// ingest` built): a fresh synthetic stream, its ids prefixed so that none
+/// is already stored.
+pub fn assign(
+    from: &Path,
+    store_dir: &Path,
+    lexical: bool,
+    probes: usize,
+    seed: u64,
+) -> anyhow::Result<i32> {
+    let mut stream = generate(&seeds(from)?, probes, seed);
+    for s in &mut stream {
+        s.id = format!("probe{seed}-{}", s.id);
+    }
+    let encoders = crate::embed::encoders::Encoders::for_clustering(lexical);
+    let mut store = crate::store::open(store_dir, OpenMode::Existing)?;
+    let in_store = store.counts()?.articles as usize;
+    let timed = probe(store.as_mut(), &Params::default(), &encoders, &stream)?;
+    timed.print(in_store);
+    Ok(0)
+}
+
 #[allow(clippy::too_many_arguments)]
 pub fn ingest(
     from: &Path,
@@ -117,29 +198,12 @@ pub fn ingest(
     while done < stream.len() {
         if checkpoints.first() == Some(&done) {
             checkpoints.remove(0);
-            // Latency of one article arriving alone: prepare + dedup +
-            // assign + insert + commit.
-            let mut lat = Vec::with_capacity(probes);
-            for s in stream[done..(done + probes).min(stream.len())].iter() {
-                let t = Instant::now();
-                let p = prepare(to_article(s), s.id.clone(), &encoders);
-                store_batch(store.as_mut(), &params, std::slice::from_ref(&p))?;
-                lat.push(t.elapsed().as_secs_f64() * 1000.0);
-            }
-            done += lat.len();
-            bar.inc(lat.len() as u64);
-            let n = lat.len();
-            if n == 0 {
-                continue;
-            }
-            bar.suspend(|| {
-                println!(
-                    "assign one article with {:>8} in store: median {:.2} ms, p99 {:.2} ms ({n} probes)",
-                    done - n,
-                    quantile(&mut lat, 0.5),
-                    quantile(&mut lat, 0.99)
-                )
-            });
+            let end = (done + probes).min(stream.len());
+            let timed = probe(store.as_mut(), &params, &encoders, &stream[done..end])?;
+            let stored_before = done;
+            done = end;
+            bar.inc(timed.all.len() as u64);
+            bar.suspend(|| timed.print(stored_before));
             continue;
         }
         let end = (done + batch)
