@@ -1,5 +1,7 @@
 //! Datelines: "MOSCOW, March 5, 2020 (Reuters) - ..." at the start of a body
-//! gives the publication date of wire copy.
+//! gives the publication date of wire copy; a line that holds nothing but a
+//! date ("Published : Dec . 19 , 2005 at 9 : 44 PM", "Sunday, 21 July 2013")
+//! near the title gives the publication date of a saved web page.
 
 use crate::analyse::time::{self, TimeValue};
 use crate::analyse::tokens::tokenize;
@@ -35,6 +37,134 @@ pub fn find_dateline_date(body: &str) -> Option<NaiveDate> {
     }
 }
 
+/// Words a publication-date line may hold besides the date, the weekday and
+/// the time of day (folded).
+const DATE_LINE_WORDS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "last",
+    "on",
+    "at",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "cest",
+    "est",
+    "edt",
+    "cst",
+    "cdt",
+    "mst",
+    "mdt",
+    "pst",
+    "pdt",
+    "et",
+    "pt",
+    "ist",
+    "aest",
+    "veroffentlicht",
+    "aktualisiert",
+    "um",
+    "uhr",
+    "stand",
+    "publicado",
+    "actualizado",
+    "publie",
+    "le",
+    "mis",
+    "a",
+    "jour",
+    "yayinlanma",
+    "tarihi",
+    "opublikowano",
+];
+
+/// Longest line read as a publication-date line.
+const MAX_DATE_LINE: usize = 90;
+
+/// The date of a line that holds only a publication date (with words such
+/// as "Published", a weekday, a time of day). `None` for any other line, and
+/// for a numeric date whose day and month could be read either way.
+pub fn find_date_line(line: &str) -> Option<NaiveDate> {
+    let line = line.trim();
+    if line.is_empty() || line.len() > MAX_DATE_LINE || !line.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let line = respace(line);
+    let (date, matched) = match numeric_date(&line) {
+        Some(found) => found?,
+        None => {
+            let whole = [(0, line.len())];
+            let tokens = tokenize(&line, &whole);
+            let found = time::extract(&line, &tokens, &whole, 0, "und");
+            let mut dates = found.iter().filter_map(|e| match e.value {
+                TimeValue::Date { date } => Some((date, e.text.clone())),
+                _ => None,
+            });
+            let first = dates.next()?;
+            if dates.next().is_some() {
+                return None;
+            }
+            first
+        }
+    };
+    let rest = line.replacen(&matched, " ", 1);
+    let calendar = crate::lexicon::calendar::Calendar::get();
+    let only_date = rest
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(crate::lexicon::fold::fold)
+        .all(|w| DATE_LINE_WORDS.contains(&w.as_str()) || calendar.weekday(&w).is_some());
+    only_date.then_some(date)
+}
+
+/// Undo word-per-token spacing ("Dec . 19 , 2005 , 9 : 44", "12 / 19 / 2005")
+/// and ordinal suffixes ("15th") so the date reads as written.
+fn respace(line: &str) -> String {
+    static SPACED: OnceLock<Regex> = OnceLock::new();
+    static ORDINAL: OnceLock<Regex> = OnceLock::new();
+    let spaced =
+        SPACED.get_or_init(|| Regex::new(r"\s+([,.:])|(\d)\s*([/:])\s*(\d)").expect("valid regex"));
+    let ordinal =
+        ORDINAL.get_or_init(|| Regex::new(r"\b(\d{1,2})(?:st|nd|rd|th)\b").expect("valid regex"));
+    let once = spaced.replace_all(line, "$1$2$3$4");
+    // Twice: "12 / 19 / 2005" overlaps itself.
+    let twice = spaced.replace_all(&once, "$1$2$3$4");
+    ordinal.replace_all(&twice, "$1").into_owned()
+}
+
+/// A numeric date "12/19/2005" or "19.12.2005": `Some(Some(..))` when only
+/// one reading of day and month is a date, `Some(None)` when both are and
+/// they differ (the line cannot be trusted), `None` when there is none.
+#[allow(clippy::option_option)]
+fn numeric_date(line: &str) -> Option<Option<(NaiveDate, String)>> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+            .expect("valid regex")
+    });
+    let cap = re.captures(line)?;
+    let text = cap[0].to_owned();
+    let num = |i: usize| cap.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    if let (Some(y), Some(m), Some(d)) = (num(4), num(5), num(6)) {
+        return Some(NaiveDate::from_ymd_opt(y as i32, m, d).map(|date| (date, text)));
+    }
+    let (a, b, y) = (num(1)?, num(2)?, num(3)? as i32);
+    let month_first = NaiveDate::from_ymd_opt(y, a, b);
+    let day_first = NaiveDate::from_ymd_opt(y, b, a);
+    Some(match (month_first, day_first) {
+        (Some(x), Some(z)) if x != z => None,
+        (Some(date), _) | (None, Some(date)) => Some((date, text)),
+        (None, None) => None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +190,50 @@ mod tests {
             None
         );
         assert_eq!(find_dateline_date("In March 2020 - a truce"), None);
+    }
+
+    #[test]
+    fn publication_date_lines_of_saved_pages() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        // As ECB+ and scraped pages write them, tokenised spacing included.
+        assert_eq!(find_date_line("Published May 03 , 2013"), d(2013, 5, 3));
+        assert_eq!(find_date_line("Sunday , 21 July 2013"), d(2013, 7, 21));
+        assert_eq!(
+            find_date_line("Published : Dec . 19 , 2005 at 9 : 44 PM"),
+            d(2005, 12, 19)
+        );
+        assert_eq!(
+            find_date_line("PUBLISHED : THURSDAY , MAY 2 , 2013 , 1 : 32 PM"),
+            d(2013, 5, 2)
+        );
+        assert_eq!(
+            find_date_line("Last Updated : Tuesday , 20 December 2005 , 10 : 39 GMT"),
+            d(2005, 12, 20)
+        );
+        assert_eq!(
+            find_date_line("December 15th , 2008 , 7 : 35 am"),
+            d(2008, 12, 15)
+        );
+        assert_eq!(
+            find_date_line("Posted 12 / 19 / 2005 3 : 36 PM"),
+            d(2005, 12, 19)
+        );
+        assert_eq!(find_date_line("2013-07-21"), d(2013, 7, 21));
+    }
+
+    #[test]
+    fn lines_that_say_more_than_a_date_are_not_date_lines() {
+        // A sentence that mentions a date is news, not a publication date.
+        assert_eq!(
+            find_date_line("He was arrested on Feb. 4, 2009 in San Diego."),
+            None
+        );
+        assert_eq!(find_date_line("Fire at Waitrose in Wellington"), None);
+        // 05/06/2013 is May 6 or 5 June: not guessed.
+        assert_eq!(find_date_line("Posted 05/06/2013"), None);
+        assert_eq!(
+            find_date_line("Edited on Mon Dec - 19 - 05 03 : 49 PM"),
+            None
+        );
     }
 }

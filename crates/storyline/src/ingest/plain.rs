@@ -12,7 +12,10 @@
 //! title and body are run together) becomes a body with an empty title.
 
 use super::article::{Article, DateSource};
-use super::dateline::find_dateline_date;
+use super::dateline::{find_date_line, find_dateline_date};
+
+/// Lines under the title searched for a publication-date line.
+const DATE_LINE_SEARCH: usize = 3;
 
 pub fn parse_plain(text: &str) -> Article {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -24,12 +27,15 @@ pub fn parse_plain(text: &str) -> Article {
     let mut url = None;
     if is_bare_url(&first) {
         url = Some(std::mem::take(&mut first));
-        first = lines
-            .by_ref()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or_default()
-            .trim()
-            .to_owned();
+        first = next_nonblank(&mut lines);
+    }
+    // Saved pages may put the publication date above the headline.
+    let mut date = None;
+    if lines.peek().is_some() {
+        if let Some(d) = find_date_line(&first) {
+            date = Some(d);
+            first = next_nonblank(&mut lines);
+        }
     }
     let rest: Vec<&str> = lines.collect();
     if rest.iter().all(|l| l.trim().is_empty()) {
@@ -37,6 +43,8 @@ pub fn parse_plain(text: &str) -> Article {
         return with_dateline(Article {
             body: first,
             source: url,
+            date,
+            date_source: date.map(|_| DateSource::Dateline),
             ..Article::default()
         });
     }
@@ -48,8 +56,9 @@ pub fn parse_plain(text: &str) -> Article {
         .join(" ");
     let body = rest[caption_len..].join("\n").trim().to_owned();
     let (caption, body) = if body.is_empty() {
-        // "title\nbody" with no blank line: the second block is the body.
-        (None, caption)
+        // "title\nbody" with no blank line: the second block is the body,
+        // its line breaks kept (one sentence a line, in some corpora).
+        (None, rest.join("\n").trim().to_owned())
     } else {
         ((!caption.is_empty()).then_some(caption), body)
     };
@@ -58,18 +67,40 @@ pub fn parse_plain(text: &str) -> Article {
         caption,
         body,
         source: url,
+        date,
+        date_source: date.map(|_| DateSource::Dateline),
         ..Article::default()
     })
 }
 
+fn next_nonblank<'a>(lines: &mut impl Iterator<Item = &'a str>) -> String {
+    lines
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
+}
+
 fn is_bare_url(line: &str) -> bool {
-    (line.starts_with("http://") || line.starts_with("https://"))
-        && !line.contains(char::is_whitespace)
+    let head = line.get(..12).unwrap_or(line).to_ascii_lowercase();
+    let plain = (head.starts_with("http://") || head.starts_with("https://"))
+        && !line.contains(char::is_whitespace);
+    // Tokenised corpora space every symbol out: "http : / / www . cnn . com / ...".
+    let spaced = head.starts_with("http : / / ") || head.starts_with("https : / /");
+    plain || spaced
 }
 
 fn with_dateline(mut article: Article) -> Article {
     if article.date.is_none() {
-        if let Some(date) = find_dateline_date(&article.body) {
+        let date_line = || {
+            let caption = article.caption.as_deref().unwrap_or_default().lines();
+            caption
+                .chain(article.body.lines())
+                .filter(|l| !l.trim().is_empty())
+                .take(DATE_LINE_SEARCH)
+                .find_map(find_date_line)
+        };
+        if let Some(date) = find_dateline_date(&article.body).or_else(date_line) {
             article.date = Some(date);
             article.date_source = Some(DateSource::Dateline);
         }
@@ -121,6 +152,35 @@ mod tests {
             Some("http://www.example.com/news/story-1.html")
         );
         assert_eq!(a.title, "Tara Reid checks into rehab");
+    }
+
+    #[test]
+    fn a_one_sentence_per_line_page_keeps_its_title_date_and_lines() {
+        // As in ECB+: tokenised address, headline, date line, one sentence a
+        // line, no blank lines.
+        let a = parse_plain(
+            "http : / / www . foxnews . com / entertainment / 2013 / 05 / 02 / lohan /\nLindsay Lohan rehires longtime lawyer Shawn Holley , heads to rehab\nPublished May 03 , 2013\nIt seems Lindsay Lohan has had enough of her attorney .\nThe actress re - hired Shawn Holley .",
+        );
+        assert!(a
+            .source
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("http : / / www . foxnews"));
+        assert_eq!(
+            a.title,
+            "Lindsay Lohan rehires longtime lawyer Shawn Holley , heads to rehab"
+        );
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2013, 5, 3));
+        assert_eq!(a.body.lines().count(), 3, "lines stay apart: {:?}", a.body);
+    }
+
+    #[test]
+    fn a_date_line_above_the_headline_is_not_the_title() {
+        let a = parse_plain(
+            "Posted 12 / 19 / 2005 3 : 36 PM\nVincent 'The Chin' Gigante dies\nMob boss Vincent Gigante died Monday in prison .",
+        );
+        assert_eq!(a.title, "Vincent 'The Chin' Gigante dies");
+        assert_eq!(a.date, chrono::NaiveDate::from_ymd_opt(2005, 12, 19));
     }
 
     #[test]
