@@ -310,6 +310,10 @@ fn classify_span(
     let key = name_key(words.iter().map(|t| t.text));
     let single = words.len() == 1;
 
+    // A title cut off from its name ("Dr ." in tokenised text) names no one.
+    if single && cues.is_person_title(&key) {
+        return;
+    }
     if single && ctx.surnames.contains(&key) {
         raw.push((span, EntityKind::Person, surface));
         return;
@@ -509,6 +513,23 @@ fn most_common(mut items: Vec<String>) -> Option<String> {
     best.map(|(_, s)| s)
 }
 
+/// Places at or above this population keep the sense first chosen.
+const REREAD_BELOW: u64 = 500_000;
+
+/// Towns below this population, named by one word, need the article to
+/// name their country or another place in it.
+const SMALL_TOWN: u64 = 15_000;
+
+/// A name of at most three letters that is not the place's own name but
+/// one of its alternates ("AK", "Sam"): abbreviations of cities and regions
+/// collide with initials and first names. Countries keep theirs ("UK").
+fn short_alias(gaz: &Gazetteer, id: PlaceId, key: &str) -> bool {
+    let p = gaz.place(id);
+    p.kind != PlaceKind::Country
+        && key.chars().count() <= 3
+        && name_key(p.name.split_whitespace()) != key
+}
+
 /// Collects place mentions, resolving ambiguous names by population and by
 /// the countries the article already mentions.
 #[derive(Default)]
@@ -521,23 +542,95 @@ struct PlaceCollector {
 impl PlaceCollector {
     fn resolve(&self, gaz: &Gazetteer, key: &str) -> Option<(PlaceId, bool)> {
         let senses = gaz.senses(key);
-        let best = senses.iter().max_by_key(|s| {
-            let p = gaz.place(s.place);
-            let kind_rank = match p.kind {
-                PlaceKind::Country => 3u64,
-                PlaceKind::Continent => 2,
-                PlaceKind::Admin1 => 1,
-                PlaceKind::City => 1,
-            };
-            let in_context = gaz
-                .country_of(s.place)
-                .is_some_and(|c| self.found.contains_key(&c));
-            (
-                in_context as u64,
-                kind_rank * 10_000_000_000 + p.population.min(9_999_999_999),
-            )
-        })?;
+        let best = senses
+            .iter()
+            .filter(|s| !short_alias(gaz, s.place, key))
+            .max_by_key(|s| {
+                let p = gaz.place(s.place);
+                let kind_rank = match p.kind {
+                    PlaceKind::Country => 3u64,
+                    PlaceKind::Continent => 2,
+                    PlaceKind::Admin1 => 1,
+                    PlaceKind::City => 1,
+                };
+                let in_context = gaz
+                    .country_of(s.place)
+                    .is_some_and(|c| self.found.contains_key(&c));
+                (
+                    in_context as u64,
+                    kind_rank * 10_000_000_000 + p.population.min(9_999_999_999),
+                )
+            })?;
         Some((best.place, best.adjective))
+    }
+
+    /// Names are resolved as they come, before the article has named the
+    /// country that settles them ("Palmer" before "Alaska"): read each
+    /// again, preferring a sense in a country some other place of the
+    /// article lies in.
+    fn reread_in_context(&mut self, gaz: &Gazetteer) {
+        let ids: Vec<PlaceId> = self.found.keys().copied().collect();
+        for id in ids {
+            let place = gaz.place(id);
+            // A country, or a city too large to be a namesake's shadow
+            // (Paris, whatever Texas town the article also names), stays.
+            let settled = matches!(place.kind, PlaceKind::Country | PlaceKind::Continent)
+                || place.population >= REREAD_BELOW;
+            if settled {
+                continue;
+            }
+            let cc = &place.cc;
+            let others: HashSet<&str> = self
+                .found
+                .keys()
+                .filter(|o| **o != id)
+                .map(|o| gaz.place(*o).cc.as_str())
+                .collect();
+            if cc.is_empty() || others.contains(cc.as_str()) {
+                continue;
+            }
+            let Some(surface) = self.found[&id].2.first() else {
+                continue;
+            };
+            let key = name_key(surface.split_whitespace());
+            let better = gaz
+                .senses(&key)
+                .iter()
+                .filter(|s| s.place != id && !short_alias(gaz, s.place, &key))
+                .filter(|s| others.contains(gaz.place(s.place).cc.as_str()))
+                .max_by_key(|s| gaz.place(s.place).population);
+            if let Some(sense) = better.copied() {
+                let entry = self.found.remove(&id).expect("present");
+                let names = self.names.remove(&id).unwrap_or_default();
+                let target = self
+                    .found
+                    .entry(sense.place)
+                    .or_insert_with(|| (true, 0, Vec::new(), Vec::new()));
+                target.0 &= entry.0;
+                target.1 += entry.1;
+                target.2.extend(entry.2);
+                target.3.extend(entry.3);
+                target.3.sort_unstable();
+                self.names.entry(sense.place).or_default().extend(names);
+            }
+        }
+    }
+
+    /// Subdivisions of unknown size (the worldwide ISO list) and small
+    /// towns, named only by one word.
+    fn needs_support(&self, gaz: &Gazetteer, id: PlaceId) -> bool {
+        let p = gaz.place(id);
+        let one_word = |s: &String| !s.trim().contains(char::is_whitespace);
+        let small = match p.kind {
+            PlaceKind::Admin1 => p.population == 0 && p.id.starts_with("iso:"),
+            PlaceKind::City => p.population < SMALL_TOWN,
+            PlaceKind::Country | PlaceKind::Continent => false,
+        };
+        small
+            && self
+                .found
+                .get(&id)
+                .is_some_and(|f| f.2.iter().all(one_word))
     }
 
     fn add(&mut self, (place, adjective): (PlaceId, bool), surface: &str, sentence: usize) {
@@ -558,6 +651,27 @@ impl PlaceCollector {
     }
 
     fn finish(mut self, gaz: &Gazetteer) -> Vec<PlaceMention> {
+        self.reread_in_context(gaz);
+        // A one-word name of an obscure subdivision ("Paul" in Cape Verde,
+        // "Chin" in Myanmar) is far likelier a person's name or a word:
+        // kept only when the article names something else in its country.
+        let countries: Vec<&str> = self
+            .found
+            .keys()
+            .filter(|id| !self.needs_support(gaz, **id))
+            .map(|id| gaz.place(*id).cc.as_str())
+            .collect();
+        let unsupported: Vec<PlaceId> = self
+            .found
+            .keys()
+            .copied()
+            .filter(|id| {
+                self.needs_support(gaz, *id) && !countries.contains(&gaz.place(*id).cc.as_str())
+            })
+            .collect();
+        for id in unsupported {
+            self.found.remove(&id);
+        }
         let mut out: Vec<PlaceMention> = self
             .found
             .into_iter()
@@ -591,6 +705,38 @@ mod tests {
     use super::EntityKind;
     use crate::analyse::analyse;
     use crate::ingest::plain::parse_plain;
+
+    fn place_names(text: &str) -> Vec<String> {
+        analyse(&parse_plain(text))
+            .places
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    }
+
+    #[test]
+    fn first_names_and_initials_are_not_read_as_obscure_places() {
+        // "Chin" is a state of Myanmar, "Paul" a county of Cape Verde, "AK"
+        // an alternate name of Sittwe, "Sam" of Damascus.
+        let places = place_names(
+            "Mob boss dies in prison\n\nVincent 'The Chin' Gigante died on Monday, his lawyer Paul Lee said. Sam, his driver, carried an AK rifle.",
+        );
+        for wrong in ["Chin", "Paul", "Sittwe", "Damascus"] {
+            assert!(!places.iter().any(|p| p == wrong), "{wrong} in {places:?}");
+        }
+    }
+
+    #[test]
+    fn small_places_are_kept_when_their_country_is_named() {
+        let places = place_names(
+            "Mine flooded in Myanmar\n\nRescuers searched a flooded jade mine in Chin on Tuesday, officials in Myanmar said.",
+        );
+        assert!(places.iter().any(|p| p == "Chin"), "{places:?}");
+        let places = place_names(
+            "Fire destroys old dairy\n\nA blaze destroyed the Matanuska Maid warehouse in Palmer, Alaska, on Tuesday.",
+        );
+        assert!(places.iter().any(|p| p == "Palmer"), "{places:?}");
+    }
 
     #[test]
     fn a_name_spelt_with_spaced_hyphens_shows_in_its_plain_spelling() {
