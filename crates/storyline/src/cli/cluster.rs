@@ -28,6 +28,14 @@ pub struct ClusterOpts {
     /// Weights of embedding, term and name similarity, e.g. `0.5,0.3,0.2`.
     #[arg(long, value_delimiter = ',', value_parser = clap::value_parser!(f64))]
     weights: Option<Vec<f64>>,
+    /// Days a dated article may lie outside a story's span before its
+    /// similarity to the story decays (default 30).
+    #[arg(long)]
+    time_grace_days: Option<i64>,
+    /// Days over which that similarity halves, beyond the grace days
+    /// (default 90; a very large value turns time off).
+    #[arg(long)]
+    time_half_life: Option<f64>,
     /// Lexical evidence only (no embeddings).
     #[arg(long)]
     lexical: bool,
@@ -107,6 +115,12 @@ fn params(opts: &ClusterOpts) -> Params {
         ),
         None => {}
     }
+    if let Some(days) = opts.time_grace_days {
+        p.time_grace_days = days;
+    }
+    if let Some(half_life) = opts.time_half_life {
+        p.time_half_life = half_life;
+    }
     p
 }
 
@@ -166,12 +180,14 @@ pub fn eval(file: &Path, gold: &str, shuffles: u64, opts: &ClusterOpts) -> anyho
         .collect::<std::collections::HashSet<_>>()
         .len();
     println!(
-        "BCubed on {} ({} documents, {gold_classes} gold `{gold}` classes, threshold {} / {} without embeddings, weights {:?})",
+        "BCubed on {} ({} documents, {gold_classes} gold `{gold}` classes, threshold {} / {} without embeddings, weights {:?}, time grace {} days, half-life {} days)",
         file.display(),
         docs.len(),
         params(opts).threshold,
         params(opts).lexical_threshold,
-        params(opts).weights
+        params(opts).weights,
+        params(opts).time_grace_days,
+        params(opts).time_half_life
     );
     report("file order".into(), (0..docs.len()).collect());
     let mut f1s = Vec::new();
