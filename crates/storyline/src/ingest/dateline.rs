@@ -92,13 +92,27 @@ const MAX_DATE_LINE: usize = 90;
 /// as "Published", a weekday, a time of day). `None` for any other line, and
 /// for a numeric date whose day and month could be read either way.
 pub fn find_date_line(line: &str) -> Option<NaiveDate> {
+    read_date_line(line).flatten()
+}
+
+/// True for a line that holds only a date, even one whose day and month
+/// cannot be told apart: it is page furniture, not a headline.
+pub fn is_date_line(line: &str) -> bool {
+    read_date_line(line).is_some()
+}
+
+/// `Some(Some(date))` for a date line, `Some(None)` for a date line with an
+/// ambiguous numeric date, `None` for any other line.
+#[allow(clippy::option_option)]
+fn read_date_line(line: &str) -> Option<Option<NaiveDate>> {
     let line = line.trim();
     if line.is_empty() || line.len() > MAX_DATE_LINE || !line.chars().any(|c| c.is_ascii_digit()) {
         return None;
     }
     let line = respace(line);
     let (date, matched) = match numeric_date(&line) {
-        Some(found) => found?,
+        Some(Ok(found)) => found,
+        Some(Err(matched)) => (None, matched),
         None => {
             let whole = [(0, line.len())];
             let tokens = tokenize(&line, &whole);
@@ -107,11 +121,11 @@ pub fn find_date_line(line: &str) -> Option<NaiveDate> {
                 TimeValue::Date { date } => Some((date, e.text.clone())),
                 _ => None,
             });
-            let first = dates.next()?;
+            let (date, text) = dates.next()?;
             if dates.next().is_some() {
                 return None;
             }
-            first
+            (Some(date), text)
         }
     };
     let rest = line.replacen(&matched, " ", 1);
@@ -121,29 +135,36 @@ pub fn find_date_line(line: &str) -> Option<NaiveDate> {
         .filter(|w| !w.is_empty())
         .map(crate::lexicon::fold::fold)
         .all(|w| DATE_LINE_WORDS.contains(&w.as_str()) || calendar.weekday(&w).is_some());
-    only_date.then_some(date)
+    if !only_date {
+        return None;
+    }
+    // A numeric text that is no date at all ("13/13/2013") makes no date line.
+    if date.is_none() && numeric_date(&line).is_some_and(|r| r.is_ok()) {
+        return None;
+    }
+    Some(date)
 }
 
 /// Undo word-per-token spacing ("Dec . 19 , 2005 , 9 : 44", "12 / 19 / 2005")
 /// and ordinal suffixes ("15th") so the date reads as written.
 fn respace(line: &str) -> String {
-    static SPACED: OnceLock<Regex> = OnceLock::new();
+    static BEFORE: OnceLock<Regex> = OnceLock::new();
+    static AFTER: OnceLock<Regex> = OnceLock::new();
     static ORDINAL: OnceLock<Regex> = OnceLock::new();
-    let spaced =
-        SPACED.get_or_init(|| Regex::new(r"\s+([,.:])|(\d)\s*([/:])\s*(\d)").expect("valid regex"));
+    // No space before , . : /; none after / or : when a digit follows.
+    let before = BEFORE.get_or_init(|| Regex::new(r"\s+([,.:/])").expect("valid regex"));
+    let after = AFTER.get_or_init(|| Regex::new(r"([/:])\s+(\d)").expect("valid regex"));
     let ordinal =
         ORDINAL.get_or_init(|| Regex::new(r"\b(\d{1,2})(?:st|nd|rd|th)\b").expect("valid regex"));
-    let once = spaced.replace_all(line, "$1$2$3$4");
-    // Twice: "12 / 19 / 2005" overlaps itself.
-    let twice = spaced.replace_all(&once, "$1$2$3$4");
-    ordinal.replace_all(&twice, "$1").into_owned()
+    let text = before.replace_all(line, "$1");
+    let text = after.replace_all(&text, "$1$2");
+    ordinal.replace_all(&text, "$1").into_owned()
 }
 
-/// A numeric date "12/19/2005" or "19.12.2005": `Some(Some(..))` when only
-/// one reading of day and month is a date, `Some(None)` when both are and
-/// they differ (the line cannot be trusted), `None` when there is none.
-#[allow(clippy::option_option)]
-fn numeric_date(line: &str) -> Option<Option<(NaiveDate, String)>> {
+/// A numeric date "12/19/2005" or "19.12.2005" with its text: `Ok` with
+/// the date when only one reading of day and month is a date (or none is),
+/// `Err` when both are and differ; `None` when the line has no such date.
+fn numeric_date(line: &str) -> Option<Result<(Option<NaiveDate>, String), String>> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
         Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -153,15 +174,15 @@ fn numeric_date(line: &str) -> Option<Option<(NaiveDate, String)>> {
     let text = cap[0].to_owned();
     let num = |i: usize| cap.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     if let (Some(y), Some(m), Some(d)) = (num(4), num(5), num(6)) {
-        return Some(NaiveDate::from_ymd_opt(y as i32, m, d).map(|date| (date, text)));
+        return Some(Ok((NaiveDate::from_ymd_opt(y as i32, m, d), text)));
     }
     let (a, b, y) = (num(1)?, num(2)?, num(3)? as i32);
     let month_first = NaiveDate::from_ymd_opt(y, a, b);
     let day_first = NaiveDate::from_ymd_opt(y, b, a);
     Some(match (month_first, day_first) {
-        (Some(x), Some(z)) if x != z => None,
-        (Some(date), _) | (None, Some(date)) => Some((date, text)),
-        (None, None) => None,
+        (Some(x), Some(z)) if x != z => Err(text),
+        (Some(date), _) | (None, Some(date)) => Ok((Some(date), text)),
+        (None, None) => Ok((None, text)),
     })
 }
 
@@ -231,6 +252,8 @@ mod tests {
         assert_eq!(find_date_line("Fire at Waitrose in Wellington"), None);
         // 05/06/2013 is May 6 or 5 June: not guessed.
         assert_eq!(find_date_line("Posted 05/06/2013"), None);
+        assert!(is_date_line("Posted at 3 : 21 PM ET , 01 / 5 / 2011"));
+        assert!(!is_date_line("Fire at Waitrose in Wellington"));
         assert_eq!(
             find_date_line("Edited on Mon Dec - 19 - 05 03 : 49 PM"),
             None

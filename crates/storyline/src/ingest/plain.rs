@@ -12,7 +12,7 @@
 //! title and body are run together) becomes a body with an empty title.
 
 use super::article::{Article, DateSource};
-use super::dateline::{find_date_line, find_dateline_date};
+use super::dateline::{find_date_line, find_dateline_date, is_date_line};
 
 /// Lines under the title searched for a publication-date line.
 const DATE_LINE_SEARCH: usize = 3;
@@ -31,11 +31,9 @@ pub fn parse_plain(text: &str) -> Article {
     }
     // Saved pages may put the publication date above the headline.
     let mut date = None;
-    if lines.peek().is_some() {
-        if let Some(d) = find_date_line(&first) {
-            date = Some(d);
-            first = next_nonblank(&mut lines);
-        }
+    if lines.peek().is_some() && is_date_line(&first) {
+        date = find_date_line(&first);
+        first = next_nonblank(&mut lines);
     }
     let rest: Vec<&str> = lines.collect();
     if rest.iter().all(|l| l.trim().is_empty()) {
