@@ -222,6 +222,28 @@ impl StoryProfile {
         0.5f64.powf(beyond / params.time_half_life)
     }
 
+    /// Whether the article names a person or organisation the story has
+    /// named: a thread follows the same actors over time, so two shootings
+    /// in two cities are not one thread however alike their words.
+    pub fn shares_actor(&self, p: &Profile) -> bool {
+        let actor = |labels: &HashMap<String, (String, String)>, key: &str| {
+            labels
+                .get(key)
+                .is_some_and(|(kind, _)| kind == "person" || kind == "organisation")
+        };
+        // "Assad" in one article is "Bashar Assad" in another.
+        let surname = |key: &str| key.rsplit([' ', ':']).next().unwrap_or(key).to_owned();
+        // A lone name of unknown kind counts when the other side knows it
+        // as a person or organisation.
+        p.names.iter().filter(|n| n.starts_with("e:")).any(|n| {
+            self.names.keys().any(|m| {
+                let same =
+                    m == n || (!n.contains(' ') || !m.contains(' ')) && surname(m) == surname(n);
+                same && m.starts_with("e:") && (actor(&p.labels, n) || actor(&self.labels, m))
+            })
+        })
+    }
+
     /// Fold an article into the story.
     pub fn add(&mut self, p: &Profile) {
         self.articles += 1;
@@ -294,7 +316,7 @@ pub struct Choice<K> {
     /// The story to join, with its similarity (time included).
     pub join: Option<(K, f64)>,
     /// Best candidate on content alone, for linking a new story to its
-    /// thread.
+    /// thread, when it names one of the article's people or organisations.
     pub nearest: Option<(K, f64)>,
 }
 
@@ -309,9 +331,11 @@ pub fn choose<'a, K: Copy + Ord + 'a>(
     mut same_event: impl FnMut(K) -> bool,
 ) -> Choice<K> {
     let threshold = params.threshold_for(p);
+    let mut stories = std::collections::BTreeMap::new();
     let mut scored: Vec<(K, f64, f64)> = candidates
         .into_iter()
         .map(|(k, story)| {
+            stories.insert(k, story);
             let content = story.content_similarity(params, p);
             (k, content * story.time_factor(params, p.date), content)
         })
@@ -321,8 +345,9 @@ pub fn choose<'a, K: Copy + Ord + 'a>(
     let nearest = scored
         .iter()
         .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)))
-        .map(|&(k, _, c)| (k, c))
-        .filter(|(_, c)| *c >= threshold * params.link_ratio);
+        .filter(|(_, _, c)| *c >= threshold * params.link_ratio)
+        .filter(|(k, _, _)| stories.get(k).is_some_and(|s| s.shares_actor(p)))
+        .map(|&(k, _, c)| (k, c));
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let join = scored
         .iter()
@@ -330,4 +355,46 @@ pub fn choose<'a, K: Copy + Ord + 'a>(
         .find(|(k, _, _)| same_event(*k))
         .map(|&(k, s, _)| (k, s));
     Choice { join, nearest }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::analyse;
+    use crate::ingest::plain::parse_plain;
+
+    /// An article profile whose embedding is `v`, so content similarity can
+    /// be set regardless of wording.
+    fn article(text: &str, v: &[f32]) -> Profile {
+        let mut p = profile(&analyse(&parse_plain(text)), 12);
+        p.vector = Some(v.to_vec());
+        p
+    }
+
+    fn story_of(p: &Profile) -> StoryProfile {
+        let mut s = StoryProfile::default();
+        s.add(p);
+        s
+    }
+
+    #[test]
+    fn a_thread_link_needs_an_actor_in_common() {
+        let v = [1.0, 0.0, 0.0];
+        let kraft = article("Worker kills two at Kraft plant\n\nYvonne Hiller shot two co-workers at the Kraft Foods plant, police said.", &v);
+        let verdict = article("Hiller convicted of Kraft murders\n\nA jury convicted Hiller of the 2010 shooting at the plant, prosecutors said.", &v);
+        let lookalike = article("Fired worker kills two in office\n\nAnthony LaCalamita shot two co-workers at an office in Troy, police said.", &v);
+        let story = story_of(&kraft);
+        // Joining is ruled out, to look at the thread link alone.
+        let nearest =
+            |p: &Profile| choose(&Params::default(), p, [(0u32, &story)], |_| false).nearest;
+        assert!(
+            nearest(&verdict).is_some(),
+            "same actor (Hiller = Yvonne Hiller): same thread"
+        );
+        assert_eq!(
+            nearest(&lookalike),
+            None,
+            "alike in content, no actor in common"
+        );
+    }
 }
