@@ -10,7 +10,7 @@ scikit-learn (`pip install numpy scikit-learn`); not part of the build.
 """
 import argparse, csv, os, subprocess, tempfile, warnings
 import numpy as np
-from sklearn.ensemble import GradientBoostingRegressor
+from sklearn.ensemble import ExtraTreesRegressor, GradientBoostingRegressor, VotingRegressor
 from sklearn.linear_model import Ridge
 from sklearn.model_selection import KFold, cross_val_predict
 from sklearn.preprocessing import StandardScaler
@@ -60,6 +60,11 @@ def main():
     for depth in (2, 3):
         report(f"gradient boosting depth={depth} n=200", GradientBoostingRegressor(
             n_estimators=200, max_depth=depth, learning_rate=0.03, subsample=0.8, random_state=0), base)
+    trees = lambda: ExtraTreesRegressor(n_estimators=500, min_samples_leaf=3, max_features=0.3,
+                                        random_state=0, n_jobs=2)
+    report("extra trees n=500", trees(), base)
+    report("mean of ridge alpha=10 and extra trees",
+           VotingRegressor([("ridge", Ridge(alpha=10)), ("trees", trees())]), allc)
 
 
 if __name__ == "__main__":
