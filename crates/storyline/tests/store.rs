@@ -110,6 +110,18 @@ fn ingest_is_idempotent_and_stories_dups_search_and_related_work() {
     assert!(shown.ok, "{}", shown.stderr);
     assert!(shown.stdout.contains("Timeline:"), "{}", shown.stdout);
     assert!(shown.stdout.contains("Tara Reid"), "{}", shown.stdout);
+    // Saved pages (ECB+): the address line is not the headline, and the
+    // "Published May 03 , 2013" line dates the story.
+    let lohan = run(s, &["stories", "--json", "--entity", "Lindsay Lohan"]);
+    let lohan: Value = serde_json::from_str(&lohan.stdout).unwrap();
+    let headline = lohan[0]["headline"].as_str().unwrap();
+    assert!(headline.contains("Lohan"), "{lohan}");
+    assert!(
+        !headline.contains("http") && !headline.contains("Published"),
+        "{lohan}"
+    );
+    let first_date = lohan[0]["first_date"].as_str().unwrap_or_default();
+    assert!(first_date.starts_with("2013-05"), "{lohan}");
     let none = run(s, &["stories", "--place", "Atlantis"]);
     assert!(none.stdout.contains("no stories match"), "{}", none.stdout);
 

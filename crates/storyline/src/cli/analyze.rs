@@ -41,7 +41,7 @@ fn render(label: &str, an: &Analysis) -> String {
     writeln!(s, "  language:   {} ({how})", lang.code).unwrap();
     writeln!(s, "  title:      {}", an.title).unwrap();
     match (an.published, an.date_source) {
-        (Some(d), Some(src)) => writeln!(s, "  published:  {d} (from {src:?})").unwrap(),
+        (Some(d), Some(src)) => writeln!(s, "  published:  {d} (from {src})").unwrap(),
         _ => writeln!(s, "  published:  unknown").unwrap(),
     }
     writeln!(

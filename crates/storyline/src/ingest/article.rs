@@ -12,8 +12,19 @@ pub enum DateSource {
     Field,
     /// An HTML `<meta>` publication date.
     HtmlMeta,
-    /// A dateline at the start of the body, e.g. `MOSCOW, Dec. 30, 2018 (AP) -`.
+    /// A dateline at the start of the body, e.g. `MOSCOW, Dec. 30, 2018 (AP) -`,
+    /// or a line holding only the date near the title (`Published May 3, 2013`).
     Dateline,
+}
+
+impl std::fmt::Display for DateSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            DateSource::Field => "the date field",
+            DateSource::HtmlMeta => "the page's metadata",
+            DateSource::Dateline => "a dateline in the text",
+        })
+    }
 }
 
 /// One news article: a title, an optional caption, a body and what is known
