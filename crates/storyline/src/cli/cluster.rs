@@ -21,7 +21,7 @@ pub struct Args {
 
 #[derive(clap::Args, Clone)]
 pub struct ClusterOpts {
-    /// Similarity needed to join a story (default: 0.4 with embeddings, 0.2
+    /// Similarity needed to join a story (default: 0.37 with embeddings, 0.2
     /// without; chosen on ECB+ dev, see docs/benchmarks.md).
     #[arg(long)]
     threshold: Option<f64>,

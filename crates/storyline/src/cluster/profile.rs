@@ -38,7 +38,7 @@ pub struct Params {
 impl Default for Params {
     fn default() -> Self {
         Params {
-            threshold: 0.4,
+            threshold: 0.37,
             lexical_threshold: 0.2,
             key_terms: 12,
             max_candidates: 32,
@@ -183,25 +183,33 @@ impl StoryProfile {
     /// Similarity of an article to this story, 0..1, ignoring time.
     pub fn content_similarity(&self, params: &Params, p: &Profile) -> f64 {
         let terms = cosine_sparse(&p.terms, &self.terms);
-        let names = if p.names.is_empty() || self.articles == 0 {
-            0.0
-        } else {
-            let hits: f64 = p
-                .names
-                .iter()
-                .map(|n| {
-                    self.names
-                        .get(n)
-                        .map_or(0.0, |c| *c as f64 / self.articles as f64)
-                })
-                .sum();
-            hits / p.names.len() as f64
-        };
+        let names = self.name_overlap(p);
         let [we, wt, wn] = params.weights;
         match (&p.vector, &self.centroid) {
             (Some(v), Some(c)) => we * cosine_dense(v, c) + wt * terms + wn * names,
             _ => (wt * terms + wn * names) / (wt + wn).max(1e-9),
         }
+    }
+
+    /// Overlap of the article's names with the story's, 0..1: a Dice
+    /// coefficient in which each story name weighs the share of the story's
+    /// articles that name it. Symmetric on purpose: a name most of the story
+    /// carries and the article lacks (the other boxer, the other town)
+    /// counts against the article as much as a name of the article the story
+    /// lacks. The sum of the weights is the story's mean number of names per
+    /// article, so a large story is not favoured for having many names.
+    fn name_overlap(&self, p: &Profile) -> f64 {
+        if p.names.is_empty() || self.articles == 0 {
+            return 0.0;
+        }
+        let weight = |count: &usize| *count as f64 / self.articles as f64;
+        let shared: f64 = p
+            .names
+            .iter()
+            .filter_map(|n| self.names.get(n).map(weight))
+            .sum();
+        let story_total: f64 = self.names.values().map(weight).sum();
+        2.0 * shared / (p.names.len() as f64 + story_total)
     }
 
     /// Discount for an article dated away from the story's span: 1 inside
@@ -375,6 +383,25 @@ mod tests {
         let mut s = StoryProfile::default();
         s.add(p);
         s
+    }
+
+    #[test]
+    fn names_the_story_always_carries_count_against_an_article_without_them() {
+        let v = [1.0, 0.0, 0.0];
+        let fight = "Klitschko stops Rahman\n\nWladimir Klitschko stopped Hasim Rahman in Mannheim on Saturday.";
+        let mut story = story_of(&article(fight, &v));
+        story.add(&article(fight, &v));
+        let same = article(fight, &v);
+        let rematch = article(
+            "Klitschko wins again\n\nWladimir Klitschko retained his titles on Saturday.",
+            &v,
+        );
+        let overlap = |p: &Profile| story.name_overlap(p);
+        assert!((overlap(&same) - 1.0).abs() < 1e-9, "{}", overlap(&same));
+        // All its names are the story's (the old measure, the share of the
+        // article's names the story has, says 1), but the story's opponent
+        // and town are missing: not the same fight.
+        assert!(overlap(&rematch) < 0.6, "{}", overlap(&rematch));
     }
 
     #[test]
