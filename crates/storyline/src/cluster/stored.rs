@@ -54,7 +54,11 @@ fn names(p: &StoryProfile) -> Vec<StoryName> {
 /// paragraph.
 pub fn headline_worthy(title: &str) -> bool {
     let t = title.trim();
-    let words = t.split_whitespace().count();
+    // Words with a letter: "8 : 24am :" (a time line) is no headline.
+    let words = t
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
     let lower = t.to_ascii_lowercase();
     (3..=40).contains(&words) && !lower.starts_with("http") && !lower.contains("www .")
 }
@@ -189,6 +193,7 @@ mod tests {
             "http : / / www . nowpublic . com / world / texas"
         ));
         assert!(!headline_worthy("Breaking"));
+        assert!(!headline_worthy("8 : 24am :"), "a time line");
         assert!(!headline_worthy(&"word ".repeat(60)));
     }
 }
