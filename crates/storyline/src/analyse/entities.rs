@@ -108,6 +108,13 @@ pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
 
     let mut entities = merge_entities(tokens, raw, lang);
     entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+    // "Tara" alone, in an article about Tara Reid, is her, not Tara in Russia.
+    let first_names: HashSet<&str> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .filter_map(|e| e.key.split_once(' ').map(|(first, _)| first))
+        .collect();
+    places.drop_first_names(gaz, &first_names);
     Extraction {
         entities,
         places: places.finish(gaz),
@@ -514,6 +521,10 @@ fn most_common(mut items: Vec<String>) -> Option<String> {
     best.map(|(_, s)| s)
 }
 
+/// Towns under this population, named by one word that is the first name
+/// of a person in the article, are taken for that person.
+const FIRST_NAME_TOWN: u64 = 100_000;
+
 /// Places at or above this population keep the sense first chosen.
 const REREAD_BELOW: u64 = 500_000;
 
@@ -625,6 +636,21 @@ impl PlaceCollector {
         }
     }
 
+    /// Forget towns named only by one word that is the first name of a
+    /// person the article names. Cities of note keep their name ("Paris"
+    /// alone is Paris even beside Paris Hilton).
+    fn drop_first_names(&mut self, gaz: &Gazetteer, first_names: &HashSet<&str>) {
+        self.found.retain(|id, entry| {
+            let p = gaz.place(*id);
+            let town = p.kind == PlaceKind::City && p.population < FIRST_NAME_TOWN;
+            !(town
+                && entry.2.iter().all(|surface| {
+                    let key = name_key(surface.split_whitespace());
+                    !key.contains(' ') && first_names.contains(key.as_str())
+                }))
+        });
+    }
+
     /// Subdivisions of unknown size (the worldwide ISO list) and small
     /// towns, named only by one word.
     fn needs_support(&self, gaz: &Gazetteer, id: PlaceId) -> bool {
@@ -733,6 +759,15 @@ mod tests {
         for wrong in ["Chin", "Paul", "Sittwe", "Damascus"] {
             assert!(!places.iter().any(|p| p == wrong), "{wrong} in {places:?}");
         }
+    }
+
+    #[test]
+    fn a_first_name_alone_is_the_person_not_a_town() {
+        let places = place_names(
+            "Tara Reid checks into rehab\n\nTara Reid checked into Promises in Los Angeles. Well, better late than never, Tara.",
+        );
+        assert!(!places.iter().any(|p| p == "Tara"), "{places:?}");
+        assert!(places.iter().any(|p| p == "Los Angeles"), "{places:?}");
     }
 
     #[test]
