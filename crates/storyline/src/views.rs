@@ -4,10 +4,27 @@
 use crate::store::{Store, StorySummary};
 use serde_json::{json, Value};
 
+/// Names read per story to pick its key entities and places from.
+const NAMES_READ: usize = 60;
+
+/// Key entities and key places of a story, at most `each` of both: a story
+/// with many people still shows its places.
+pub fn key_names(
+    store: &dyn Store,
+    story: i64,
+    each: usize,
+) -> crate::store::Result<(Vec<crate::store::StoryName>, Vec<crate::store::StoryName>)> {
+    let names = store.story_names(story, NAMES_READ)?;
+    let (mut places, mut entities): (Vec<_>, Vec<_>) =
+        names.into_iter().partition(|n| n.kind == "place");
+    entities.truncate(each);
+    places.truncate(each);
+    Ok((entities, places))
+}
+
 /// A story as listed: summary, key entities and places.
 pub fn story(store: &dyn Store, s: &StorySummary) -> crate::store::Result<Value> {
-    let names = store.story_names(s.id, 8)?;
-    let (places, entities): (Vec<_>, Vec<_>) = names.into_iter().partition(|n| n.kind == "place");
+    let (entities, places) = key_names(store, s.id, 8)?;
     Ok(json!({
         "id": s.id,
         "headline": s.headline,

@@ -122,6 +122,14 @@ fn ingest_is_idempotent_and_stories_dups_search_and_related_work() {
     );
     let first_date = lohan[0]["first_date"].as_str().unwrap_or_default();
     assert!(first_date.starts_with("2013-05"), "{lohan}");
+    // Many people in the story do not crowd its places out.
+    let places: Vec<&str> = lohan[0]["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p["label"].as_str())
+        .collect();
+    assert!(places.contains(&"Rancho Mirage"), "{lohan}");
     let none = run(s, &["stories", "--place", "Atlantis"]);
     assert!(none.stdout.contains("no stories match"), "{}", none.stdout);
 

@@ -147,9 +147,11 @@ pub fn show(args: ShowArgs) -> anyhow::Result<i32> {
         span(&story),
         story.languages.join(", ")
     )?;
-    let names = store.story_names(story.id, 12)?;
-    let (places, entities): (Vec<_>, Vec<_>) = names.iter().partition(|n| n.kind == "place");
-    let labels = |v: &[&crate::store::StoryName]| {
+    let (entities, places) = crate::views::key_names(store.as_ref(), story.id, 8)?;
+    let labels = |v: &[crate::store::StoryName]| {
+        if v.is_empty() {
+            return "none found".to_owned();
+        }
         v.iter()
             .map(|n| format!("{} ({})", n.label, n.articles))
             .collect::<Vec<_>>()

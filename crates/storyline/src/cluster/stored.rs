@@ -13,7 +13,7 @@ use crate::store::{self, StoryName, StoryState, Txn};
 /// treated as over; a new article on it starts a story linked to it.
 pub const CANDIDATES_PER_KEY: usize = 64;
 /// Key entities and places kept per story for listings and filters.
-const STORY_NAMES: usize = 16;
+const STORY_NAMES: usize = 40;
 
 /// Where an article went.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -206,10 +206,15 @@ pub async fn story(State(state): State<Arc<AppState>>, Path(id): Path<String>) -
         html! {
             h1 { (headline) }
             p.meta { (v["articles"]) " articles · " (span(&v)) }
+            @let entities = labels(&v["entities"]);
+            @let places = labels(&v["places"]);
+            // A heading over nothing reads as a fault: say so instead.
             h2 { "Key entities" }
-            ul.chips { @for n in labels(&v["entities"]) { li { (n) } } }
+            @if entities.is_empty() { p.meta { "none found" } }
+            ul.chips { @for n in entities { li { (n) } } }
             h2 { "Key places" }
-            ul.chips { @for n in labels(&v["places"]) { li { (n) } } }
+            @if places.is_empty() { p.meta { "none found" } }
+            ul.chips { @for n in places { li { (n) } } }
             h2 { "Timeline" }
             table {
                 thead { tr { th scope="col" { "Date" } th scope="col" { "Article" } th.hide-narrow scope="col" { "Source" } th scope="col" { "Lang" } } }
