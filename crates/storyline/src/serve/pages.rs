@@ -83,6 +83,23 @@ fn span(v: &Value) -> String {
     }
 }
 
+/// A listed story's most named entities and places together, most
+/// articles first (entities before places on ties).
+fn top_labels(story: &Value, n: usize) -> Vec<String> {
+    let mut names: Vec<(i64, String)> = ["entities", "places"]
+        .iter()
+        .flat_map(|k| story[*k].as_array().cloned().unwrap_or_default())
+        .filter_map(|x| {
+            Some((
+                x["articles"].as_i64().unwrap_or(0),
+                x["label"].as_str()?.to_owned(),
+            ))
+        })
+        .collect();
+    names.sort_by_key(|(articles, _)| std::cmp::Reverse(*articles));
+    names.into_iter().take(n).map(|(_, label)| label).collect()
+}
+
 fn labels(v: &Value) -> Vec<String> {
     v.as_array()
         .map(|a| {
@@ -151,7 +168,7 @@ pub async fn index(State(state): State<Arc<AppState>>, Query(q): Query<StoriesQu
                     li {
                         a href={ "/stories/" (s["id"]) } { (s["headline"].as_str().unwrap_or("(untitled)")) }
                         div.meta { (s["articles"]) " articles · " (span(s)) " · " (s["languages"].as_array().map(|l| l.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(", ")).unwrap_or_default()) }
-                        @let names: Vec<String> = labels(&s["entities"]).into_iter().chain(labels(&s["places"])).take(6).collect();
+                        @let names = top_labels(s, 6);
                         @if !names.is_empty() { ul.chips { @for n in &names { li { (n) } } } }
                     }
                 }
