@@ -240,7 +240,9 @@ impl StoryProfile {
                 .is_some_and(|(kind, _)| kind == "person" || kind == "organisation")
         };
         // "Assad" in one article is "Bashar Assad" in another.
-        let surname = |key: &str| key.rsplit([' ', ':']).next().unwrap_or(key).to_owned();
+        fn surname(key: &str) -> &str {
+            key.rsplit([' ', ':']).next().unwrap_or(key)
+        }
         // A lone name of unknown kind counts when the other side knows it
         // as a person or organisation.
         p.names.iter().filter(|n| n.starts_with("e:")).any(|n| {
@@ -339,13 +341,16 @@ pub fn choose<'a, K: Copy + Ord + 'a>(
     mut same_event: impl FnMut(K) -> bool,
 ) -> Choice<K> {
     let threshold = params.threshold_for(p);
-    let mut stories = std::collections::BTreeMap::new();
-    let mut scored: Vec<(K, f64, f64)> = candidates
+    let mut scored: Vec<(K, f64, f64, &StoryProfile)> = candidates
         .into_iter()
         .map(|(k, story)| {
-            stories.insert(k, story);
             let content = story.content_similarity(params, p);
-            (k, content * story.time_factor(params, p.date), content)
+            (
+                k,
+                content * story.time_factor(params, p.date),
+                content,
+                story,
+            )
         })
         .collect();
     // Highest first; equal scores go to the lower key (the older story),
@@ -353,15 +358,14 @@ pub fn choose<'a, K: Copy + Ord + 'a>(
     let nearest = scored
         .iter()
         .max_by(|a, b| a.2.total_cmp(&b.2).then(b.0.cmp(&a.0)))
-        .filter(|(_, _, c)| *c >= threshold * params.link_ratio)
-        .filter(|(k, _, _)| stories.get(k).is_some_and(|s| s.shares_actor(p)))
-        .map(|&(k, _, c)| (k, c));
+        .filter(|(_, _, c, story)| *c >= threshold * params.link_ratio && story.shares_actor(p))
+        .map(|&(k, _, c, _)| (k, c));
     scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let join = scored
         .iter()
-        .take_while(|(_, s, _)| *s >= threshold)
-        .find(|(k, _, _)| same_event(*k))
-        .map(|&(k, s, _)| (k, s));
+        .take_while(|(_, s, _, _)| *s >= threshold)
+        .find(|(k, _, _, _)| same_event(*k))
+        .map(|&(k, s, _, _)| (k, s));
     Choice { join, nearest }
 }
 
