@@ -511,6 +511,22 @@ def build(paths, use_wordfreq: bool, stats: dict):
     def sub_alias_ok(s: str) -> bool:
         return valid_alias(s) and not is_short_caps(s)
 
+    # ISO 3166-2 gives subdivisions no population, and a one-word subdivision
+    # of unknown size must be supported by its country in the article (see
+    # entities.rs). The nations of the United Kingdom are well known on their
+    # own: give them the population of their GeoNames cities (ISO files
+    # England and Scotland as "Country", Northern Ireland as "Province").
+    admin1_pop: dict = {}
+    for c in g_cities.values():
+        k = (c["countrycode"], c.get("admin1code") or "")
+        admin1_pop[k] = admin1_pop.get(k, 0) + int(c.get("population") or 0)
+
+    def iso_sub_population(sd) -> int:
+        if sd["type"] != "Country" and sd["code"] != "GB-NIR":
+            return 0
+        cc, sub = sd["code"].split("-", 1)
+        return admin1_pop.get((cc, sub), 0)
+
     for sd in iso2:
         code = sd["code"]
         raw = sd["name"]
@@ -539,7 +555,8 @@ def build(paths, use_wordfreq: bool, stats: dict):
             f = fold_diacritics(s)
             if f != s:
                 a.add(f, check=sub_alias_ok)
-        rows.append(("admin1", rid, code.split("-")[0], code, 0, "", "", a.name, a.render()))
+        pop = 0 if code.startswith("US-") else iso_sub_population(sd)
+        rows.append(("admin1", rid, code.split("-")[0], code, pop, "", "", a.name, a.render()))
     for code, st in sorted(us_states.items()):  # states absent from ISO 3166-2 (none expected)
         rows.append(("admin1", str(st["geonameid"]), "US", code, 0, "", "", st["name"], ""))
 

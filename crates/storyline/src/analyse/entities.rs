@@ -96,7 +96,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
     let mut places = PlaceCollector::default();
     let mut raw: Vec<(Span, EntityKind, String)> = Vec::new();
 
-    let spans = name_spans(text, tokens, cues, stop, &lower_seen);
+    let spans = name_spans(text, tokens, gaz, cues, stop, &lower_seen);
     let ctx = SpanContext::new(tokens, &spans, cues);
     for span in spans {
         classify_span(text, tokens, span, gaz, cues, &ctx, &mut places, &mut raw);
@@ -127,6 +127,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
 fn name_spans(
     text: &str,
     tokens: &[Token],
+    gaz: &Gazetteer,
     cues: &Cues,
     stop: &HashSet<String>,
     lower_seen: &HashSet<&str>,
@@ -161,6 +162,7 @@ fn name_spans(
                 && end + 1 < tokens.len()
                 && name_like(&tokens[end + 1])
                 && joined(text, t, &tokens[end + 1])
+                && !person_of_place(tokens, start, end, gaz, cues)
             {
                 end += 2;
             } else {
@@ -176,9 +178,10 @@ fn name_spans(
         .filter_map(|mut s| {
             while s.start < s.end {
                 let t = &tokens[s.start];
-                let common = stop.contains(&t.key)
+                let common = (stop.contains(&t.key)
                     || cues.is_connector(&t.key)
-                    || (t.sentence_initial && lower_seen.contains(t.key.as_str()));
+                    || (t.sentence_initial && lower_seen.contains(t.key.as_str())))
+                    && !starts_place_name(tokens, s.start, s.end, gaz);
                 if common {
                     s.start += 1;
                 } else {
@@ -191,6 +194,51 @@ fn name_spans(
             (s.start < s.end).then_some(s)
         })
         .collect()
+}
+
+/// A span opening with a function word may open a place name: "New York",
+/// "Los Angeles", "La Paz" keep their first word. Only sizeable places
+/// count: "The Bank" is an old name of Portsmouth, New Hampshire.
+fn starts_place_name(tokens: &[Token], start: usize, end: usize, gaz: &Gazetteer) -> bool {
+    (2..=3.min(end - start)).any(|n| {
+        let key = name_key(tokens[start..start + n].iter().map(|t| t.text));
+        gaz.senses(&key).iter().any(|s| {
+            let p = gaz.place(s.place);
+            p.kind != PlaceKind::City || p.population >= LEADING_WORD_CITY
+        })
+    })
+}
+
+/// "Jerry Brown of California" is a person and a place, while "Bank of
+/// England" and "Secretary of State" are one name: a run of two or three
+/// plain capitalised words (no head or title word) followed by "of" and a
+/// place is cut before the "of".
+fn person_of_place(
+    tokens: &[Token],
+    start: usize,
+    of: usize,
+    gaz: &Gazetteer,
+    cues: &Cues,
+) -> bool {
+    let before = &tokens[start..of];
+    if tokens[of].key != "of" || !(2..=3).contains(&before.len()) {
+        return false;
+    }
+    let plain = before.iter().all(|t| {
+        t.shape == Shape::Capitalised
+            && !cues.is_org_head(&t.key)
+            && !cues.is_person_title(&t.key)
+            && !cues.is_office_modifier(&t.key)
+    });
+    let next = &tokens[of + 1];
+    let place_after = (1..=3).any(|n| {
+        let words = tokens.get(of + 1..of + 1 + n);
+        words.is_some_and(|w| {
+            w.iter().all(|t| t.shape.is_name_like())
+                && !gaz.senses(&name_key(w.iter().map(|t| t.text))).is_empty()
+        })
+    }) || cues.us_state_abbreviation(&next.key).is_some();
+    plain && place_after
 }
 
 /// Two tokens belong to one name when only spaces or a hyphen separate them.
@@ -317,13 +365,38 @@ fn classify_span(
     let key = name_key(words.iter().map(|t| t.text));
     let single = words.len() == 1;
 
-    // A title cut off from its name ("Dr ." in tokenised text) names no one.
-    if single && cues.is_person_title(&key) {
+    // A title cut off from its name ("Dr ." in tokenised text) or a plural
+    // title ("Ambassadors met on Friday") names no one.
+    let plural_title = key
+        .strip_suffix('s')
+        .is_some_and(|k| cues.is_person_title(k));
+    if single && (cues.is_person_title(&key) || plural_title) {
+        return;
+    }
+    // "the Club", "Street": a head word alone names nothing in particular.
+    if single && words[0].shape != Shape::Upper && cues.is_generic_alone(&key) {
+        return;
+    }
+    // "Christmas", "Christmas Eve" are dates, not entities.
+    if words.iter().any(|t| cues.is_holiday(&t.key))
+        && words
+            .iter()
+            .all(|t| cues.is_holiday(&t.key) || matches!(t.key.as_str(), "eve" | "day"))
+    {
         return;
     }
     if single && ctx.surnames.contains(&key) {
         raw.push((span, EntityKind::Person, surface));
         return;
+    }
+    // "Sacramento, Calif." and "Jerry Brown of Calif.": AP abbreviations of
+    // US states, read only in that position, since "Ill." or "Mass." alone
+    // are ordinary words.
+    if single {
+        if let Some(state) = us_state_after_comma(text, tokens, span.start, gaz, cues) {
+            places.add((state, false), &surface, words[0].sentence);
+            return;
+        }
     }
     // The whole span is a place.
     if span.role.is_none() && words.len() <= MAX_NAME_WORDS {
@@ -332,9 +405,15 @@ fn classify_span(
             return;
         }
     }
-    // Places inside a longer name ("Russian Foreign Ministry", "Syrian Observatory").
+    // Places inside a longer name ("Russian Foreign Ministry", "Syrian
+    // Observatory"), but not in a paper's name ("New York Times").
     let mut inner_place_end = span.start;
+    let mut inner_place_words = 0;
+    let media = !single && cues.is_media_head(&last_word.key);
     for i in span.start..span.end {
+        if media {
+            break;
+        }
         if i < inner_place_end {
             continue;
         }
@@ -351,6 +430,7 @@ fn classify_span(
                 let sub_surface = &text[sub[0].start..sub[n - 1].end];
                 places.add(place, sub_surface, sub[0].sentence);
                 inner_place_end = i + n;
+                inner_place_words += n;
                 break;
             }
         }
@@ -364,6 +444,8 @@ fn classify_span(
             && words[0].text.chars().count() <= 6)
     {
         EntityKind::Organisation
+    } else if cues.is_facility_head(last) && span.role.is_none() {
+        EntityKind::Other
     } else if span.role.is_some()
         || (2..=4).contains(&words.len())
             && words
@@ -385,12 +467,35 @@ fn classify_span(
     {
         return;
     }
-    // A span that is only a place adjective plus nothing else was handled
-    // above; a span fully covered by inner places is not an entity.
-    if inner_place_end == span.end {
+    // A span of places only ("Syrian Turkish") is no entity; "Bank of
+    // England" is one, with England a place as well.
+    let connectors = words.iter().filter(|t| cues.is_connector(&t.key)).count();
+    if inner_place_words > 0 && inner_place_words + connectors == words.len() {
         return;
     }
     raw.push((span, kind, surface));
+}
+
+/// The US state an AP-style abbreviation at `i` stands for, when it sits
+/// where such abbreviations do: after a comma or "of", before a full stop.
+fn us_state_after_comma(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    gaz: &Gazetteer,
+    cues: &Cues,
+) -> Option<PlaceId> {
+    let state = cues.us_state_abbreviation(&tokens[i].key)?;
+    let after_dot = text[tokens[i].end..].trim_start().starts_with('.');
+    let after_comma = text[..tokens[i].start].trim_end().ends_with(',');
+    let after_of = i > 0 && tokens[i - 1].key == "of" && tokens[i - 1].shape == Shape::Lower;
+    if !after_dot || !(after_comma || after_of) {
+        return None;
+    }
+    gaz.senses(state).iter().map(|s| s.place).find(|&id| {
+        let p = gaz.place(id);
+        p.kind == PlaceKind::Admin1 && p.cc == "US"
+    })
 }
 
 /// "Nagorno-Karabakh": words joined by hyphens only make a place or a
@@ -524,6 +629,10 @@ fn most_common(mut items: Vec<String>) -> Option<String> {
 /// Towns under this population, named by one word that is the first name
 /// of a person in the article, are taken for that person.
 const FIRST_NAME_TOWN: u64 = 100_000;
+
+/// Cities from this size keep a leading function word of their name ("New
+/// York", "Los Angeles"); smaller ones' aliases collide with phrases.
+const LEADING_WORD_CITY: u64 = 100_000;
 
 /// Places at or above this population keep the sense first chosen.
 const REREAD_BELOW: u64 = 500_000;
@@ -773,10 +882,77 @@ mod tests {
     #[test]
     fn a_first_name_that_is_a_city_alias_is_no_place() {
         let places = place_names(
-            "Klitschko keeps his titles\n\nWladimir Klitschko beat Tony Thompson, the Moscow Times reported.",
+            "Klitschko keeps his titles\n\nWladimir Klitschko beat Tony Thompson, and fans in Moscow cheered.",
         );
         assert!(!places.iter().any(|p| p == "Vladimir"), "{places:?}");
         assert!(places.iter().any(|p| p == "Moscow"), "{places:?}");
+    }
+
+    #[test]
+    fn place_names_opening_with_a_function_word_keep_it() {
+        // "New" and "Los" are stopwords; "New York" is not "York".
+        let places = place_names(
+            "Arrest after chase\n\nPolice in New York said on Monday they arrested a man. Officials in Los Angeles agreed.",
+        );
+        assert!(places.iter().any(|p| p == "New York City"), "{places:?}");
+        assert!(places.iter().any(|p| p == "Los Angeles"), "{places:?}");
+        assert!(!places.iter().any(|p| p == "York"), "{places:?}");
+    }
+
+    #[test]
+    fn a_newspaper_is_an_organisation_and_not_where_the_story_happens() {
+        let an = analyse(&parse_plain(
+            "Strike ends at port\n\nThe New York Times and the Wall Street Journal reported that dockers in Rotterdam went back to work.",
+        ));
+        let places: Vec<&str> = an.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(places, ["Rotterdam"]);
+        for paper in ["new york times", "wall street journal"] {
+            let e = an.entities.iter().find(|e| e.key == paper);
+            assert_eq!(e.map(|e| e.kind), Some(EntityKind::Organisation), "{paper}");
+        }
+    }
+
+    #[test]
+    fn ap_state_abbreviations_are_states_and_cut_a_person_of_a_place() {
+        let an = analyse(&parse_plain(
+            "Budget signed\n\nGov. Jerry Brown of Calif. signed the budget in Sacramento, Calif., on Friday. Ill. health kept him away last week.",
+        ));
+        let places: Vec<&str> = an.places.iter().map(|p| p.name.as_str()).collect();
+        assert!(places.contains(&"California"), "{places:?}");
+        assert!(!places.contains(&"Illinois"), "{places:?}");
+        let brown = an.entities.iter().find(|e| e.key == "jerry brown");
+        assert_eq!(brown.map(|e| e.kind), Some(EntityKind::Person));
+        // "Bank of England" stays one name.
+        let an = analyse(&parse_plain(
+            "Rates held\n\nThe Bank of England held rates, Governor Mark Carney said.",
+        ));
+        assert!(an.entities.iter().any(|e| e.key == "bank of england"));
+    }
+
+    #[test]
+    fn holidays_streets_and_lone_head_words_are_no_people() {
+        let an = analyse(&parse_plain(
+            "Party cancelled\n\nA Christmas party at the Club on Main Street was cancelled on Christmas Eve, said Anna Berg, and the Ambassadors were told.",
+        ));
+        let keys: Vec<(&str, EntityKind)> = an
+            .entities
+            .iter()
+            .map(|e| (e.key.as_str(), e.kind))
+            .collect();
+        assert!(
+            !keys.iter().any(|(k, _)| k.contains("christmas")),
+            "{keys:?}"
+        );
+        assert!(!keys.iter().any(|(k, _)| *k == "club"), "{keys:?}");
+        assert!(!keys.iter().any(|(k, _)| *k == "ambassadors"), "{keys:?}");
+        assert!(
+            keys.contains(&("main street", EntityKind::Other)),
+            "{keys:?}"
+        );
+        assert!(
+            keys.contains(&("anna berg", EntityKind::Person)),
+            "{keys:?}"
+        );
     }
 
     #[test]

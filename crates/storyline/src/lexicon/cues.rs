@@ -321,6 +321,149 @@ const ORG_HEADS: &[&str] = &[
     "fundacja",
 ];
 
+/// Heads of newspaper and broadcaster names: "New York Times" names a
+/// paper, not a place the story happens in.
+const MEDIA_HEADS: &[&str] = &[
+    "times",
+    "post",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "chronicle",
+    "telegraph",
+    "daily",
+    "news",
+    "press",
+    "magazine",
+    "newspaper",
+    "broadcasting",
+    "radio",
+    "television",
+    "examiner",
+    "inquirer",
+    "courier",
+    "zeitung",
+];
+
+/// Heads of street and building names: "Main Street" is no person.
+const FACILITY_HEADS: &[&str] = &[
+    "street",
+    "avenue",
+    "road",
+    "square",
+    "boulevard",
+    "bridge",
+    "airport",
+    "stadium",
+    "arena",
+    "park",
+    "highway",
+    "station",
+    "mall",
+    "plaza",
+    "hall",
+    "tower",
+    "lane",
+    "drive",
+    "strasse",
+    "platz",
+    "calle",
+    "rue",
+    "caddesi",
+    "sokak",
+    "ulica",
+];
+
+/// Head words that still name one institution when they stand alone
+/// ("Congress said"); any other head alone ("the Club") names nothing.
+const STANDALONE_HEADS: &[&str] = &[
+    "congress",
+    "senate",
+    "parliament",
+    "cabinet",
+    "government",
+    "army",
+    "navy",
+    "police",
+    "administration",
+    "bundestag",
+    "bundesrat",
+    "sejm",
+    "senat",
+    "regierung",
+    "polizei",
+    "gobierno",
+    "congreso",
+    "gouvernement",
+    "governo",
+    "rzad",
+    "policja",
+];
+
+/// Feasts and holidays: capitalised, but dates rather than entities.
+const HOLIDAYS: &[&str] = &[
+    "christmas",
+    "xmas",
+    "easter",
+    "thanksgiving",
+    "halloween",
+    "ramadan",
+    "hanukkah",
+    "passover",
+    "diwali",
+    "eid",
+    "weihnachten",
+    "ostern",
+    "navidad",
+    "noel",
+    "paques",
+    "natale",
+    "pasqua",
+    "boze",
+    "wielkanoc",
+    "bayram",
+];
+
+/// AP-style abbreviations of US states ("Sacramento, Calif."), folded,
+/// with the folded state name they stand for.
+const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("ala", "alabama"),
+    ("ariz", "arizona"),
+    ("ark", "arkansas"),
+    ("calif", "california"),
+    ("colo", "colorado"),
+    ("conn", "connecticut"),
+    ("del", "delaware"),
+    ("fla", "florida"),
+    ("ga", "georgia"),
+    ("ill", "illinois"),
+    ("ind", "indiana"),
+    ("kan", "kansas"),
+    ("kans", "kansas"),
+    ("ky", "kentucky"),
+    ("la", "louisiana"),
+    ("md", "maryland"),
+    ("mass", "massachusetts"),
+    ("mich", "michigan"),
+    ("minn", "minnesota"),
+    ("miss", "mississippi"),
+    ("mo", "missouri"),
+    ("mont", "montana"),
+    ("neb", "nebraska"),
+    ("nev", "nevada"),
+    ("okla", "oklahoma"),
+    ("ore", "oregon"),
+    ("pa", "pennsylvania"),
+    ("tenn", "tennessee"),
+    ("tex", "texas"),
+    ("vt", "vermont"),
+    ("va", "virginia"),
+    ("wash", "washington"),
+    ("wis", "wisconsin"),
+    ("wyo", "wyoming"),
+];
+
 /// Lowercase words allowed inside a multi-word name.
 /// "and" is not among them: "Syria and Libya" are two names.
 const NAME_CONNECTORS: &[&str] = &[
@@ -341,6 +484,10 @@ pub struct Cues {
     org_heads: HashSet<&'static str>,
     connectors: HashSet<&'static str>,
     office: HashSet<&'static str>,
+    media: HashSet<&'static str>,
+    facilities: HashSet<&'static str>,
+    standalone: HashSet<&'static str>,
+    holidays: HashSet<&'static str>,
 }
 
 impl Cues {
@@ -351,6 +498,10 @@ impl Cues {
             org_heads: ORG_HEADS.iter().copied().collect(),
             connectors: NAME_CONNECTORS.iter().copied().collect(),
             office: OFFICE_MODIFIERS.iter().copied().collect(),
+            media: MEDIA_HEADS.iter().copied().collect(),
+            facilities: FACILITY_HEADS.iter().copied().collect(),
+            standalone: STANDALONE_HEADS.iter().copied().collect(),
+            holidays: HOLIDAYS.iter().copied().collect(),
         })
     }
 
@@ -360,7 +511,10 @@ impl Cues {
     }
 
     pub fn is_org_head(&self, key: &str) -> bool {
-        self.org_heads.contains(key) || key.ends_with("ministerium") || key.ends_with("bakanligi")
+        self.org_heads.contains(key)
+            || self.media.contains(key)
+            || key.ends_with("ministerium")
+            || key.ends_with("bakanligi")
     }
 
     pub fn is_connector(&self, key: &str) -> bool {
@@ -369,5 +523,34 @@ impl Cues {
 
     pub fn is_office_modifier(&self, key: &str) -> bool {
         self.office.contains(key)
+    }
+
+    /// Last word of a newspaper or broadcaster name ("Times", "Journal").
+    pub fn is_media_head(&self, key: &str) -> bool {
+        self.media.contains(key)
+    }
+
+    /// Last word of a street or building name ("Street", "Airport").
+    pub fn is_facility_head(&self, key: &str) -> bool {
+        self.facilities.contains(key)
+    }
+
+    /// A head word that alone names nothing in particular ("the Club",
+    /// "Street"), unlike "Congress" or "Parliament".
+    pub fn is_generic_alone(&self, key: &str) -> bool {
+        (self.is_org_head(key) || self.is_facility_head(key) || self.is_media_head(key))
+            && !self.standalone.contains(key)
+    }
+
+    pub fn is_holiday(&self, key: &str) -> bool {
+        self.holidays.contains(key)
+    }
+
+    /// The folded US state name an AP-style abbreviation stands for.
+    pub fn us_state_abbreviation(&self, key: &str) -> Option<&'static str> {
+        US_STATE_ABBREVIATIONS
+            .iter()
+            .find(|(abbr, _)| *abbr == key)
+            .map(|(_, state)| *state)
     }
 }
