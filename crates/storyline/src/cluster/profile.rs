@@ -5,6 +5,7 @@
 use crate::analyse::entities::EntityKind;
 use crate::analyse::gazetteer::PlaceKind;
 use crate::analyse::Analysis;
+use crate::relate::evidence::{match_keys, KeyMatch};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -239,17 +240,16 @@ impl StoryProfile {
                 .get(key)
                 .is_some_and(|(kind, _)| kind == "person" || kind == "organisation")
         };
-        // "Assad" in one article is "Bashar Assad" in another.
-        fn surname(key: &str) -> &str {
-            key.rsplit([' ', ':']).next().unwrap_or(key)
+        // "Assad" in one article is "Bashar Assad" in another. A lone name
+        // of unknown kind counts when the other side knows it as a person or
+        // organisation.
+        fn entity(name: &String) -> Option<(&String, &str)> {
+            name.strip_prefix("e:").map(|key| (name, key))
         }
-        // A lone name of unknown kind counts when the other side knows it
-        // as a person or organisation.
-        p.names.iter().filter(|n| n.starts_with("e:")).any(|n| {
-            self.names.keys().any(|m| {
-                let same =
-                    m == n || (!n.contains(' ') || !m.contains(' ')) && surname(m) == surname(n);
-                same && m.starts_with("e:") && (actor(&p.labels, n) || actor(&self.labels, m))
+        p.names.iter().filter_map(entity).any(|(n, nk)| {
+            self.names.keys().filter_map(entity).any(|(m, mk)| {
+                matches!(match_keys(nk, mk), KeyMatch::Same | KeyMatch::Surname)
+                    && (actor(&p.labels, n) || actor(&self.labels, m))
             })
         })
     }

@@ -183,33 +183,57 @@ fn compare_places(a: &[PlaceMention], b: &[PlaceMention]) -> PlaceEvidence {
     }
 }
 
+/// How two folded name keys may refer to one entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyMatch {
+    /// The same key.
+    Same,
+    /// One is a single word, the other's last word ("assad" / "bashar assad").
+    Surname,
+    /// One is a single word of four letters or more inside the other
+    /// ("lohan" / "lindsay lohan reid").
+    Contained,
+    /// Nothing in the keys ties them.
+    Unrelated,
+}
+
+/// Compare two folded name keys (words separated by single spaces).
+pub fn match_keys(a: &str, b: &str) -> KeyMatch {
+    if a == b {
+        return KeyMatch::Same;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.contains(' ') || !long.contains(' ') {
+        return KeyMatch::Unrelated;
+    }
+    if long.rsplit(' ').next() == Some(short) {
+        KeyMatch::Surname
+    } else if short.len() >= 4 && long.split(' ').any(|w| w == short) {
+        KeyMatch::Contained
+    } else {
+        KeyMatch::Unrelated
+    }
+}
+
 /// Two names refer to the same entity: same key, or one is the other's
 /// surname or a shorter form contained in it ("Assad" / "Bashar Assad").
 pub fn same_entity(a: &Entity, b: &Entity) -> bool {
-    if a.key == b.key {
-        return true;
-    }
-    let words = |k: &str| k.split(' ').map(str::to_owned).collect::<Vec<_>>();
-    let (wa, wb) = (words(&a.key), words(&b.key));
-    let (short, long) = if wa.len() <= wb.len() {
-        (&wa, &wb)
-    } else {
-        (&wb, &wa)
-    };
-    if short.len() == long.len() {
-        return false;
-    }
-    let contained = short.iter().all(|w| long.contains(w));
-    let surname = short.len() == 1 && long.last() == short.first();
     // Containment ("Assad" in "Bashar Assad") only for people and unknown
     // kinds: "Foreign Ministry" is not "Russian Foreign Ministry".
     let personal = |e: &Entity| matches!(e.kind, EntityKind::Person | EntityKind::Other);
-    (surname || contained && short.len() == 1 && short[0].len() >= 4)
-        && personal(a)
-        && personal(b)
+    match match_keys(&a.key, &b.key) {
+        KeyMatch::Same => true,
+        KeyMatch::Surname | KeyMatch::Contained if personal(a) && personal(b) => true,
         // Aliases seen in either text count too.
-        || a.aliases.iter().any(|x| crate::lexicon::fold::fold(x) == b.key)
-        || b.aliases.iter().any(|x| crate::lexicon::fold::fold(x) == a.key)
+        _ => {
+            a.aliases
+                .iter()
+                .any(|x| crate::lexicon::fold::fold(x) == b.key)
+                || b.aliases
+                    .iter()
+                    .any(|x| crate::lexicon::fold::fold(x) == a.key)
+        }
+    }
 }
 
 fn compare_entities(a: &[Entity], b: &[Entity]) -> EntityEvidence {
@@ -536,5 +560,28 @@ pub fn cosine<K: std::hash::Hash + Eq>(x: &HashMap<K, f64>, y: &HashMap<K, f64>)
         0.0
     } else {
         dot / (nx * ny)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{match_keys, KeyMatch};
+
+    #[test]
+    fn name_keys_match_by_surname_or_a_contained_word_only() {
+        assert_eq!(match_keys("bashar assad", "bashar assad"), KeyMatch::Same);
+        assert_eq!(match_keys("assad", "bashar assad"), KeyMatch::Surname);
+        assert_eq!(match_keys("bashar assad", "assad"), KeyMatch::Surname);
+        assert_eq!(
+            match_keys("lohan", "lindsay lohan reid"),
+            KeyMatch::Contained
+        );
+        // Short words inside a name and two full names never match.
+        assert_eq!(match_keys("al", "bashar al assad"), KeyMatch::Unrelated);
+        assert_eq!(
+            match_keys("bashar assad", "hafez assad"),
+            KeyMatch::Unrelated
+        );
+        assert_eq!(match_keys("assad", "lavrov"), KeyMatch::Unrelated);
     }
 }
