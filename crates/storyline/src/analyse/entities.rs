@@ -96,7 +96,8 @@ pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
     let mut places = PlaceCollector::default();
     let mut raw: Vec<(Span, EntityKind, String)> = Vec::new();
 
-    let spans = name_spans(text, tokens, gaz, cues, stop, &lower_seen);
+    let caps = CapsContext::new(tokens, stop, &lower_seen);
+    let spans = name_spans(text, tokens, gaz, cues, stop, &lower_seen, &caps);
     let ctx = SpanContext::new(tokens, &spans, cues);
     for span in spans {
         classify_span(text, tokens, span, gaz, cues, &ctx, &mut places, &mut raw);
@@ -131,10 +132,14 @@ fn name_spans(
     cues: &Cues,
     stop: &HashSet<String>,
     lower_seen: &HashSet<&str>,
+    caps: &CapsContext,
 ) -> Vec<Span> {
     let cal = crate::lexicon::calendar::Calendar::get();
     let name_like = |t: &Token| {
-        t.shape.is_name_like() && cal.month(&t.key).is_none() && cal.weekday(&t.key).is_none()
+        t.shape.is_name_like()
+            && caps.informative(t)
+            && cal.month(&t.key).is_none()
+            && cal.weekday(&t.key).is_none()
     };
     let mut spans = Vec::new();
     let mut i = 0;
@@ -306,6 +311,66 @@ fn split_at_titles(tokens: &[Token], start: usize, end: usize, cues: &Cues, out:
     }
 }
 
+/// Where capitals mark names. Headlines In Title Case and lines IN CAPITALS
+/// capitalise every word, so there a word counts as a name only when the
+/// article capitalises it in ordinary sentences too: "Andrew Lopez Confesses
+/// To Murder Of Zurana Horton" holds two names, not one.
+struct CapsContext {
+    /// Per sentence: most of its words are capitalised.
+    all_caps_sentence: Vec<bool>,
+    /// Words capitalised away from a sentence start in ordinary sentences.
+    capitalised_inside: HashSet<String>,
+}
+
+/// A sentence of at least this many words with letters, this share of them
+/// capitalised, one of them an ordinary word ("To", "Checks"), is set in
+/// title case or capitals. "Syrian President Bashar Assad said" is not.
+const TITLE_CASE_MIN_WORDS: usize = 4;
+const TITLE_CASE_SHARE: f64 = 0.75;
+
+impl CapsContext {
+    fn new(tokens: &[Token], stop: &HashSet<String>, lower_seen: &HashSet<&str>) -> CapsContext {
+        let sentences = tokens.last().map_or(0, |t| t.sentence + 1);
+        // Per sentence: capitalised words, words, capitalised ordinary words.
+        let mut words = vec![(0usize, 0usize, false); sentences];
+        for t in tokens {
+            if matches!(t.shape, Shape::Capitalised | Shape::Upper | Shape::Lower) {
+                let w = &mut words[t.sentence];
+                w.1 += 1;
+                if t.shape.is_name_like() {
+                    w.0 += 1;
+                    w.2 |= !t.sentence_initial
+                        && (stop.contains(&t.key) || lower_seen.contains(t.key.as_str()));
+                }
+            }
+        }
+        let all_caps_sentence: Vec<bool> = words
+            .iter()
+            .map(|&(caps, all, ordinary)| {
+                ordinary
+                    && all >= TITLE_CASE_MIN_WORDS
+                    && caps as f64 >= TITLE_CASE_SHARE * all as f64
+            })
+            .collect();
+        let capitalised_inside = tokens
+            .iter()
+            .filter(|t| {
+                t.shape.is_name_like() && !t.sentence_initial && !all_caps_sentence[t.sentence]
+            })
+            .map(|t| t.key.clone())
+            .collect();
+        CapsContext {
+            all_caps_sentence,
+            capitalised_inside,
+        }
+    }
+
+    /// Whether the capital of this token says it is (part of) a name.
+    fn informative(&self, t: &Token) -> bool {
+        !self.all_caps_sentence[t.sentence] || self.capitalised_inside.contains(&t.key)
+    }
+}
+
 /// What the whole article says about its names, needed to classify one span.
 struct SpanContext {
     /// Last words of full person names ("lavrov" from "Sergey Lavrov"): a
@@ -366,10 +431,12 @@ fn classify_span(
     let single = words.len() == 1;
 
     // A title cut off from its name ("Dr ." in tokenised text) or a plural
-    // title ("Ambassadors met on Friday") names no one.
+    // title of something ("the Ambassadors of NATO") names no one; "the
+    // Chiefs" alone may be a team.
     let plural_title = key
         .strip_suffix('s')
-        .is_some_and(|k| cues.is_person_title(k));
+        .is_some_and(|k| cues.is_person_title(k))
+        && tokens.get(span.end).is_some_and(|t| t.key == "of");
     if single && (cues.is_person_title(&key) || plural_title) {
         return;
     }
@@ -389,12 +456,29 @@ fn classify_span(
         raw.push((span, EntityKind::Person, surface));
         return;
     }
-    // "Sacramento, Calif." and "Jerry Brown of Calif.": AP abbreviations of
-    // US states, read only in that position, since "Ill." or "Mass." alone
-    // are ordinary words.
+    // "AK-47", "F-16": a model designation, not an organisation.
+    let after = text[last_word.end..].trim_start_matches(' ');
+    if single && after.starts_with('-') {
+        let rest = after[1..].trim_start_matches(' ');
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return;
+        }
+    }
+    // "Greeks", "Syrians": the people of a country, read as its adjective.
     if single {
-        if let Some(state) = us_state_after_comma(text, tokens, span.start, gaz, cues) {
-            places.add((state, false), &surface, words[0].sentence);
+        if let Some(singular) = key.strip_suffix('s') {
+            if let Some(place) = places.resolve(gaz, singular).filter(|p| p.1) {
+                places.add(place, &surface, words[0].sentence);
+                return;
+            }
+        }
+    }
+    // "Sacramento, Calif." and "Jerry Brown of Calif.": AP abbreviations of
+    // US states.
+    if single {
+        if let Some(state) = us_state_abbreviation(text, tokens, span.start, gaz, cues) {
+            // Shown by its name: "Calif" reads as a typo in a list of places.
+            places.add((state, false), &gaz.place(state).name, words[0].sentence);
             return;
         }
     }
@@ -476,21 +560,25 @@ fn classify_span(
     raw.push((span, kind, surface));
 }
 
-/// The US state an AP-style abbreviation at `i` stands for, when it sits
-/// where such abbreviations do: after a comma or "of", before a full stop.
-fn us_state_after_comma(
+/// The US state an AP-style abbreviation at `i` stands for. One that is
+/// also an English word ("Ill.", "Mass.", "Wash.") counts only where such
+/// abbreviations sit: after a comma or "of", before a full stop; the others
+/// ("Calif", "Fla") anywhere.
+fn us_state_abbreviation(
     text: &str,
     tokens: &[Token],
     i: usize,
     gaz: &Gazetteer,
     cues: &Cues,
 ) -> Option<PlaceId> {
-    let state = cues.us_state_abbreviation(&tokens[i].key)?;
-    let after_dot = text[tokens[i].end..].trim_start().starts_with('.');
-    let after_comma = text[..tokens[i].start].trim_end().ends_with(',');
-    let after_of = i > 0 && tokens[i - 1].key == "of" && tokens[i - 1].shape == Shape::Lower;
-    if !after_dot || !(after_comma || after_of) {
-        return None;
+    let (state, is_word) = cues.us_state_abbreviation(&tokens[i].key)?;
+    if is_word {
+        let after_dot = text[tokens[i].end..].trim_start().starts_with('.');
+        let after_comma = text[..tokens[i].start].trim_end().ends_with(',');
+        let after_of = i > 0 && tokens[i - 1].key == "of" && tokens[i - 1].shape == Shape::Lower;
+        if !after_dot || !(after_comma || after_of) {
+            return None;
+        }
     }
     gaz.senses(state).iter().map(|s| s.place).find(|&id| {
         let p = gaz.place(id);
@@ -550,7 +638,11 @@ fn merge_entities(
         e.sentences.push(words[0].sentence);
         // Tokenised text and URL lines spell names "Lindsay - Lohan"; a
         // later plain spelling of the same name shows better.
-        if e.name.contains(" - ") && !surface.contains(" - ") {
+        // Likewise a headline or byline in capitals ("WLADIMIR KLITSCHKO";
+        // one word in capitals is rather an acronym, "NATO").
+        if e.name.contains(" - ") && !surface.contains(" - ")
+            || e.name.contains(' ') && all_capitals(&e.name) && !all_capitals(&surface)
+        {
             e.name = surface;
         }
         if e.kind == EntityKind::Other && kind != EntityKind::Other {
@@ -613,6 +705,12 @@ fn merge_entities(
             e
         })
         .collect()
+}
+
+/// A name written in capitals only, as headlines and bylines do.
+fn all_capitals(name: &str) -> bool {
+    let mut letters = name.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase)
 }
 
 fn most_common(mut items: Vec<String>) -> Option<String> {
@@ -915,11 +1013,16 @@ mod tests {
     #[test]
     fn ap_state_abbreviations_are_states_and_cut_a_person_of_a_place() {
         let an = analyse(&parse_plain(
-            "Budget signed\n\nGov. Jerry Brown of Calif. signed the budget in Sacramento, Calif., on Friday. Ill. health kept him away last week.",
+            "Budget signed\n\nGov. Jerry Brown of Calif. signed the budget in Sacramento on Friday. Ill. health kept him away last week, and the Mass. he attends was cancelled.",
         ));
         let places: Vec<&str> = an.places.iter().map(|p| p.name.as_str()).collect();
         assert!(places.contains(&"California"), "{places:?}");
         assert!(!places.contains(&"Illinois"), "{places:?}");
+        assert!(!places.contains(&"Massachusetts"), "{places:?}");
+        let places = place_names("Lohan leaves\n\nShe left an unlicensed Calif. rehab center.");
+        assert_eq!(places, ["California"]);
+        let places = place_names("Man held\n\nA man from Springfield, Mass., was held.");
+        assert!(places.contains(&"Massachusetts".to_owned()), "{places:?}");
         let brown = an.entities.iter().find(|e| e.key == "jerry brown");
         assert_eq!(brown.map(|e| e.kind), Some(EntityKind::Person));
         // "Bank of England" stays one name.
@@ -930,9 +1033,44 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_in_title_case_or_capitals_holds_only_the_names_the_text_capitalises() {
+        let an = analyse(&parse_plain(
+            "Andrew Lopez Confesses To Murder Of Zurana Horton In Brooklyn Shooting\n\nCOLTS BEAT CHIEFS TO CLINCH BERTH IN BROOKLYN\n\nIn Brooklyn, police said Andrew Lopez shot Zurana Horton in Brooklyn, where the Colts and the Chiefs once played. Syrian President Bashar Assad said nothing.",
+        ));
+        let mut keys: Vec<&str> = an.entities.iter().map(|e| e.key.as_str()).collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            [
+                "andrew lopez",
+                "bashar assad",
+                "chiefs",
+                "colts",
+                "zurana horton"
+            ]
+        );
+    }
+
+    #[test]
+    fn model_numbers_and_peoples_are_no_entities() {
+        let an = analyse(&parse_plain(
+            "Pirates held\n\nThe navy seized AK-47 rifles and AK - 47s, an F-16 flew over, while Greeks and Syrians watched.",
+        ));
+        let keys: Vec<&str> = an.entities.iter().map(|e| e.key.as_str()).collect();
+        assert!(keys.is_empty(), "{keys:?}");
+        let places: Vec<(&str, bool)> = an
+            .places
+            .iter()
+            .map(|p| (p.name.as_str(), p.adjective_only))
+            .collect();
+        assert!(places.contains(&("Greece", true)), "{places:?}");
+        assert!(places.contains(&("Syria", true)), "{places:?}");
+    }
+
+    #[test]
     fn holidays_streets_and_lone_head_words_are_no_people() {
         let an = analyse(&parse_plain(
-            "Party cancelled\n\nA Christmas party at the Club on Main Street was cancelled on Christmas Eve, said Anna Berg, and the Ambassadors were told.",
+            "Party cancelled\n\nA Christmas party at the Club on Main Street was cancelled on Christmas Eve, said Anna Berg, and the Ambassadors of the club were told.",
         ));
         let keys: Vec<(&str, EntityKind)> = an
             .entities
@@ -978,6 +1116,15 @@ mod tests {
             .find(|e| e.key == "lindsay lohan")
             .expect("found");
         assert_eq!(lohan.name, "Lindsay Lohan");
+        let klitschko = analyse(&parse_plain(
+            "Title fight won\n\nWLADIMIR KLITSCHKO won on Saturday. Wladimir Klitschko retained his titles.",
+        ))
+        .entities
+        .into_iter()
+        .find(|e| e.key == "wladimir klitschko")
+        .expect("found");
+        assert_eq!(klitschko.name, "Wladimir Klitschko");
+        assert_eq!(klitschko.kind, EntityKind::Person);
         assert_eq!(lohan.kind, EntityKind::Person);
         assert_eq!(lohan.mentions, 2);
     }

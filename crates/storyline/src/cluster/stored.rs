@@ -63,6 +63,15 @@ pub fn headline_worthy(title: &str) -> bool {
     (3..=40).contains(&words) && !lower.starts_with("http") && !lower.contains("www .")
 }
 
+/// Whether an article's title may lead its story: worthy of a headline, and
+/// not set in capitals ("COLTS BEAT CHIEFS 20 - 13"), which a story keeps
+/// only until another title comes.
+fn leads_a_story(title: &str) -> bool {
+    let mut letters = title.chars().filter(|c| c.is_alphabetic()).peekable();
+    let capitals = letters.peek().is_some() && letters.all(char::is_uppercase);
+    headline_worthy(title) && !capitals
+}
+
 /// Assign an article (already inserted as `seq`, id `article_id`, analysed
 /// as `an`, profiled as `p`) to a story: join the best candidate that does
 /// not plainly report another event, or start a new story.
@@ -114,7 +123,7 @@ pub fn assign(
             // The headline is the title of the article that matched its
             // story best so far: representative, and stable once the story
             // has found its core.
-            if sim > state.headline_score && headline_worthy(title) {
+            if sim > state.headline_score && leads_a_story(title) {
                 state.headline = title.to_owned();
                 state.headline_article = article_id.to_owned();
                 state.headline_score = sim;
@@ -141,8 +150,8 @@ pub fn assign(
                 headline_article: article_id.to_owned(),
                 // A later article must match better than the bar to take
                 // over the headline; any will do when this title is no
-                // headline (a bare URL, a fragment).
-                headline_score: if headline_worthy(title) {
+                // headline (a bare URL, a fragment, a title in capitals).
+                headline_score: if leads_a_story(title) {
                     params.threshold_for(p)
                 } else {
                     f64::NEG_INFINITY
@@ -195,5 +204,11 @@ mod tests {
         assert!(!headline_worthy("Breaking"));
         assert!(!headline_worthy("8 : 24am :"), "a time line");
         assert!(!headline_worthy(&"word ".repeat(60)));
+        assert!(super::leads_a_story(
+            "Colts beat Chiefs to clinch playoff berth"
+        ));
+        assert!(!super::leads_a_story(
+            "COLTS BEAT CHIEFS 20 - 13 TO CLINCH PLAYOFF BERTH"
+        ));
     }
 }

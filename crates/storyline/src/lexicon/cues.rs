@@ -66,6 +66,16 @@ const PERSON_TITLES: &[&str] = &[
     "capt",
     "officer",
     "sgt",
+    "sergeant",
+    "constable",
+    "const",
+    "detective",
+    "det",
+    "sheriff",
+    "inspector",
+    "supt",
+    "superintendent",
+    "trooper",
     "lt",
     "archbishop",
     "bishop",
@@ -425,43 +435,44 @@ const HOLIDAYS: &[&str] = &[
     "bayram",
 ];
 
-/// AP-style abbreviations of US states ("Sacramento, Calif."), folded,
-/// with the folded state name they stand for.
-const US_STATE_ABBREVIATIONS: &[(&str, &str)] = &[
-    ("ala", "alabama"),
-    ("ariz", "arizona"),
-    ("ark", "arkansas"),
-    ("calif", "california"),
-    ("colo", "colorado"),
-    ("conn", "connecticut"),
-    ("del", "delaware"),
-    ("fla", "florida"),
-    ("ga", "georgia"),
-    ("ill", "illinois"),
-    ("ind", "indiana"),
-    ("kan", "kansas"),
-    ("kans", "kansas"),
-    ("ky", "kentucky"),
-    ("la", "louisiana"),
-    ("md", "maryland"),
-    ("mass", "massachusetts"),
-    ("mich", "michigan"),
-    ("minn", "minnesota"),
-    ("miss", "mississippi"),
-    ("mo", "missouri"),
-    ("mont", "montana"),
-    ("neb", "nebraska"),
-    ("nev", "nevada"),
-    ("okla", "oklahoma"),
-    ("ore", "oregon"),
-    ("pa", "pennsylvania"),
-    ("tenn", "tennessee"),
-    ("tex", "texas"),
-    ("vt", "vermont"),
-    ("va", "virginia"),
-    ("wash", "washington"),
-    ("wis", "wisconsin"),
-    ("wyo", "wyoming"),
+/// AP-style abbreviations of US states ("Sacramento, Calif."), folded, with
+/// the folded state name they stand for and whether the abbreviation is also
+/// an English word ("Ill.", "Mass.").
+const US_STATE_ABBREVIATIONS: &[(&str, &str, bool)] = &[
+    ("ala", "alabama", false),
+    ("ariz", "arizona", false),
+    ("ark", "arkansas", true),
+    ("calif", "california", false),
+    ("colo", "colorado", false),
+    ("conn", "connecticut", false),
+    ("del", "delaware", true),
+    ("fla", "florida", false),
+    ("ga", "georgia", true),
+    ("ill", "illinois", true),
+    ("ind", "indiana", true),
+    ("kan", "kansas", true),
+    ("kans", "kansas", false),
+    ("ky", "kentucky", false),
+    ("la", "louisiana", true),
+    ("md", "maryland", true),
+    ("mass", "massachusetts", true),
+    ("mich", "michigan", false),
+    ("minn", "minnesota", false),
+    ("miss", "mississippi", true),
+    ("mo", "missouri", true),
+    ("mont", "montana", true),
+    ("neb", "nebraska", false),
+    ("nev", "nevada", false),
+    ("okla", "oklahoma", false),
+    ("ore", "oregon", true),
+    ("pa", "pennsylvania", true),
+    ("tenn", "tennessee", false),
+    ("tex", "texas", true),
+    ("vt", "vermont", false),
+    ("va", "virginia", true),
+    ("wash", "washington", true),
+    ("wis", "wisconsin", false),
+    ("wyo", "wyoming", false),
 ];
 
 /// Lowercase words allowed inside a multi-word name.
@@ -546,11 +557,12 @@ impl Cues {
         self.holidays.contains(key)
     }
 
-    /// The folded US state name an AP-style abbreviation stands for.
-    pub fn us_state_abbreviation(&self, key: &str) -> Option<&'static str> {
+    /// The folded US state name an AP-style abbreviation stands for, and
+    /// whether the abbreviation is also an ordinary word.
+    pub fn us_state_abbreviation(&self, key: &str) -> Option<(&'static str, bool)> {
         US_STATE_ABBREVIATIONS
             .iter()
-            .find(|(abbr, _)| *abbr == key)
-            .map(|(_, state)| *state)
+            .find(|(abbr, _, _)| *abbr == key)
+            .map(|(_, state, is_word)| (*state, *is_word))
     }
 }
