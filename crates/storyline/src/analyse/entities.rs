@@ -13,7 +13,7 @@
 //! common word ("Will Smith") lose that word.
 
 use super::gazetteer::{name_key, Gazetteer, PlaceId, PlaceKind, MAX_NAME_WORDS};
-use super::tokens::{Shape, Token};
+use super::tokens::{in_capitals, Shape, Token};
 use crate::lexicon::cues::Cues;
 use crate::lexicon::stopwords::stopwords;
 use serde::Serialize;
@@ -98,7 +98,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
 
     let caps = CapsContext::new(tokens, stop, &lower_seen);
     let spans = name_spans(text, tokens, gaz, cues, stop, &lower_seen, &caps);
-    let ctx = SpanContext::new(tokens, &spans, cues);
+    let ctx = SpanContext::new(tokens, &spans, cues, caps);
     for span in spans {
         classify_span(text, tokens, span, gaz, cues, &ctx, &mut places, &mut raw);
     }
@@ -376,12 +376,12 @@ struct SpanContext {
     /// Last words of full person names ("lavrov" from "Sergey Lavrov"): a
     /// lone "Pompeo" is the person, not the Brazilian town of that name.
     surnames: HashSet<String>,
-    /// Words seen capitalised away from a sentence start.
-    capitalised_inside: HashSet<String>,
+    /// Where capitals mark names.
+    caps: CapsContext,
 }
 
 impl SpanContext {
-    fn new(tokens: &[Token], spans: &[Span], cues: &Cues) -> SpanContext {
+    fn new(tokens: &[Token], spans: &[Span], cues: &Cues, caps: CapsContext) -> SpanContext {
         let mut surnames = HashSet::new();
         for s in spans {
             let words = &tokens[s.start..s.end];
@@ -393,15 +393,7 @@ impl SpanContext {
                 surnames.insert(words[words.len() - 1].key.clone());
             }
         }
-        let capitalised_inside = tokens
-            .iter()
-            .filter(|t| t.shape.is_name_like() && !t.sentence_initial)
-            .map(|t| t.key.clone())
-            .collect();
-        SpanContext {
-            surnames,
-            capitalised_inside,
-        }
+        SpanContext { surnames, caps }
     }
 }
 
@@ -547,7 +539,7 @@ fn classify_span(
     if single
         && kind == EntityKind::Other
         && words[0].sentence_initial
-        && !ctx.capitalised_inside.contains(&key)
+        && !ctx.caps.capitalised_inside.contains(&key)
     {
         return;
     }
@@ -641,7 +633,7 @@ fn merge_entities(
         // Likewise a headline or byline in capitals ("WLADIMIR KLITSCHKO";
         // one word in capitals is rather an acronym, "NATO").
         if e.name.contains(" - ") && !surface.contains(" - ")
-            || e.name.contains(' ') && all_capitals(&e.name) && !all_capitals(&surface)
+            || e.name.contains(' ') && in_capitals(&e.name) && !in_capitals(&surface)
         {
             e.name = surface;
         }
@@ -705,12 +697,6 @@ fn merge_entities(
             e
         })
         .collect()
-}
-
-/// A name written in capitals only, as headlines and bylines do.
-fn all_capitals(name: &str) -> bool {
-    let mut letters = name.chars().filter(|c| c.is_alphabetic()).peekable();
-    letters.peek().is_some() && letters.all(char::is_uppercase)
 }
 
 fn most_common(mut items: Vec<String>) -> Option<String> {

@@ -62,6 +62,13 @@ impl Shape {
     }
 }
 
+/// Text written in capitals only, as some headlines and bylines are
+/// ("COLTS BEAT CHIEFS"); text without cased letters is not.
+pub fn in_capitals(text: &str) -> bool {
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some() && letters.all(char::is_uppercase)
+}
+
 /// Split `text` into word tokens, given sentence byte ranges (sorted).
 pub fn tokenize<'a>(text: &'a str, sentences: &[(usize, usize)]) -> Vec<Token<'a>> {
     let mut tokens = Vec::with_capacity(text.len() / 6);

@@ -67,9 +67,7 @@ pub fn headline_worthy(title: &str) -> bool {
 /// not set in capitals ("COLTS BEAT CHIEFS 20 - 13"), which a story keeps
 /// only until another title comes.
 fn leads_a_story(title: &str) -> bool {
-    let mut letters = title.chars().filter(|c| c.is_alphabetic()).peekable();
-    let capitals = letters.peek().is_some() && letters.all(char::is_uppercase);
-    headline_worthy(title) && !capitals
+    headline_worthy(title) && !crate::analyse::tokens::in_capitals(title)
 }
 
 /// Assign an article (already inserted as `seq`, id `article_id`, analysed
