@@ -235,15 +235,14 @@ fn person_of_place(
             && !cues.is_person_title(&t.key)
             && !cues.is_office_modifier(&t.key)
     });
-    let next = &tokens[of + 1];
-    let place_after = (1..=3).any(|n| {
-        let words = tokens.get(of + 1..of + 1 + n);
-        words.is_some_and(|w| {
-            w.iter().all(|t| t.shape.is_name_like())
-                && !gaz.senses(&name_key(w.iter().map(|t| t.text))).is_empty()
-        })
-    }) || cues.us_state_abbreviation(&next.key).is_some();
-    plain && place_after
+    // Gazetteer lookups only for runs that could be a person.
+    plain
+        && ((1..=3).any(|n| {
+            tokens.get(of + 1..of + 1 + n).is_some_and(|w| {
+                w.iter().all(|t| t.shape.is_name_like())
+                    && !gaz.senses(&name_key(w.iter().map(|t| t.text))).is_empty()
+            })
+        }) || cues.us_state_abbreviation(&tokens[of + 1].key).is_some())
 }
 
 /// Two tokens belong to one name when only spaces or a hyphen separate them.

@@ -549,8 +549,8 @@ impl Cues {
     /// A head word that alone names nothing in particular ("the Club",
     /// "Street"), unlike "Congress" or "Parliament".
     pub fn is_generic_alone(&self, key: &str) -> bool {
-        (self.is_org_head(key) || self.is_facility_head(key) || self.is_media_head(key))
-            && !self.standalone.contains(key)
+        // Media heads are org heads too (see `is_org_head`).
+        (self.is_org_head(key) || self.is_facility_head(key)) && !self.standalone.contains(key)
     }
 
     pub fn is_holiday(&self, key: &str) -> bool {
