@@ -4,13 +4,15 @@
 //!
 //! Similarity alone merges two events of one kind in one setting (two
 //! rounds of talks on Idlib, two celebrities checking into rehab): they
-//! share places, vocabulary and often actors. What tells them apart is the
-//! relate stage's event evidence (no sentence of one retells a sentence of
-//! the other, no figure in common) together with different protagonists.
-//! Within one ECB+ topic that combination holds for 38% of pairs of
-//! different events and 3% of pairs of the same event
-//! (`examples/event_check_pairs.rs`, docs/benchmarks.md), so it vetoes a
-//! join only when it holds against every recent article of the story.
+//! share places, vocabulary and often actors. Two signs tell them apart:
+//! the leads are about people the other article never names (two
+//! obituaries of Watergate figures), or the relate stage's event evidence
+//! (no sentence of one retells a sentence of the other, no figure in
+//! common) together with different protagonists. Within one ECB+ topic
+//! either holds for 50% of pairs of different events and 5% of pairs of
+//! the same event (`examples/event_check_pairs.rs`, docs/benchmarks.md),
+//! so the check vetoes a join only when it holds against every recent
+//! article of the story.
 
 use crate::analyse::entities::{Entity, EntityKind};
 use crate::analyse::Analysis;
@@ -27,7 +29,8 @@ pub fn different_events(a: &Analysis, b: &Analysis) -> bool {
     if a.language.code != b.language.code {
         return false;
     }
-    people_differ(a, b) && gather(a, b).events.verdict == EventVerdict::DifferentEvents
+    lead_protagonists_differ(a, b)
+        || (people_differ(a, b) && gather(a, b).events.verdict == EventVerdict::DifferentEvents)
 }
 
 /// The protagonists differ: on each side, none of the most-mentioned
@@ -61,6 +64,49 @@ fn protagonists_unknown_to(side: &Analysis, other: &Analysis) -> bool {
         .iter()
         .filter(|(e, _)| e.mentions == top)
         .all(|(_, known)| !known)
+}
+
+/// Sentence indexes of an article's lead: its headings and first body
+/// sentence, where a news report names whom the event is about.
+fn lead_sentences(a: &Analysis) -> Vec<usize> {
+    let mut lead = Vec::new();
+    for (i, s) in a.sentences.iter().enumerate() {
+        lead.push(i);
+        if !s.heading {
+            break;
+        }
+    }
+    lead
+}
+
+/// The people an article's lead is about: those named in the lead that the
+/// article mentions most ("Mark Felt" over "Deep Throat" in "Mark Felt,
+/// 'Deep Throat', died").
+fn lead_protagonists(side: &Analysis) -> Vec<&Entity> {
+    let lead = lead_sentences(side);
+    let people: Vec<&Entity> = side
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .filter(|e| e.sentences.iter().any(|i| lead.contains(i)))
+        .collect();
+    let top = people.iter().map(|e| e.mentions).max().unwrap_or(0);
+    people.into_iter().filter(|e| e.mentions == top).collect()
+}
+
+/// Both leads are about people, and neither article names anywhere the
+/// people the other's lead is about: "Mark Felt dies" and "Fred LaRue
+/// dies", two Watergate obituaries that share their whole background
+/// cast and retell each other's background sentences.
+fn lead_protagonists_differ(a: &Analysis, b: &Analysis) -> bool {
+    let strangers = |side: &Analysis, other: &Analysis| {
+        let people = lead_protagonists(side);
+        !people.is_empty()
+            && people
+                .iter()
+                .all(|e| !other.entities.iter().any(|o| same_entity(e, o)))
+    };
+    strangers(a, b) && strangers(b, a)
 }
 
 /// An article may join a story unless it reports a different event than
@@ -111,6 +157,20 @@ mod tests {
         assert!(!may_join(&other, [&a, &b]));
         // A story with nothing to compare against takes the article.
         assert!(may_join(&other, Vec::<Analysis>::new()));
+    }
+
+    #[test]
+    fn leads_about_different_people_are_different_events() {
+        // Two obituaries with one background, told in the same words: only
+        // the leads say who died.
+        let background = "The Watergate break-in of 1972 led to the resignation of President Richard M. Nixon in 1974.";
+        let felt = analyse(&parse_plain(&format!("Mark Felt, Watergate's 'Deep Throat', dies at 95\n\nMark Felt, the FBI official known as Deep Throat, died on Thursday in Santa Rosa. {background} Felt guided Bob Woodward of the Washington Post. Felt was 95.")));
+        let larue = analyse(&parse_plain(&format!("Fred LaRue, Nixon aide, dies\n\nFred LaRue, a Watergate figure once rumoured to be Deep Throat, died on Tuesday in Biloxi. {background} LaRue delivered hush money. LaRue was 75.")));
+        let felt2 = analyse(&parse_plain("'Deep Throat' Mark Felt dead\n\nW. Mark Felt, who guided the Washington Post's Watergate reporting, has died, his family said. Felt was 95."));
+        assert!(lead_protagonists_differ(&felt, &larue));
+        assert!(!may_join(&larue, [&felt]));
+        assert!(!lead_protagonists_differ(&felt, &felt2));
+        assert!(may_join(&felt2, [&felt]));
     }
 
     #[test]
