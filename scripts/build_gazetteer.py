@@ -70,6 +70,12 @@ SOURCES = {
         "file": "wordfreq-3.1.1-py3-none-any.whl",
         "sha256": "4b1c6ecffc6198be3396d5cf871c4423ca71c907c231348d352dd54d62b97473",
     },
+    "gender-guesser": {
+        "kind": "pypi",
+        "spec": "gender-guesser==0.4.0",
+        "file": "gender_guesser-0.4.0-py2.py3-none-any.whl",
+        "sha256": "7cb01ce5d8d43b94573498bc02c959b622872abd399622ca67d1b73ba6e7e222",
+    },
 }
 
 DEFAULT_OUT = os.path.join("crates", "storyline", "data", "gazetteer", "places.tsv")

@@ -98,7 +98,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
 
     let caps = CapsContext::new(tokens, stop, &lower_seen);
     let spans = name_spans(text, tokens, gaz, cues, stop, &lower_seen, &caps);
-    let ctx = SpanContext::new(tokens, &spans, cues, caps);
+    let ctx = SpanContext::new(tokens, &spans, cues, caps, lang);
     for span in spans {
         classify_span(text, tokens, span, gaz, cues, &ctx, &mut places, &mut raw);
     }
@@ -412,16 +412,23 @@ impl CapsContext {
 }
 
 /// What the whole article says about its names, needed to classify one span.
-struct SpanContext {
+struct SpanContext<'a> {
     /// Last words of full person names ("lavrov" from "Sergey Lavrov"): a
     /// lone "Pompeo" is the person, not the Brazilian town of that name.
     surnames: HashSet<String>,
     /// Where capitals mark names.
     caps: CapsContext,
+    lang: &'a str,
 }
 
-impl SpanContext {
-    fn new(tokens: &[Token], spans: &[Span], cues: &Cues, caps: CapsContext) -> SpanContext {
+impl<'a> SpanContext<'a> {
+    fn new(
+        tokens: &[Token],
+        spans: &[Span],
+        cues: &Cues,
+        caps: CapsContext,
+        lang: &'a str,
+    ) -> SpanContext<'a> {
         let mut surnames = HashSet::new();
         for s in spans {
             let words = &tokens[s.start..s.end];
@@ -435,7 +442,11 @@ impl SpanContext {
                 surnames.insert(words[words.len() - 1].key.clone());
             }
         }
-        SpanContext { surnames, caps }
+        SpanContext {
+            surnames,
+            caps,
+            lang,
+        }
     }
 }
 
@@ -571,6 +582,7 @@ fn classify_span(
             })
             && inner_place_end == span.start
             && !hyphenated_only(text, words)
+            && opens_like_a_person(words, ctx.lang)
     {
         EntityKind::Person
     } else {
@@ -592,6 +604,21 @@ fn classify_span(
         return;
     }
     raw.push((span, kind, surface));
+}
+
+/// Below this general frequency (Zipf) a word is rare enough to be a given
+/// name missing from the list ("Vishwanand", "Joique").
+const RARE_WORD_ZIPF: f32 = 3.0;
+
+/// The first word of a would-be person's name is a given name, or at least
+/// no common word of the language: "Yvonne Hiller" and "Joique Bell" are
+/// people, "Internet Explorer" and "Academy Awards" are not.
+fn opens_like_a_person(words: &[Token], lang: &str) -> bool {
+    let Some(first) = words.iter().find(|t| !is_initial(t)) else {
+        return true;
+    };
+    crate::lexicon::first_names::is_first_name(&first.key)
+        || crate::lexicon::wordfreq::zipf(lang, &first.key).is_none_or(|z| z < RARE_WORD_ZIPF)
 }
 
 /// The US state an AP-style abbreviation at `i` stands for. One that is
@@ -1040,6 +1067,19 @@ mod tests {
         // "The" of "The Washington Post" is still no part of the name.
         let post = entities("Report\n\nThe story ran in The Washington Post on Sunday.");
         assert!(post.iter().any(|e| e.key == "washington post"), "{post:?}");
+    }
+
+    #[test]
+    fn a_person_opens_with_a_given_name_or_a_rare_word() {
+        let found = entities(
+            "Patch released\n\nOn Wednesday Yvonne Hiller and Joique Bell read that Microsoft patched Internet Explorer before the Academy Awards.",
+        );
+        let kind = |key: &str| found.iter().find(|e| e.key == key).map(|e| e.kind);
+        assert_eq!(kind("yvonne hiller"), Some(EntityKind::Person));
+        // "Joique" is in no list of names, but no common word either.
+        assert_eq!(kind("joique bell"), Some(EntityKind::Person));
+        assert_eq!(kind("internet explorer"), Some(EntityKind::Other));
+        assert_eq!(kind("academy awards"), Some(EntityKind::Other));
     }
 
     #[test]

@@ -334,7 +334,7 @@ pub struct Choice<K> {
 /// similar one at or above the threshold that `same_event` does not
 /// reject (it is asked about candidates in order of similarity, and only
 /// about those above the threshold).
-pub fn choose<'a, K: Copy + Ord + 'a>(
+pub fn choose<'a, K: Copy + Ord + std::fmt::Debug + 'a>(
     params: &Params,
     p: &Profile,
     candidates: impl IntoIterator<Item = (K, &'a StoryProfile)>,
@@ -364,8 +364,24 @@ pub fn choose<'a, K: Copy + Ord + 'a>(
     let join = scored
         .iter()
         .take_while(|(_, s, _, _)| *s >= threshold)
-        .find(|(k, _, _, _)| same_event(*k))
+        .find(|(k, _, _, _)| {
+            let ok = same_event(*k);
+            if !ok {
+                tracing::debug!(story = ?k, "join vetoed: another event");
+            }
+            ok
+        })
         .map(|&(k, s, _, _)| (k, s));
+    if tracing::enabled!(tracing::Level::DEBUG) {
+        // (story, similarity with time, similarity on content) of the best
+        // three: why an article joined a story or started its own.
+        let best: Vec<(K, f32, f32)> = scored
+            .iter()
+            .take(3)
+            .map(|&(k, s, c, _)| (k, s as f32, c as f32))
+            .collect();
+        tracing::debug!(threshold, ?best, join = ?join.map(|j| j.0), "story choice");
+    }
     Choice { join, nearest }
 }
 

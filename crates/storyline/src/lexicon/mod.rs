@@ -3,6 +3,7 @@
 
 pub mod calendar;
 pub mod cues;
+pub mod first_names;
 pub mod fold;
 pub mod stopwords;
 pub mod wordfreq;

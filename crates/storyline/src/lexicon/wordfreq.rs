@@ -47,6 +47,13 @@ pub fn weight(lang: &str, folded: &str) -> Option<f32> {
     Some((WEIGHT_BASE - zipf).max(0.1))
 }
 
+/// General frequency (Zipf) of a folded word in `lang`: about 7 for "the",
+/// 1 for words rarer than the lists go. `None` when the language has no list.
+pub fn zipf(lang: &str, folded: &str) -> Option<f32> {
+    let t = table(lang)?;
+    Some(t.get(folded).copied().unwrap_or(UNLISTED_ZIPF))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
