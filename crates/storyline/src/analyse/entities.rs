@@ -855,9 +855,16 @@ impl PlaceCollector {
                 let in_context = gaz
                     .country_of(s.place)
                     .is_some_and(|c| self.found.contains_key(&c));
+                // A place's own name beats another's alternate name unless
+                // that place is ten times larger: "Palmer" is Palmer,
+                // Massachusetts, not Palmar de Varela, Colombia ("Palmer" among
+                // its alternates); "Peking" is still Beijing.
+                let own_name = name_key(p.name.split_whitespace()) == key;
+                let weight = if own_name { 10 } else { 1 };
                 (
                     in_context as u64,
-                    kind_rank * 10_000_000_000 + p.population.min(9_999_999_999),
+                    kind_rank * 100_000_000_000
+                        + (p.population.saturating_mul(weight)).min(99_999_999_999),
                 )
             })?;
         Some((best.place, best.adjective))
@@ -1109,6 +1116,25 @@ mod tests {
         for wrong in ["Chin", "Paul", "Sittwe", "Damascus"] {
             assert!(!places.iter().any(|p| p == wrong), "{wrong} in {places:?}");
         }
+    }
+
+    #[test]
+    fn a_places_own_name_beats_an_alternate_name_of_a_larger_one() {
+        // "Palmer" is an alternate name of Palmar de Varela, Colombia
+        // (27,000 people), and the name of Palmer, Massachusetts (18,000).
+        let found = analyse(&parse_plain(
+            "Dairy warehouse burns\n\nA fire destroyed the old warehouse in Palmer on Tuesday.",
+        ))
+        .places;
+        let palmer = found.iter().find(|p| p.display == "Palmer");
+        assert_eq!(
+            palmer.map(|p| (p.name.as_str(), p.country.as_str())),
+            Some(("Palmer", "US"))
+        );
+        // An alternate name still wins for a far larger place: "Peking".
+        assert!(
+            place_names("Talks\n\nEnvoys met in Peking on Monday.").contains(&"Beijing".to_owned())
+        );
     }
 
     #[test]
