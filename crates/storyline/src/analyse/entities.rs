@@ -96,7 +96,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
     let mut places = PlaceCollector::default();
     let mut raw: Vec<(Span, EntityKind, String)> = Vec::new();
 
-    let caps = CapsContext::new(tokens, stop, &lower_seen);
+    let caps = CapsContext::new(tokens, stop, &lower_seen, lang);
     let spans = name_spans(text, tokens, gaz, cues, stop, &lower_seen, &caps);
     let ctx = SpanContext::new(tokens, &spans, cues, caps, lang);
     for span in spans {
@@ -197,6 +197,7 @@ fn name_spans(
                 let t = &tokens[s.start];
                 let function_word = stop.contains(&t.key)
                     && (t.sentence_initial
+                        || caps.nouns_capitalised
                         || lower_seen.contains(t.key.as_str())
                         || t.text.chars().count() == 1);
                 let surname_alone = s.end - s.start == 1 && surnames.contains(t.key.as_str());
@@ -360,6 +361,9 @@ struct CapsContext {
     all_caps_sentence: Vec<bool>,
     /// Words capitalised away from a sentence start in ordinary sentences.
     capitalised_inside: HashSet<String>,
+    /// German capitalises every noun, and its stopword list holds some
+    /// ("Jahr", "Zeit"): there a capital never says a stopword is a name.
+    nouns_capitalised: bool,
 }
 
 /// A sentence of at least this many words with letters, this share of them
@@ -369,7 +373,12 @@ const TITLE_CASE_MIN_WORDS: usize = 4;
 const TITLE_CASE_SHARE: f64 = 0.75;
 
 impl CapsContext {
-    fn new(tokens: &[Token], stop: &HashSet<String>, lower_seen: &HashSet<&str>) -> CapsContext {
+    fn new(
+        tokens: &[Token],
+        stop: &HashSet<String>,
+        lower_seen: &HashSet<&str>,
+        lang: &str,
+    ) -> CapsContext {
         let sentences = tokens.last().map_or(0, |t| t.sentence + 1);
         // Per sentence: capitalised words, words, capitalised ordinary words.
         let mut words = vec![(0usize, 0usize, false); sentences];
@@ -402,6 +411,7 @@ impl CapsContext {
         CapsContext {
             all_caps_sentence,
             capitalised_inside,
+            nouns_capitalised: lang == "de",
         }
     }
 
