@@ -9,7 +9,7 @@
 //! obituaries of Watergate figures), or the relate stage's event evidence
 //! (no sentence of one retells a sentence of the other, no figure in
 //! common) together with different protagonists. Within one ECB+ topic
-//! either holds for 50% of pairs of different events and 5% of pairs of
+//! either holds for 48% of pairs of different events and 4.5% of pairs of
 //! the same event (`examples/event_check_pairs.rs`, docs/benchmarks.md),
 //! so the check vetoes a join only when it holds against every recent
 //! article of the story.
