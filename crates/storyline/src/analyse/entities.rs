@@ -189,7 +189,8 @@ fn name_spans(
     // The stopword lists are long ("bill", "general", "world", "young"):
     // inside a sentence a capitalised one is a function word only where
     // the article also writes it in lowercase ("The" of "The Washington
-    // Post"); "Bill Clinton", "World Health Organization" keep it.
+    // Post") or where it is very common ("But", "Je"); "Bill Clinton",
+    // "World Health Organization" keep it.
     spans
         .into_iter()
         .filter_map(|mut s| {
@@ -198,6 +199,7 @@ fn name_spans(
                 let function_word = stop.contains(&t.key)
                     && (t.sentence_initial
                         || caps.nouns_capitalised
+                        || (t.shape == Shape::Capitalised && caps.too_common_for_a_name(&t.key))
                         || lower_seen.contains(t.key.as_str())
                         || t.text.chars().count() == 1);
                 let surname_alone = s.end - s.start == 1 && surnames.contains(t.key.as_str());
@@ -364,7 +366,14 @@ struct CapsContext {
     /// German capitalises every noun, and its stopword list holds some
     /// ("Jahr", "Zeit"): there a capital never says a stopword is a name.
     nouns_capitalised: bool,
+    lang: String,
 }
+
+/// From this general frequency (Zipf) up, a capitalised stopword is a
+/// function word wherever it stands ("But Grassley said" in run-on text);
+/// "Bill" (4.9), "World" (5.9), "New" (6.4, "New England"), "Microsoft"
+/// (listed too) may open names.
+const FUNCTION_WORD_ZIPF: f32 = 6.5;
 
 /// A sentence of at least this many words with letters, this share of them
 /// capitalised, one of them an ordinary word ("To", "Checks"), is set in
@@ -412,7 +421,14 @@ impl CapsContext {
             all_caps_sentence,
             capitalised_inside,
             nouns_capitalised: lang == "de",
+            lang: lang.to_owned(),
         }
+    }
+
+    /// A word so frequent in the language ("but", "all", "je") that a
+    /// capital on it says nothing, wherever it stands.
+    fn too_common_for_a_name(&self, key: &str) -> bool {
+        crate::lexicon::wordfreq::zipf(&self.lang, key).is_none_or(|z| z >= FUNCTION_WORD_ZIPF)
     }
 
     /// Whether the capital of this token says it is (part of) a name.
@@ -1084,6 +1100,16 @@ mod tests {
         // "The" of "The Washington Post" is still no part of the name.
         let post = entities("Report\n\nThe story ran in The Washington Post on Sunday.");
         assert!(post.iter().any(|e| e.key == "washington post"), "{post:?}");
+        // Run-on text hides a sentence start; a word as common as "But" is
+        // no part of a name wherever it stands.
+        let run_on = entities(
+            "Count\n\nThe figures came in on March 27, 2020 But Grassley said they were late.",
+        );
+        let keys: Vec<&str> = run_on.iter().map(|e| e.key.as_str()).collect();
+        assert!(
+            keys.contains(&"grassley") && !keys.contains(&"but grassley"),
+            "{keys:?}"
+        );
     }
 
     #[test]
