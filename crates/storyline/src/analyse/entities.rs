@@ -98,7 +98,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
 
     let caps = CapsContext::new(tokens, stop, &lower_seen, lang);
     let spans = name_spans(text, tokens, gaz, cues, stop, &lower_seen, &caps);
-    let ctx = SpanContext::new(tokens, &spans, cues, caps, lang);
+    let ctx = SpanContext::new(tokens, &spans, cues, caps);
     for span in spans {
         classify_span(text, tokens, span, gaz, cues, &ctx, &mut places, &mut raw);
     }
@@ -198,7 +198,7 @@ fn name_spans(
                 let t = &tokens[s.start];
                 let function_word = stop.contains(&t.key)
                     && (t.sentence_initial
-                        || caps.nouns_capitalised
+                        || caps.nouns_capitalised()
                         || (t.shape == Shape::Capitalised && caps.too_common_for_a_name(&t.key))
                         || lower_seen.contains(t.key.as_str())
                         || t.text.chars().count() == 1);
@@ -363,9 +363,6 @@ struct CapsContext {
     all_caps_sentence: Vec<bool>,
     /// Words capitalised away from a sentence start in ordinary sentences.
     capitalised_inside: HashSet<String>,
-    /// German capitalises every noun, and its stopword list holds some
-    /// ("Jahr", "Zeit"): there a capital never says a stopword is a name.
-    nouns_capitalised: bool,
     lang: String,
 }
 
@@ -420,9 +417,14 @@ impl CapsContext {
         CapsContext {
             all_caps_sentence,
             capitalised_inside,
-            nouns_capitalised: lang == "de",
             lang: lang.to_owned(),
         }
+    }
+
+    /// German capitalises every noun, and its stopword list holds some
+    /// ("Jahr", "Zeit"): there a capital never says a stopword is a name.
+    fn nouns_capitalised(&self) -> bool {
+        self.lang == "de"
     }
 
     /// A word so frequent in the language ("but", "all", "je") that a
@@ -438,23 +440,16 @@ impl CapsContext {
 }
 
 /// What the whole article says about its names, needed to classify one span.
-struct SpanContext<'a> {
+struct SpanContext {
     /// Last words of full person names ("lavrov" from "Sergey Lavrov"): a
     /// lone "Pompeo" is the person, not the Brazilian town of that name.
     surnames: HashSet<String>,
     /// Where capitals mark names.
     caps: CapsContext,
-    lang: &'a str,
 }
 
-impl<'a> SpanContext<'a> {
-    fn new(
-        tokens: &[Token],
-        spans: &[Span],
-        cues: &Cues,
-        caps: CapsContext,
-        lang: &'a str,
-    ) -> SpanContext<'a> {
+impl SpanContext {
+    fn new(tokens: &[Token], spans: &[Span], cues: &Cues, caps: CapsContext) -> SpanContext {
         let mut surnames = HashSet::new();
         for s in spans {
             let words = &tokens[s.start..s.end];
@@ -468,11 +463,7 @@ impl<'a> SpanContext<'a> {
                 surnames.insert(words[words.len() - 1].key.clone());
             }
         }
-        SpanContext {
-            surnames,
-            caps,
-            lang,
-        }
+        SpanContext { surnames, caps }
     }
 }
 
@@ -608,7 +599,7 @@ fn classify_span(
             })
             && inner_place_end == span.start
             && !hyphenated_only(text, words)
-            && opens_like_a_person(words, ctx.lang)
+            && opens_like_a_person(words, &ctx.caps.lang)
     {
         EntityKind::Person
     } else {

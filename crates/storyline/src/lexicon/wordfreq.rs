@@ -42,9 +42,7 @@ fn table(lang: &str) -> Option<&'static Table> {
 /// words, up to 6 for words rarer than the lists go. `None` when the
 /// language has no list.
 pub fn weight(lang: &str, folded: &str) -> Option<f32> {
-    let t = table(lang)?;
-    let zipf = t.get(folded).copied().unwrap_or(UNLISTED_ZIPF);
-    Some((WEIGHT_BASE - zipf).max(0.1))
+    zipf(lang, folded).map(|z| (WEIGHT_BASE - z).max(0.1))
 }
 
 /// General frequency (Zipf) of a folded word in `lang`: about 7 for "the",
