@@ -127,7 +127,13 @@ fn params(opts: &ClusterOpts) -> Params {
 /// Story number per document, assigned in the given order.
 pub fn assign(docs: &[&Doc], opts: &ClusterOpts) -> Vec<usize> {
     let mut c = OnlineClusterer::new(params(opts));
-    docs.iter().map(|d| c.assign(&d.analysis)).collect()
+    docs.iter()
+        .map(|d| {
+            // `-vv` logs each story choice inside this span, so it names the document.
+            let _doc = tracing::debug_span!("doc", id = %d.id).entered();
+            c.assign(&d.analysis)
+        })
+        .collect()
 }
 
 pub fn run(args: Args) -> anyhow::Result<i32> {
