@@ -599,7 +599,7 @@ fn classify_span(
             })
             && inner_place_end == span.start
             && !hyphenated_only(text, words)
-            && opens_like_a_person(words, &ctx.caps.lang)
+            && opens_like_a_person(words, &ctx.caps.lang, cues.is_non_person_head(last))
     {
         EntityKind::Person
     } else {
@@ -629,13 +629,18 @@ const RARE_WORD_ZIPF: f32 = 3.0;
 
 /// The first word of a would-be person's name is a given name, or at least
 /// no common word of the language: "Yvonne Hiller" and "Joique Bell" are
-/// people, "Internet Explorer" and "Academy Awards" are not.
-fn opens_like_a_person(words: &[Token], lang: &str) -> bool {
+/// people, "Internet Explorer" and "Academy Awards" are not. A name that
+/// ends in a place, business or service word (`non_person_head`) needs a
+/// known given name: "Michael Bay" is a person, "Matanuska Valley" is not.
+fn opens_like_a_person(words: &[Token], lang: &str, non_person_head: bool) -> bool {
     let Some(first) = words.iter().find(|t| !is_initial(t)) else {
         return true;
     };
-    crate::lexicon::first_names::is_first_name(&first.key)
-        || crate::lexicon::wordfreq::zipf(lang, &first.key).is_none_or(|z| z < RARE_WORD_ZIPF)
+    if crate::lexicon::first_names::is_first_name(&first.key) {
+        return true;
+    }
+    !non_person_head
+        && crate::lexicon::wordfreq::zipf(lang, &first.key).is_none_or(|z| z < RARE_WORD_ZIPF)
 }
 
 /// The US state an AP-style abbreviation at `i` stands for. One that is
@@ -1114,6 +1119,28 @@ mod tests {
         assert_eq!(kind("joique bell"), Some(EntityKind::Person));
         assert_eq!(kind("internet explorer"), Some(EntityKind::Other));
         assert_eq!(kind("academy awards"), Some(EntityKind::Other));
+    }
+
+    #[test]
+    fn places_firms_and_events_with_a_rare_first_word_are_no_people() {
+        // From the ECB+ reports of the Mat Maid fire (Palmer, Alaska):
+        // "Matanuska" is no common word, so it alone would pass as a given
+        // name; the last word says otherwise.
+        let found = entities(
+            "Farewell to another piece of Mat Maid\n\nThe tank farm serves Anchorage, Palmer, Wasilla, and all the Matanuska Valley. The Matanuska Maid Dairy closed in 2007. Crews watched from the Carlton Hotel before the Emmy Awards. Director Michael Bay and Danielle Steel sent flowers.",
+        );
+        let kind = |key: &str| found.iter().find(|e| e.key == key).map(|e| e.kind);
+        assert_eq!(
+            kind("matanuska valley"),
+            Some(EntityKind::Other),
+            "{found:?}"
+        );
+        assert_eq!(kind("matanuska maid dairy"), Some(EntityKind::Other));
+        assert_eq!(kind("carlton hotel"), Some(EntityKind::Other));
+        assert_eq!(kind("emmy awards"), Some(EntityKind::Other));
+        // A known given name keeps a surname that is also such a word.
+        assert_eq!(kind("michael bay"), Some(EntityKind::Person));
+        assert_eq!(kind("danielle steel"), Some(EntityKind::Person));
     }
 
     #[test]

@@ -356,7 +356,8 @@ const MEDIA_HEADS: &[&str] = &[
     "zeitung",
 ];
 
-/// Heads of street and building names: "Main Street" is no person.
+/// Heads of the names of streets, buildings and events, never a person's
+/// last word: "Main Street", "Carlton Hotel" and "Emmy Awards" are no people.
 const FACILITY_HEADS: &[&str] = &[
     "street",
     "avenue",
@@ -383,6 +384,125 @@ const FACILITY_HEADS: &[&str] = &[
     "caddesi",
     "sokak",
     "ulica",
+    "hotel",
+    "motel",
+    "prison",
+    "jail",
+    "warehouse",
+    "creamery",
+    "cathedral",
+    "mosque",
+    "synagogue",
+    "award",
+    "awards",
+    "prize",
+    "festival",
+    "conference",
+    "championship",
+    "championships",
+    "tournament",
+    "olympics",
+];
+
+/// Last words of the names of natural features, businesses and public
+/// services: "Matanuska Valley", "Matanuska Maid Dairy", "Palmer Public
+/// Safety". Unlike an organisation head, such a word is also a surname now
+/// and then ("Michael Bay", "Danielle Steel"), so it only rules out a person
+/// whose name does not open with a known given name.
+const NON_PERSON_HEADS: &[&str] = &[
+    // natural features and areas
+    "valley",
+    "river",
+    "lake",
+    "mountain",
+    "mountains",
+    "bay",
+    "island",
+    "islands",
+    "creek",
+    "canyon",
+    "beach",
+    "coast",
+    "peninsula",
+    "desert",
+    "hills",
+    "falls",
+    "gulf",
+    "sea",
+    "ocean",
+    "strait",
+    "harbor",
+    "harbour",
+    "county",
+    "borough",
+    "township",
+    "province",
+    "region",
+    "district",
+    "basin",
+    "forest",
+    "glacier",
+    "reef",
+    "springs",
+    "sound",
+    "city",
+    "way",
+    "church",
+    "temple",
+    "building",
+    // businesses
+    "dairy",
+    "farm",
+    "farms",
+    "foods",
+    "motors",
+    "industries",
+    "systems",
+    "technologies",
+    "holdings",
+    "partners",
+    "energy",
+    "pharmaceuticals",
+    "studios",
+    "records",
+    "entertainment",
+    "brewery",
+    "restaurant",
+    "bakery",
+    "store",
+    "stores",
+    "market",
+    "markets",
+    "insurance",
+    "capital",
+    "ventures",
+    "labs",
+    "media",
+    "publishing",
+    "productions",
+    "enterprises",
+    "investments",
+    "logistics",
+    "shipping",
+    "mining",
+    "steel",
+    "electric",
+    "software",
+    "pictures",
+    "films",
+    "products",
+    // public services
+    "safety",
+    "security",
+    "affairs",
+    "justice",
+    "health",
+    "education",
+    "transportation",
+    "defense",
+    "defence",
+    "services",
+    "welfare",
 ];
 
 /// Head words that still name one institution when they stand alone
@@ -497,6 +617,7 @@ pub struct Cues {
     office: HashSet<&'static str>,
     media: HashSet<&'static str>,
     facilities: HashSet<&'static str>,
+    non_person: HashSet<&'static str>,
     standalone: HashSet<&'static str>,
     holidays: HashSet<&'static str>,
 }
@@ -511,6 +632,7 @@ impl Cues {
             office: OFFICE_MODIFIERS.iter().copied().collect(),
             media: MEDIA_HEADS.iter().copied().collect(),
             facilities: FACILITY_HEADS.iter().copied().collect(),
+            non_person: NON_PERSON_HEADS.iter().copied().collect(),
             standalone: STANDALONE_HEADS.iter().copied().collect(),
             holidays: HOLIDAYS.iter().copied().collect(),
         })
@@ -544,6 +666,12 @@ impl Cues {
     /// Last word of a street or building name ("Street", "Airport").
     pub fn is_facility_head(&self, key: &str) -> bool {
         self.facilities.contains(key)
+    }
+
+    /// Last word of a natural feature's, a business's or a public service's
+    /// name ("Valley", "Dairy", "Safety"); see [`NON_PERSON_HEADS`].
+    pub fn is_non_person_head(&self, key: &str) -> bool {
+        self.non_person.contains(key)
     }
 
     /// A head word that alone names nothing in particular ("the Club",
