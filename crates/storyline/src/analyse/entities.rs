@@ -563,7 +563,9 @@ fn classify_span(
     let given_name_run = !single
         && crate::lexicon::first_names::is_first_name(&words[0].key)
         && !words.iter().any(|t| cues.is_connector(&t.key));
-    let first_word_place = places.resolve(gaz, &words[0].key);
+    let first_word_place = given_name_run
+        .then(|| places.resolve(gaz, &words[0].key))
+        .flatten();
     let region_of_first_word = |p: (PlaceId, bool)| {
         let region = gaz.place(p.0);
         first_word_place.is_some_and(|f| {
@@ -1382,14 +1384,19 @@ mod tests {
         // on used to follow a hash map's order, different in every run.
         let text = "Waitrose fire in Wellington town centre tackled\n\nCrews from Devon and Somerset Fire and Rescue have tackled a blaze at a supermarket in a Somerset town. The fire service was called at 06:00 BST to the Waitrose store in High Street, Wellington, on Sunday.";
         let first = analyse(&parse_plain(text)).places;
+        // Re-read town first, counties after: all three land in England.
+        assert!(
+            first.len() == 3 && first.iter().all(|p| p.country == "GB"),
+            "{first:?}"
+        );
         for _ in 0..20 {
             let again = analyse(&parse_plain(text)).places;
-            let ids = |ps: &[super::PlaceMention]| {
+            let readings = |ps: &[super::PlaceMention]| {
                 ps.iter()
                     .map(|p| (p.name.clone(), p.country.clone()))
                     .collect::<Vec<_>>()
             };
-            assert_eq!(ids(&again), ids(&first));
+            assert_eq!(readings(&again), readings(&first));
         }
     }
 
