@@ -1091,6 +1091,11 @@ mod tests {
         analyse(&parse_plain(text)).entities
     }
 
+    /// The kind of the entity with folded key `key`, if it was found.
+    fn kind_of(found: &[super::Entity], key: &str) -> Option<EntityKind> {
+        found.iter().find(|e| e.key == key).map(|e| e.kind)
+    }
+
     #[test]
     fn a_middle_initial_stays_inside_the_name() {
         let found = entities(
@@ -1143,7 +1148,7 @@ mod tests {
         let found = entities(
             "Patch released\n\nOn Wednesday Yvonne Hiller and Joique Bell read that Microsoft patched Internet Explorer before the Academy Awards.",
         );
-        let kind = |key: &str| found.iter().find(|e| e.key == key).map(|e| e.kind);
+        let kind = |key: &str| kind_of(&found, key);
         assert_eq!(kind("yvonne hiller"), Some(EntityKind::Person));
         // "Joique" is in no list of names, but no common word either.
         assert_eq!(kind("joique bell"), Some(EntityKind::Person));
@@ -1159,7 +1164,7 @@ mod tests {
         let found = entities(
             "Farewell to another piece of Mat Maid\n\nThe tank farm serves Anchorage, Palmer, Wasilla, and all the Matanuska Valley. The Matanuska Maid Dairy closed in 2007. Crews watched from the Carlton Hotel before the Emmy Awards. Director Michael Bay and Danielle Steel sent flowers.",
         );
-        let kind = |key: &str| found.iter().find(|e| e.key == key).map(|e| e.kind);
+        let kind = |key: &str| kind_of(&found, key);
         assert_eq!(
             kind("matanuska valley"),
             Some(EntityKind::Other),
@@ -1362,7 +1367,7 @@ mod tests {
     fn a_place_name_after_a_given_name_is_a_surname() {
         let text = "Finals preview\n\nMichael Jordan met quarterback Philip Rivers and Jerry Brown of California in Amman. A fire broke out in Palmer Alaska.";
         let found = entities(text);
-        let kind = |key: &str| found.iter().find(|e| e.key == key).map(|e| e.kind);
+        let kind = |key: &str| kind_of(&found, key);
         assert_eq!(
             kind("michael jordan"),
             Some(EntityKind::Person),
