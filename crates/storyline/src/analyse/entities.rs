@@ -98,7 +98,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
 
     let caps = CapsContext::new(tokens, stop, &lower_seen, lang);
     let spans = name_spans(text, tokens, gaz, cues, stop, &lower_seen, &caps);
-    let ctx = SpanContext::new(tokens, &spans, cues, caps);
+    let ctx = SpanContext::new(tokens, &spans, gaz, cues, caps);
     for span in spans {
         classify_span(text, tokens, span, gaz, cues, &ctx, &mut places, &mut raw);
     }
@@ -449,18 +449,36 @@ struct SpanContext {
 }
 
 impl SpanContext {
-    fn new(tokens: &[Token], spans: &[Span], cues: &Cues, caps: CapsContext) -> SpanContext {
+    fn new(
+        tokens: &[Token],
+        spans: &[Span],
+        gaz: &Gazetteer,
+        cues: &Cues,
+        caps: CapsContext,
+    ) -> SpanContext {
+        // "Indianapolis Colts" opens with a place that is no given name,
+        // and "Wasilla Bible Church" ends with a head word: neither makes
+        // its last word a surname ("Maurice Cheeks" and "Paul Riva" do).
+        let no_context = PlaceCollector::default();
         let mut surnames = HashSet::new();
         for s in spans {
             let words = &tokens[s.start..s.end];
+            let last = &words[words.len() - 1].key;
+            let opens_with_place = !crate::lexicon::first_names::is_first_name(&words[0].key)
+                && (1..words.len().min(MAX_NAME_WORDS)).any(|n| {
+                    let key = name_key(words[..n].iter().map(|t| t.text));
+                    inner_place(&no_context, gaz, &key, n).is_some()
+                });
             let personal = s.role.is_some()
                 || (2..=4).contains(&words.len())
                     && words
                         .iter()
                         .all(|t| t.shape == Shape::Capitalised || is_initial(t))
-                    && !cues.is_org_head(&words[words.len() - 1].key);
+                    && !cues.is_org_head(last)
+                    && !cues.is_facility_head(last)
+                    && !opens_with_place;
             if personal && words.len() >= 2 {
-                surnames.insert(words[words.len() - 1].key.clone());
+                surnames.insert(last.clone());
             }
         }
         SpanContext { surnames, caps }
@@ -472,6 +490,19 @@ impl SpanContext {
 fn notable_inner_place(gaz: &Gazetteer, (id, adjective): (PlaceId, bool)) -> bool {
     let p = gaz.place(id);
     adjective || p.kind != PlaceKind::City || p.population >= 250_000
+}
+
+/// The place that `n` words inside a longer name stand for, if any: a
+/// notable one, and not a city by one of its alternate names.
+fn inner_place(
+    places: &PlaceCollector,
+    gaz: &Gazetteer,
+    key: &str,
+    n: usize,
+) -> Option<(PlaceId, bool)> {
+    places
+        .resolve(gaz, key)
+        .filter(|&p| notable_inner_place(gaz, p) && !(n == 1 && city_alias(gaz, p.0, key)))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -586,11 +617,8 @@ fn classify_span(
             }
             let sub = &tokens[i..i + n];
             let sub_key = name_key(sub.iter().map(|t| t.text));
-            let found = places.resolve(gaz, &sub_key).filter(|&p| {
-                notable_inner_place(gaz, p)
-                    && !(n == 1 && city_alias(gaz, p.0, &sub_key))
-                    && !(given_name_run && i > span.start && !region_of_first_word(p))
-            });
+            let found = inner_place(places, gaz, &sub_key, n)
+                .filter(|&p| !(given_name_run && i > span.start && !region_of_first_word(p)));
             if let Some(place) = found {
                 let sub_surface = &text[sub[0].start..sub[n - 1].end];
                 places.add(place, sub_surface, sub[0].sentence);
@@ -802,7 +830,11 @@ fn merge_entities(
             if !f.aliases.contains(&s.name) {
                 f.aliases.push(s.name);
             }
-            f.kind = EntityKind::Person;
+            // A lone surname makes the full name a person; a short form of
+            // anything else ("Colts" of "Indianapolis Colts") leaves it be.
+            if s.kind == EntityKind::Person {
+                f.kind = EntityKind::Person;
+            }
             if f.role.is_none() {
                 f.role = s.role;
             }
@@ -1361,6 +1393,23 @@ mod tests {
             "Fire destroys old dairy\n\nA blaze destroyed the Matanuska Maid warehouse in Palmer, Alaska, on Tuesday.",
         );
         assert!(places.iter().any(|p| p == "Palmer"), "{places:?}");
+    }
+
+    #[test]
+    fn a_team_named_again_by_its_last_word_is_no_person() {
+        // "Colts" alone is a short form of the team, not a surname that
+        // would make "Indianapolis Colts" a person; "Cheeks" alone still
+        // is one ("Maurice" is a given name, though also Mauritius).
+        let found = entities(
+            "Sixers name coach\n\nThe Sixers named Maurice Cheeks coach on Monday. Cheeks replaces Jim O'Brien. The Indianapolis Colts beat the Chiefs on Sunday. The Colts were good.",
+        );
+        let kind = |key: &str| kind_of(&found, key);
+        assert_eq!(
+            kind("indianapolis colts"),
+            Some(EntityKind::Other),
+            "{found:?}"
+        );
+        assert_eq!(kind("maurice cheeks"), Some(EntityKind::Person));
     }
 
     #[test]
