@@ -464,11 +464,14 @@ impl SpanContext {
         for s in spans {
             let words = &tokens[s.start..s.end];
             let last = &words[words.len() - 1].key;
-            let opens_with_place = !crate::lexicon::first_names::is_first_name(&words[0].key)
-                && (1..words.len().min(MAX_NAME_WORDS)).any(|n| {
-                    let key = name_key(words[..n].iter().map(|t| t.text));
-                    inner_place(&no_context, gaz, &key, n).is_some()
-                });
+            // Gazetteer lookups last, for the few runs that get that far.
+            let opens_with_place = || {
+                !crate::lexicon::first_names::is_first_name(&words[0].key)
+                    && (1..words.len().min(MAX_NAME_WORDS)).any(|n| {
+                        let key = name_key(words[..n].iter().map(|t| t.text));
+                        inner_place(&no_context, gaz, &key, n).is_some()
+                    })
+            };
             let personal = s.role.is_some()
                 || (2..=4).contains(&words.len())
                     && words
@@ -476,7 +479,7 @@ impl SpanContext {
                         .all(|t| t.shape == Shape::Capitalised || is_initial(t))
                     && !cues.is_org_head(last)
                     && !cues.is_facility_head(last)
-                    && !opens_with_place;
+                    && !opens_with_place();
             if personal && words.len() >= 2 {
                 surnames.insert(last.clone());
             }
