@@ -71,7 +71,11 @@ pub struct Analysis {
     pub sentences: Vec<Sentence>,
     pub entities: Vec<Entity>,
     pub places: Vec<PlaceMention>,
+    /// Numbers of two digits or more, as canonical digits.
     pub numbers: Vec<String>,
+    /// The numbers that can be figures of the events: not years, and not
+    /// the day or year of a date ("Dec 23, 2012").
+    pub figures: Vec<String>,
     pub times: Vec<TimeExpression>,
     pub event_time: EventTime,
     pub style: StyleStats,
@@ -168,13 +172,22 @@ pub fn analyse(article: &Article) -> Analysis {
     let mut function_words: HashMap<String, u32> = HashMap::new();
     let mut sentence_terms: Vec<Vec<String>> = vec![Vec::new(); sentence_ranges.len()];
     let mut numbers = Vec::new();
+    let mut figures = Vec::new();
     let mut sentence_anchors: Vec<Vec<String>> = vec![Vec::new(); sentence_ranges.len()];
     let mut digits = 0usize;
+    // Time expressions first: the day and year of a date are anchors for
+    // matching sentences, but no figure of the event ("Dec 23" in two
+    // reports of two games on that date).
+    let mut times = time::extract(&text, &tokens, &sentence_ranges, heading_sentences, lang);
+    let in_date = |pos: usize| times.iter().any(|e| e.span.contains(&pos));
     for t in &tokens {
         if t.shape == Shape::Number {
             digits += 1;
             if let Some(n) = normalise_number(t.text) {
                 sentence_anchors[t.sentence].push(format!("n:{n}"));
+                if !in_date(t.start) && !is_year(&n) {
+                    figures.push(n.clone());
+                }
                 numbers.push(n);
             }
             continue;
@@ -195,6 +208,8 @@ pub fn analyse(article: &Article) -> Analysis {
     }
     numbers.sort();
     numbers.dedup();
+    figures.sort();
+    figures.dedup();
 
     let found = entities::extract(&text, &tokens, lang);
     for e in &found.entities {
@@ -208,7 +223,6 @@ pub fn analyse(article: &Article) -> Analysis {
         }
     }
 
-    let mut times = time::extract(&text, &tokens, &sentence_ranges, heading_sentences, lang);
     let lead = heading_sentences.min(sentence_ranges.len().saturating_sub(1));
     let event_time = time::resolve(&mut times, article.date, lead);
 
@@ -244,6 +258,7 @@ pub fn analyse(article: &Article) -> Analysis {
         entities: found.entities,
         places: found.places,
         numbers,
+        figures,
         times,
         event_time,
         style,
@@ -264,6 +279,11 @@ fn heading_bytes(article: &Article) -> usize {
         n += c.trim().len() + 2;
     }
     n
+}
+
+/// A four-digit number that reads as a year of the modern era.
+pub fn is_year(n: &str) -> bool {
+    n.len() == 4 && n.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
 }
 
 /// Canonical digits of a number token, or None for one-digit numbers (too

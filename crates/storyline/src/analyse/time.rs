@@ -98,6 +98,10 @@ pub struct TimeExpression {
     pub sentence: usize,
     /// Found in the title or caption rather than the body.
     pub in_heading: bool,
+    /// Byte range in the article's full text, so that the numbers of a
+    /// date ("Dec 23") are not taken for figures of the event.
+    #[serde(skip)]
+    pub span: std::ops::Range<usize>,
 }
 
 /// What the article says about when its events happened.
@@ -149,6 +153,7 @@ pub fn extract(
                 resolved: None,
                 sentence: s,
                 in_heading: s < heading_sentences,
+                span: m.start()..m.end(),
             });
             covered.push((m.start(), m.end()));
         }
@@ -177,6 +182,7 @@ pub fn extract(
             resolved: None,
             sentence: s,
             in_heading: s < heading_sentences,
+            span: tokens[first].start..last.end,
         });
         i += len;
     }

@@ -128,7 +128,14 @@ pub fn gather(a: &Analysis, b: &Analysis) -> Evidence {
         .collect();
     let time = compare_time(a, b);
     let (sentence_pairs, sentence_similarity) = align_sentences(a, b);
-    let events = compare_events(a, b, &entities, &shared_numbers, sentence_similarity.best);
+    let fb: HashSet<&String> = b.figures.iter().collect();
+    let shared_figures: Vec<String> = a
+        .figures
+        .iter()
+        .filter(|n| fb.contains(n))
+        .cloned()
+        .collect();
+    let events = compare_events(a, b, &entities, shared_figures, sentence_similarity.best);
     Evidence {
         events,
         places,
@@ -279,7 +286,7 @@ fn compare_events(
     a: &Analysis,
     b: &Analysis,
     entities: &EntityEvidence,
-    shared_numbers: &[String],
+    shared_figures: Vec<String>,
     closest: f64,
 ) -> EventEvidence {
     let people = |x: &Analysis| -> Vec<String> {
@@ -309,14 +316,10 @@ fn compare_events(
         .into_iter()
         .filter(|p| !shared_b.contains(&p))
         .collect();
-    let shared_figures: Vec<String> = shared_numbers
-        .iter()
-        .filter(|n| !is_year(n))
-        .cloned()
-        .collect();
-    let verdict = if closest >= RETOLD_SENTENCE || shared_figures.len() >= 2 {
+    let figure_weight: f64 = shared_figures.iter().map(|n| figure_specificity(n)).sum();
+    let verdict = if closest >= RETOLD_SENTENCE || figure_weight >= 2.0 {
         EventVerdict::SameEvent
-    } else if closest < UNRELATED_SENTENCES && shared_figures.is_empty() {
+    } else if closest < UNRELATED_SENTENCES && figure_weight < 1.0 {
         EventVerdict::DifferentEvents
     } else {
         EventVerdict::Undecided
@@ -331,8 +334,15 @@ fn compare_events(
     }
 }
 
-fn is_year(n: &str) -> bool {
-    n.len() == 4 && n.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+/// How much one shared figure says that two reports tell the same event:
+/// a two-digit number ("10-yard", "12 minutes") turns up in most reports of
+/// a kind, a longer or decimal one ("364 yards", "7.8") rarely by chance.
+fn figure_specificity(n: &str) -> f64 {
+    if n.len() >= 3 {
+        1.0
+    } else {
+        1.0 / 3.0
+    }
 }
 
 fn absolute_years(a: &Analysis) -> HashSet<i32> {
@@ -565,7 +575,51 @@ pub fn cosine<K: std::hash::Hash + Eq>(x: &HashMap<K, f64>, y: &HashMap<K, f64>)
 
 #[cfg(test)]
 mod tests {
-    use super::{match_keys, KeyMatch};
+    use super::{gather, match_keys, EventVerdict, KeyMatch};
+    use crate::analyse::analyse;
+    use crate::ingest::plain::parse_plain;
+
+    fn report(text: &str) -> crate::analyse::Analysis {
+        analyse(&parse_plain(text))
+    }
+
+    #[test]
+    fn small_numbers_and_dates_do_not_make_two_games_one_event() {
+        let a = report(
+            "Colts beat Jaguars to clinch a playoff berth\n\n\
+             Keiwan Ratliff returned an interception for a touchdown on Dec 23, 2012 \
+             with 12 minutes left, and Peyton Manning threw a 10-yard pass to Dallas Clark \
+             as Indianapolis won in Jacksonville.",
+        );
+        let b = report(
+            "Colts top Chiefs and reach the playoffs\n\n\
+             On Dec 23, 2012 Andrew Luck found Reggie Wayne in the end zone after a \
+             10-yard run by Vick Ballard, and the defense held Kansas City scoreless for the \
+             last 12 minutes at Arrowhead.",
+        );
+        let ev = gather(&a, &b).events;
+        assert!(
+            !ev.shared_figures.contains(&"23".to_owned()),
+            "the day of a date is no figure: {:?}",
+            ev.shared_figures
+        );
+        assert_eq!(ev.shared_figures, ["10", "12"]);
+        assert_eq!(ev.verdict, EventVerdict::DifferentEvents);
+    }
+
+    #[test]
+    fn specific_figures_in_common_make_the_same_event() {
+        let a = report(
+            "Quake hits the island\n\n\
+             The earthquake of magnitude 5.9 destroyed 340 homes, officials said.",
+        );
+        let b = report(
+            "Villages counted their losses\n\n\
+             Rescuers said 340 houses were flattened when the 5.9 tremor struck before dawn.",
+        );
+        let ev = gather(&a, &b).events;
+        assert_eq!(ev.verdict, EventVerdict::SameEvent, "{ev:?}");
+    }
 
     #[test]
     fn name_keys_match_by_surname_or_a_contained_word_only() {

@@ -56,7 +56,16 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
             }
             s.push_str(": no sentence of one retells a sentence of the other");
             write!(s, " (closest pair {:.2})", e.closest_sentences).unwrap();
-            s.push_str(" and they share no figures");
+            if e.shared_figures.is_empty() {
+                s.push_str(" and they share no figures");
+            } else {
+                write!(
+                    s,
+                    " and the only figures they share ({}) are small numbers common to any report of the kind",
+                    list(&e.shared_figures, 3)
+                )
+                .unwrap();
+            }
             if !e.people_only_a.is_empty() && !e.people_only_b.is_empty() {
                 write!(
                     s,
