@@ -301,3 +301,22 @@ fn normalise_number(token: &str) -> Option<String> {
         token.replace(',', ".")
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::analyse;
+    use crate::ingest::plain::parse_plain;
+
+    #[test]
+    fn figures_leave_out_years_and_dates() {
+        let an = analyse(&parse_plain(
+            "Quake strikes the coast\n\nOn Dec 23, 2012, a quake of magnitude 5.9 \
+             destroyed 340 homes and cut off 12 villages, the worst since 1997.",
+        ));
+        assert_eq!(an.figures, ["12", "340", "5.9"]);
+        // Every number still anchors sentences and counts in the overlap.
+        for n in ["12", "1997", "2012", "23", "340", "5.9"] {
+            assert!(an.numbers.iter().any(|m| m == n), "{n} in {:?}", an.numbers);
+        }
+    }
+}

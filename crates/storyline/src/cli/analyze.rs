@@ -111,8 +111,10 @@ fn render(label: &str, an: &Analysis) -> String {
             writeln!(s, "Event time: cannot be fixed: {reason}").unwrap()
         }
     }
-    if !an.numbers.is_empty() {
-        writeln!(s, "Numbers: {}", an.numbers.join(", ")).unwrap();
+    if !an.figures.is_empty() {
+        // The numbers `compare` matches as figures of the events; years and
+        // the numbers of dates are under "Time expressions".
+        writeln!(s, "Figures: {}", an.figures.join(", ")).unwrap();
     }
     s
 }
