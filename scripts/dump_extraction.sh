@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # What `storyline analyze` extracts (entities with their kinds, places) from
-# every ECB+ dev text and the English SemEval dev texts, one block per text.
+# every ECB+ dev text and the SemEval dev texts in the languages of
+# DUMP_LANGS (comma-separated, default en; the first text of each pair), one
+# block per text.
 # Run it with two builds and diff the outputs to see every reading an
 # extraction change alters (a review aid, not a test; about 2 minutes).
 #   bash scripts/dump_extraction.sh [BINARY] > after.txt
@@ -10,9 +12,9 @@ bin=${1:-./target/release/storyline}
 data=${STORYLINE_DATA:-../shared/data}
 texts=$(mktemp -d)
 trap 'rm -rf "$texts"' EXIT
-python3 - "$data" "$texts" <<'PY'
+python3 - "$data" "$texts" "${DUMP_LANGS:-en}" <<'PY'
 import json, sys
-data, out = sys.argv[1], sys.argv[2]
+data, out, langs = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
 with open(f"{data}/ecbplus/dev.jsonl", encoding="utf-8") as f:
     for line in f:
         d = json.loads(line)
@@ -21,7 +23,7 @@ with open(f"{data}/ecbplus/dev.jsonl", encoding="utf-8") as f:
 with open(f"{data}/semeval2022-task8/dev.jsonl", encoding="utf-8") as f:
     for i, line in enumerate(f):
         d = json.loads(line)
-        if d.get("lang1") == "en":
+        if d.get("lang1") in langs:
             with open(f"{out}/semeval{i}_1.txt", "w", encoding="utf-8") as t:
                 t.write(d["text1"])
 PY
