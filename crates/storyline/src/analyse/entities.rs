@@ -15,6 +15,7 @@
 use super::gazetteer::{name_key, Gazetteer, PlaceId, PlaceKind, MAX_NAME_WORDS};
 use super::tokens::{in_capitals, Shape, Token};
 use crate::lexicon::cues::Cues;
+use crate::lexicon::german;
 use crate::lexicon::stopwords::stopwords;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -660,7 +661,7 @@ fn classify_span(
     if ctx.caps.nouns_capitalised()
         && span.role.is_none()
         && words.len() >= 3
-        && german_common_noun(&words[0].key)
+        && german::is_common_noun(&words[0].key)
         && !cues.is_org_head(&words[0].key)
         && !crate::lexicon::first_names::is_first_name(&words[0].key)
         && words[1].shape == Shape::Capitalised
@@ -757,8 +758,8 @@ fn after_german_noun_head(words: &[Token], cues: &Cues) -> Option<usize> {
         t.shape == Shape::Capitalised
             && !crate::lexicon::first_names::is_first_name(&t.key)
             && !cues.is_org_head(&t.key)
-            && !german_institution(&t.key)
-            && german_common_noun(&t.key)
+            && !german::is_institution(&t.key)
+            && german::is_common_noun(&t.key)
     };
     if head == 0 || !words[..head].iter().all(common) {
         return None;
@@ -769,61 +770,6 @@ fn after_german_noun_head(words: &[Token], cues: &Cues) -> Option<usize> {
             .take_while(|t| cues.is_connector(&t.key))
             .count();
     (rest < words.len()).then_some(rest)
-}
-
-/// German compounds that name an institution by their last part
-/// ("Bundesamt", "Verfassungsgericht", "Landesregierung").
-fn german_institution(key: &str) -> bool {
-    const HEADS: &[&str] = &[
-        "amt",
-        "gericht",
-        "partei",
-        "ministerium",
-        "behorde",
-        "verband",
-        "institut",
-        "polizei",
-        "kommission",
-        "agentur",
-        "regierung",
-        "stiftung",
-        "zeitung",
-        "gesellschaft",
-        "bank",
-        "konzern",
-        "gewerkschaft",
-        "universitat",
-        "verein",
-    ];
-    HEADS
-        .iter()
-        .any(|h| key.len() > h.len() + 2 && key.ends_with(h))
-}
-
-/// German word frequency from which a capitalised word is taken for a common
-/// noun: "Umfrage" (4.4), "Grenzwerte" (3.5), "Sommerurlaub" (3.0).
-const GERMAN_COMMON_ZIPF: f32 = 3.0;
-
-/// A German word that reads as a common noun: frequent in general text, or
-/// ending in a noun suffix ("Grenzöffnungen", "Reisewarnung"), or a compound
-/// ending in a frequent word of five letters or more ("Reise|zielen").
-/// Frequent surnames ("Müller", "Merkel") pass too: the caller asks only
-/// about words joined by an article or preposition, which names rarely are.
-fn german_common_noun(key: &str) -> bool {
-    const SUFFIXES: &[&str] = &[
-        "ung", "ungen", "heit", "heiten", "keit", "keiten", "schaft", "schaften", "tion", "tionen",
-        "itat", "itaten", "nis", "nisse", "ismus",
-    ];
-    let zipf = |w: &str| crate::lexicon::wordfreq::zipf("de", w).unwrap_or(0.0);
-    if zipf(key) >= GERMAN_COMMON_ZIPF {
-        return true;
-    }
-    let chars: Vec<(usize, char)> = key.char_indices().collect();
-    if chars.len() >= 6 && SUFFIXES.iter().any(|s| key.ends_with(s)) {
-        return true;
-    }
-    // Split points leaving a head of 3+ letters and a tail of 5+.
-    (3..chars.len().saturating_sub(4)).any(|i| zipf(&key[chars[i].0..]) >= 3.5)
 }
 
 /// Below this general frequency (Zipf) a word is rare enough to be a given
@@ -846,7 +792,7 @@ fn opens_like_a_person(words: &[Token], lang: &str, non_person_head: bool) -> bo
     // "Meinungsforschungsinstituts Yogov" is no person.
     !non_person_head
         && crate::lexicon::wordfreq::zipf(lang, &first.key).is_none_or(|z| z < RARE_WORD_ZIPF)
-        && !(lang == "de" && german_common_noun(&first.key))
+        && !(lang == "de" && german::is_common_noun(&first.key))
 }
 
 /// The US state an AP-style abbreviation at `i` stands for. One that is

@@ -185,7 +185,7 @@ pub fn analyse(article: &Article) -> Analysis {
             digits += 1;
             if let Some(n) = normalise_number(t.text) {
                 sentence_anchors[t.sentence].push(format!("n:{n}"));
-                if !in_date(t.start) && !is_year(&n) {
+                if !in_date(t.start) && time::year_in(&n).is_none() {
                     figures.push(n.clone());
                 }
                 numbers.push(n);
@@ -279,11 +279,6 @@ fn heading_bytes(article: &Article) -> usize {
         n += c.trim().len() + 2;
     }
     n
-}
-
-/// A four-digit number that reads as a year of the modern era.
-pub fn is_year(n: &str) -> bool {
-    n.len() == 4 && n.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
 }
 
 /// Canonical digits of a number token, or None for one-digit numbers (too

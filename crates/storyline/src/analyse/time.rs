@@ -195,10 +195,18 @@ fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
 }
 
 fn year_of(t: &Token) -> Option<i32> {
-    if t.shape != Shape::Number || t.text.len() != 4 {
+    if t.shape != Shape::Number {
         return None;
     }
-    let y: i32 = t.text.parse().ok()?;
+    year_in(t.text)
+}
+
+/// The year four digits stand for, if they read as one of the modern era.
+pub(crate) fn year_in(digits: &str) -> Option<i32> {
+    if digits.len() != 4 {
+        return None;
+    }
+    let y: i32 = digits.parse().ok()?;
     (1900..=2100).contains(&y).then_some(y)
 }
 

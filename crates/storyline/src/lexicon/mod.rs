@@ -5,5 +5,6 @@ pub mod calendar;
 pub mod cues;
 pub mod first_names;
 pub mod fold;
+pub mod german;
 pub mod stopwords;
 pub mod wordfreq;

@@ -116,25 +116,19 @@ pub struct SentenceSimilarity {
     pub heading: f64,
 }
 
+/// The items of `a` that `b` holds too, in `a`'s order.
+fn in_both(a: &[String], b: &[String]) -> Vec<String> {
+    let b: HashSet<&String> = b.iter().collect();
+    a.iter().filter(|n| b.contains(n)).cloned().collect()
+}
+
 pub fn gather(a: &Analysis, b: &Analysis) -> Evidence {
     let places = compare_places(&a.places, &b.places);
     let entities = compare_entities(&a.entities, &b.entities);
-    let nb: HashSet<&String> = b.numbers.iter().collect();
-    let shared_numbers: Vec<String> = a
-        .numbers
-        .iter()
-        .filter(|n| nb.contains(n))
-        .cloned()
-        .collect();
+    let shared_numbers = in_both(&a.numbers, &b.numbers);
     let time = compare_time(a, b);
     let (sentence_pairs, sentence_similarity) = align_sentences(a, b);
-    let fb: HashSet<&String> = b.figures.iter().collect();
-    let shared_figures: Vec<String> = a
-        .figures
-        .iter()
-        .filter(|n| fb.contains(n))
-        .cloned()
-        .collect();
+    let shared_figures = in_both(&a.figures, &b.figures);
     let events = compare_events(a, b, &entities, shared_figures, sentence_similarity.best);
     Evidence {
         events,
@@ -317,9 +311,9 @@ fn compare_events(
         .filter(|p| !shared_b.contains(&p))
         .collect();
     let figure_weight: f64 = shared_figures.iter().map(|n| figure_specificity(n)).sum();
-    let verdict = if closest >= RETOLD_SENTENCE || figure_weight >= 2.0 {
+    let verdict = if closest >= RETOLD_SENTENCE || figure_weight >= SAME_EVENT_FIGURES {
         EventVerdict::SameEvent
-    } else if closest < UNRELATED_SENTENCES && figure_weight < 1.0 {
+    } else if closest < UNRELATED_SENTENCES && figure_weight < TELLING_FIGURE {
         EventVerdict::DifferentEvents
     } else {
         EventVerdict::Undecided
@@ -333,6 +327,14 @@ fn compare_events(
         verdict,
     }
 }
+
+/// Weight of shared figures that makes two reports one event: two specific
+/// ones, or six small ones.
+const SAME_EVENT_FIGURES: f64 = 2.0;
+
+/// Weight of one specific figure: reports that share less (at most two
+/// small figures) may be of different events.
+const TELLING_FIGURE: f64 = 1.0;
 
 /// How much one shared figure says that two reports tell the same event:
 /// a two-digit number ("10-yard", "12 minutes") turns up in most reports of
