@@ -102,7 +102,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
 
     let caps = CapsContext::new(tokens, stop, &lower_seen, lang);
     let spans = name_spans(text, tokens, gaz, cues, stop, &lower_seen, &caps);
-    let ctx = SpanContext::new(tokens, &spans, gaz, cues, caps);
+    let ctx = SpanContext::new(text, tokens, &spans, gaz, cues, caps);
     for span in spans {
         classify_span(text, tokens, span, gaz, cues, &ctx, &mut places, &mut raw);
     }
@@ -466,12 +466,16 @@ struct SpanContext {
     /// Last words of full person names ("lavrov" from "Sergey Lavrov"): a
     /// lone "Pompeo" is the person, not the Brazilian town of that name.
     surnames: HashSet<String>,
+    /// Lone words the article uses as people: "Jackson was arrested",
+    /// "Jackson, 25,". A town of that name yields to the person.
+    acting: HashSet<String>,
     /// Where capitals mark names.
     caps: CapsContext,
 }
 
 impl SpanContext {
     fn new(
+        text: &str,
         tokens: &[Token],
         spans: &[Span],
         gaz: &Gazetteer,
@@ -487,12 +491,16 @@ impl SpanContext {
             let words = &tokens[s.start..s.end];
             let last = &words[words.len() - 1].key;
             // Gazetteer lookups last, for the few runs that get that far.
+            // A place of two words or more opens it even when its first is
+            // also a given name ("San Diego Chargers": "San" is one).
+            let first_is_given_name = crate::lexicon::first_names::is_first_name(&words[0].key);
             let opens_with_place = || {
-                !crate::lexicon::first_names::is_first_name(&words[0].key)
-                    && (1..words.len().min(MAX_NAME_WORDS)).any(|n| {
+                (1..words.len().min(MAX_NAME_WORDS)).any(|n| {
+                    (n >= 2 || !first_is_given_name) && {
                         let key = name_key(words[..n].iter().map(|t| t.text));
                         inner_place(&no_context, gaz, &key, n).is_some()
-                    })
+                    }
+                })
             };
             let personal = s.role.is_some()
                 || (2..=4).contains(&words.len())
@@ -506,8 +514,75 @@ impl SpanContext {
                 surnames.insert(last.clone());
             }
         }
-        SpanContext { surnames, caps }
+        let acting = spans
+            .iter()
+            .filter(|s| s.end - s.start == 1 && acts_like_a_person(text, tokens, s.end))
+            .map(|s| tokens[s.start].key.clone())
+            .collect();
+        SpanContext {
+            surnames,
+            acting,
+            caps,
+        }
     }
+}
+
+/// What follows a lone name at `next` says a person: a verb only people
+/// take ("was arrested", "pleaded", "resigned"), or an age set off by
+/// commas ("Jackson, 25, was driving"). "Said" is no sign: news lets cities
+/// speak for governments ("Moscow said").
+fn acts_like_a_person(text: &str, tokens: &[Token], next: usize) -> bool {
+    const DONE_TO_PEOPLE: &[&str] = &[
+        "arrested",
+        "charged",
+        "convicted",
+        "indicted",
+        "sentenced",
+        "jailed",
+        "suspended",
+        "fined",
+        "injured",
+        "hospitalized",
+        "hospitalised",
+        "born",
+        "married",
+        "fired",
+        "traded",
+        "drafted",
+    ];
+    const PEOPLE_DO: &[&str] = &[
+        "pleaded",
+        "resigned",
+        "apologized",
+        "apologised",
+        "testified",
+        "confessed",
+        "admitted",
+        "scored",
+    ];
+    let Some(first) = tokens.get(next) else {
+        return false;
+    };
+    let second = tokens.get(next + 1);
+    let plain_gap = |a: &Token, b: &Token| text[a.end..b.start].trim().is_empty();
+    if first.sentence != tokens[next - 1].sentence || !plain_gap(&tokens[next - 1], first) {
+        // "Jackson , 25 ,": the age between commas.
+        let gap = text[tokens[next - 1].end..first.start].trim();
+        return gap == ","
+            && first.shape == Shape::Number
+            && first
+                .text
+                .parse::<u32>()
+                .is_ok_and(|age| (16..=99).contains(&age))
+            && second.is_some_and(|s| text[first.end..s.start].trim() == ",");
+    }
+    PEOPLE_DO.contains(&first.key.as_str())
+        || matches!(first.key.as_str(), "was" | "is" | "has" | "had")
+            && second.is_some_and(|s| {
+                plain_gap(first, s)
+                    && (DONE_TO_PEOPLE.contains(&s.key.as_str())
+                        || PEOPLE_DO.contains(&s.key.as_str()))
+            })
 }
 
 /// A place found inside a longer name must be a well-known one: small
@@ -603,6 +678,19 @@ fn classify_span(
     // The whole span is a place.
     if span.role.is_none() && words.len() <= MAX_NAME_WORDS {
         if let Some(place) = places.resolve(gaz, &key) {
+            // A town by a name the article makes act as a person
+            // ("Jackson was arrested") is that person; a country or a big
+            // city stays a place.
+            let p = gaz.place(place.0);
+            if single
+                && !place.1
+                && ctx.acting.contains(&key)
+                && p.kind == PlaceKind::City
+                && p.population < COMMON_WORD_CITY
+            {
+                raw.push((span, EntityKind::Person, surface));
+                return;
+            }
             places.add(place, &surface, words[0].sentence);
             return;
         }
@@ -1612,6 +1700,39 @@ mod tests {
             "{found:?}"
         );
         assert_eq!(kind("maurice cheeks"), Some(EntityKind::Person));
+        // "San" is a given name too, but "San Diego" is a place.
+        let found = entities(
+            "Chargers win\n\nThe San Diego Chargers won on Sunday. The Chargers play again in January.",
+        );
+        assert_eq!(
+            kind_of(&found, "san diego chargers"),
+            Some(EntityKind::Other),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_town_name_the_article_makes_act_as_a_person_is_that_person() {
+        // No given name anywhere: only what Jackson does says who he is.
+        let text = "Chargers WR Jackson arrested\n\nPolice said Jackson was arrested in San Diego on Tuesday. Jackson, 25, will play on Sunday. Moscow said on Monday that talks in Jackson went well.";
+        let found = entities(text);
+        assert_eq!(
+            kind_of(&found, "jackson"),
+            Some(EntityKind::Person),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|e| e.key.contains("chargers wr")),
+            "a player's position is no part of his name: {found:?}"
+        );
+        let places = place_names(text);
+        assert!(!places.iter().any(|p| p == "Jackson"), "{places:?}");
+        // Cities speak for governments: Moscow stays a place.
+        assert!(places.iter().any(|p| p == "Moscow"), "{places:?}");
+        // Without a sign of a person, Jackson is the town.
+        let town =
+            place_names("Storm hits Mississippi\n\nA storm hit Jackson, Mississippi, on Tuesday.");
+        assert!(town.iter().any(|p| p == "Jackson"), "{town:?}");
     }
 
     #[test]
