@@ -146,6 +146,7 @@ fn new_article(p: &Prepared, body: bool) -> NewArticle {
                 DateSource::Field => "field",
                 DateSource::HtmlMeta => "html-meta",
                 DateSource::Dateline => "dateline",
+                DateSource::Url => "url",
             })
             .map(str::to_owned),
         content_hash: p.content_hash.clone(),

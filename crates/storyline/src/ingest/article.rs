@@ -15,6 +15,9 @@ pub enum DateSource {
     /// A dateline at the start of the body, e.g. `MOSCOW, Dec. 30, 2018 (AP) -`,
     /// or a line holding only the date near the title (`Published May 3, 2013`).
     Dateline,
+    /// A full date in the article's address (`/2020/04/23/`), used only when
+    /// nothing else dates the article.
+    Url,
 }
 
 impl std::fmt::Display for DateSource {
@@ -23,6 +26,7 @@ impl std::fmt::Display for DateSource {
             DateSource::Field => "the date field",
             DateSource::HtmlMeta => "the page's metadata",
             DateSource::Dateline => "a dateline in the text",
+            DateSource::Url => "the page address",
         })
     }
 }
@@ -51,6 +55,22 @@ pub struct Article {
 }
 
 impl Article {
+    /// Date an undated article by a date in its address (`url`, else a
+    /// `source` that is an address).
+    pub fn date_from_address(&mut self) {
+        if self.date.is_some() {
+            return;
+        }
+        let address = [self.url.as_deref(), self.source.as_deref()]
+            .into_iter()
+            .flatten()
+            .find_map(super::url_date::date_in_url);
+        if let Some(date) = address {
+            self.date = Some(date);
+            self.date_source = Some(DateSource::Url);
+        }
+    }
+
     /// All text in reading order: title, caption, body, one block each.
     pub fn full_text(&self) -> String {
         let mut out = String::with_capacity(self.title.len() + self.body.len() + 64);

@@ -30,6 +30,7 @@ pub fn parse_html(html: &str) -> Result<Article, String> {
         article.lang = crate::analyse::language::validate_code(lang).ok();
     }
     article.url = canonical_url(html);
+    article.date_from_address();
     Ok(article)
 }
 

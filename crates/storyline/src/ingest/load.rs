@@ -85,6 +85,7 @@ impl ArticleRecord {
         if let Some(src) = self.source.or_else(|| article.url.clone()) {
             article.source = Some(src);
         }
+        article.date_from_address();
         Ok(article)
     }
 }
@@ -190,4 +191,38 @@ fn looks_like_html(head: &str) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     start.starts_with("<!doctype html") || start.starts_with("<html")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ArticleRecord;
+    use crate::ingest::article::DateSource;
+    use chrono::NaiveDate;
+
+    fn record(date: Option<&str>, url: Option<&str>) -> ArticleRecord {
+        ArticleRecord {
+            id: Some("a1".into()),
+            title: Some("Talks in Ankara".into()),
+            text: Some("Turkey and Russia met in Ankara on Tuesday.".into()),
+            date: date.map(str::to_owned),
+            lang: None,
+            url: url.map(str::to_owned),
+            source: None,
+        }
+    }
+
+    #[test]
+    fn an_undated_article_takes_the_date_in_its_address_but_a_date_field_wins() {
+        let url = Some("https://news.example/world/2020/03/05/talks-in-ankara");
+        let a = record(None, url).into_article().unwrap();
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2020, 3, 5));
+        assert_eq!(a.date_source, Some(DateSource::Url));
+        let b = record(Some("2020-03-07"), url).into_article().unwrap();
+        assert_eq!(b.date, NaiveDate::from_ymd_opt(2020, 3, 7));
+        assert_eq!(b.date_source, Some(DateSource::Field));
+        let c = record(None, Some("https://news.example/world/talks"))
+            .into_article()
+            .unwrap();
+        assert_eq!(c.date, None);
+    }
 }

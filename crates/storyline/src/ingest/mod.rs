@@ -11,5 +11,6 @@ pub mod load;
 pub mod pairs;
 pub mod plain;
 pub mod sources;
+pub mod url_date;
 
 pub use article::Article;

@@ -88,6 +88,8 @@ fn is_bare_url(line: &str) -> bool {
     plain || spaced
 }
 
+/// Date the article by a dateline or date line in its text, else by its
+/// address.
 fn with_dateline(mut article: Article) -> Article {
     if article.date.is_none() {
         let date_line = || {
@@ -103,6 +105,7 @@ fn with_dateline(mut article: Article) -> Article {
             article.date_source = Some(DateSource::Dateline);
         }
     }
+    article.date_from_address();
     article
 }
 
