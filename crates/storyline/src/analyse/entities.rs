@@ -645,6 +645,13 @@ fn classify_span(
     {
         return;
     }
+    // "(AA Photo)", "Reuters Photo": a picture credit, not a name in the story.
+    if matches!(
+        last_word.key.as_str(),
+        "photo" | "photos" | "photograph" | "foto" | "fotos"
+    ) {
+        return;
+    }
     if single && ctx.surnames.contains(&key) {
         raw.push((span, EntityKind::Person, surface));
         return;
@@ -1728,6 +1735,11 @@ mod tests {
         let places = place_names(text);
         assert!(!places.iter().any(|p| p == "Jackson"), "{places:?}");
         // Cities speak for governments: Moscow stays a place.
+        let credit = entities("Talks in Moscow\n\nLavrov met Çavuşoğlu in Moscow. (AA Photo)");
+        assert!(
+            !credit.iter().any(|e| e.key.contains("photo")),
+            "a picture credit is no entity: {credit:?}"
+        );
         assert!(places.iter().any(|p| p == "Moscow"), "{places:?}");
         // Without a sign of a person, Jackson is the town.
         let town =
