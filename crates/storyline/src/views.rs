@@ -61,3 +61,12 @@ pub fn story_detail(store: &dyn Store, s: &StorySummary) -> crate::store::Result
         .collect::<Vec<_>>());
     Ok(v)
 }
+
+/// "1 article", "6 articles": counts as people read them.
+pub fn article_count(n: i64) -> String {
+    if n == 1 {
+        "1 article".to_owned()
+    } else {
+        format!("{n} articles")
+    }
+}

@@ -104,9 +104,9 @@ pub fn list(args: ListArgs) -> anyhow::Result<i32> {
         let names = store.story_names(s.id, 5)?;
         writeln!(
             out,
-            "#{:<6} {:>4} articles  {:<23} {:<8} {}",
+            "#{:<6} {:>13}  {:<23} {:<8} {}",
             s.id,
-            s.articles,
+            crate::views::article_count(s.articles),
             span(s),
             s.languages.join(","),
             s.headline
@@ -142,8 +142,8 @@ pub fn show(args: ShowArgs) -> anyhow::Result<i32> {
     writeln!(out, "Story #{}: {}", story.id, story.headline)?;
     writeln!(
         out,
-        "{} articles, {}, languages {}",
-        story.articles,
+        "{}, {}, languages {}",
+        crate::views::article_count(story.articles),
         span(&story),
         story.languages.join(", ")
     )?;

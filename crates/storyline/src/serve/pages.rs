@@ -167,7 +167,7 @@ pub async fn index(State(state): State<Arc<AppState>>, Query(q): Query<StoriesQu
                 @for s in &stories {
                     li {
                         a href={ "/stories/" (s["id"]) } { (s["headline"].as_str().unwrap_or("(untitled)")) }
-                        div.meta { (s["articles"]) " articles · " (span(s)) " · " (s["languages"].as_array().map(|l| l.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(", ")).unwrap_or_default()) }
+                        div.meta { (crate::views::article_count(s["articles"].as_i64().unwrap_or(0))) " · " (span(s)) " · " (s["languages"].as_array().map(|l| l.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(", ")).unwrap_or_default()) }
                         @let names = top_labels(s, 6);
                         @if !names.is_empty() { ul.chips { @for n in &names { li { (n) } } } }
                     }
@@ -222,7 +222,7 @@ pub async fn story(State(state): State<Arc<AppState>>, Path(id): Path<String>) -
         &headline,
         html! {
             h1 { (headline) }
-            p.meta { (v["articles"]) " articles · " (span(&v)) }
+            p.meta { (crate::views::article_count(v["articles"].as_i64().unwrap_or(0))) " · " (span(&v)) }
             @let entities = labels(&v["entities"]);
             @let places = labels(&v["places"]);
             // A heading over nothing reads as a fault: say so instead.
