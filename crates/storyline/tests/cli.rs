@@ -699,3 +699,25 @@ fn semeval_dev_overall_pearson() {
         all["pairs"]
     );
 }
+
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    // `storyline analyze FILE | head -1`: the reader is gone before the
+    // report is written. Closing our end before the binary writes makes the
+    // write fail every time; the command must stop with success and say
+    // nothing, not panic.
+    let (a, _) = examples();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("storyline"))
+        .arg("analyze")
+        .arg(&a)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("storyline runs");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("storyline ends");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "stderr: {stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
+}

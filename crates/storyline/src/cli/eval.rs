@@ -2,6 +2,7 @@
 
 use super::pairs;
 use super::ModelArgs;
+use crate::cli::outln;
 use crate::eval::semeval::{evaluate, render, Scored};
 use std::path::PathBuf;
 
@@ -106,9 +107,9 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<i32> {
             }
             let table = evaluate(&scored);
             if json {
-                println!("{}", serde_json::to_string_pretty(&table)?);
+                outln!("{}", serde_json::to_string_pretty(&table)?);
             } else {
-                println!(
+                outln!(
                     "Pearson correlation, predicted vs gold ({})",
                     file.display()
                 );
@@ -219,19 +220,27 @@ fn ablation(train: &std::path::Path, dev: &std::path::Path) -> anyhow::Result<i3
     };
     let all: Vec<usize> = (0..names.len()).collect();
     let (base_all, base_en) = score(&all);
-    println!(
+    outln!(
         "Overall Pearson on {} ({} pairs), scorer refitted on {} without each group",
         dev.display(),
         rows_dv.len(),
         train.display()
     );
-    println!(
+    outln!(
         "{:<50} {:>8} {:>8} {:>8} {:>8}",
-        "features", "all", "cost", "en-en", "cost"
+        "features",
+        "all",
+        "cost",
+        "en-en",
+        "cost"
     );
-    println!(
+    outln!(
         "{:<50} {:>8.3} {:>8} {:>8.3} {:>8}",
-        "all features", base_all, "", base_en, ""
+        "all features",
+        base_all,
+        "",
+        base_en,
+        ""
     );
     for (group, patterns) in GROUPS {
         let keep: Vec<usize> = all
@@ -240,7 +249,7 @@ fn ablation(train: &std::path::Path, dev: &std::path::Path) -> anyhow::Result<i3
             .filter(|&i| !in_group(names[i], patterns))
             .collect();
         let (a, e) = score(&keep);
-        println!(
+        outln!(
             "{:<50} {:>8.3} {:>+8.3} {:>8.3} {:>+8.3}",
             format!("without {group}"),
             a,
@@ -284,20 +293,22 @@ fn dups(file: &std::path::Path, seed: u64) -> anyhow::Result<i32> {
     let cases = build_cases(&originals, seed);
     let dir = tempfile::tempdir()?;
     let r = evaluate(&cases, dir.path())?;
-    println!(
+    outln!(
         "Near-duplicate detection on {} ({} originals, {} left out as copies of others; {} articles with edited copies; seed {seed})",
         file.display(),
         originals.len(),
         all.len() - originals.len(),
         r.articles
     );
-    println!(
+    outln!(
         "pairs: {} true, {} found, {} correct",
-        r.true_pairs, r.found_pairs, r.correct_pairs
+        r.true_pairs,
+        r.found_pairs,
+        r.correct_pairs
     );
-    println!("precision {:.3}  recall {:.3}", r.precision(), r.recall());
+    outln!("precision {:.3}  recall {:.3}", r.precision(), r.recall());
     for (kind, n, linked) in &r.recall_by_edit {
-        println!(
+        outln!(
             "  {kind:<22} {linked:>5}/{n:<5} linked to their original ({:.3})",
             *linked as f64 / (*n).max(1) as f64
         );

@@ -1,6 +1,7 @@
 //! `storyline ingest PATH...`: read, deduplicate, assign to stories, store.
 
 use super::StoreArgs;
+use crate::cli::outln;
 use crate::cluster::profile::Params;
 use crate::embed::encoders::Encoders;
 use crate::index::search::SearchIndex;
@@ -115,7 +116,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     if args.json {
         eprintln!("{line}");
     } else {
-        println!("{line}");
+        outln!("{line}");
     }
     Ok(if processed == 0 && summary.rejected > 0 {
         1

