@@ -1040,6 +1040,33 @@ fn merge_entities(
             }
         }
     }
+    // Fold an acronym into the one name it abbreviates ("NATO" -> "North
+    // Atlantic Treaty Organization").
+    let acronyms: Vec<String> = by_key
+        .values()
+        .filter(|e| !e.key.contains(' ') && e.kind != EntityKind::Person)
+        .map(|e| e.key.clone())
+        .collect();
+    for short in acronyms {
+        let name = &by_key[&short].name;
+        let longs: Vec<String> = by_key
+            .values()
+            .filter(|e| e.kind != EntityKind::Person && is_acronym_of(name, &e.key))
+            .map(|e| e.key.clone())
+            .collect();
+        if let [long] = longs.as_slice() {
+            let s = by_key.remove(&short).expect("present");
+            let l = by_key.get_mut(long).expect("present");
+            l.mentions += s.mentions;
+            l.sentences.extend(s.sentences);
+            if !l.aliases.contains(&s.name) {
+                l.aliases.push(s.name);
+            }
+            if l.kind == EntityKind::Other {
+                l.kind = s.kind;
+            }
+        }
+    }
     // German capitalises every noun: a lone word needs support.
     let strict_singles = lang == "de";
     by_key
@@ -1056,6 +1083,31 @@ fn merge_entities(
             e
         })
         .collect()
+}
+
+/// `short`, a name written in capitals ("NATO", "U.N."), is the initials
+/// of the multi-word name `long_key` ("north atlantic treaty organization"),
+/// with or without its connectors ("Organisation of Islamic Cooperation" is
+/// OIC, "Bank of England" BoE is not in capitals and so no acronym).
+pub fn is_acronym_of(short: &str, long_key: &str) -> bool {
+    let letters: String = short.chars().filter(|c| *c != '.').collect();
+    if !(2..=6).contains(&letters.chars().count()) || !letters.chars().all(char::is_uppercase) {
+        return false;
+    }
+    let words: Vec<&str> = long_key.split(' ').collect();
+    if words.len() < 2 {
+        return false;
+    }
+    let cues = Cues::get();
+    let initials = |skip_connectors: bool| -> String {
+        words
+            .iter()
+            .filter(|w| !(skip_connectors && (cues.is_connector(w) || **w == "and")))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    let want = crate::lexicon::fold::fold(&letters);
+    initials(true) == want || initials(false) == want
 }
 
 fn most_common(mut items: Vec<String>) -> Option<String> {
@@ -1745,6 +1797,30 @@ mod tests {
         let town =
             place_names("Storm hits Mississippi\n\nA storm hit Jackson, Mississippi, on Tuesday.");
         assert!(town.iter().any(|p| p == "Jackson"), "{town:?}");
+    }
+
+    #[test]
+    fn an_acronym_is_the_name_it_abbreviates() {
+        let found = entities(
+            "Alliance meets\n\nThe North Atlantic Treaty Organization met in Brussels. NATO said the World Health Organization and the WHO team agreed. The IAEA stayed away.",
+        );
+        let nato = found
+            .iter()
+            .find(|e| e.key == "north atlantic treaty organization")
+            .unwrap_or_else(|| panic!("{found:?}"));
+        assert!(nato.aliases.iter().any(|a| a == "NATO"), "{nato:?}");
+        assert!(
+            !found.iter().any(|e| e.key == "nato" || e.key == "who"),
+            "{found:?}"
+        );
+        // No long form in the text: the acronym stays itself.
+        assert!(found.iter().any(|e| e.key == "iaea"), "{found:?}");
+        assert!(super::is_acronym_of(
+            "OIC",
+            "organisation of islamic cooperation"
+        ));
+        assert!(!super::is_acronym_of("Boe", "bank of england"));
+        assert!(!super::is_acronym_of("NATO", "nato"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! features and the human-readable explanation are built from this, so a
 //! report never shows a reason the score did not use.
 
-use crate::analyse::entities::{Entity, EntityKind, PlaceMention};
+use crate::analyse::entities::{is_acronym_of, Entity, EntityKind, PlaceMention};
 use crate::analyse::gazetteer::Gazetteer;
 use crate::analyse::time::EventTime;
 use crate::analyse::Analysis;
@@ -225,6 +225,13 @@ pub fn same_entity(a: &Entity, b: &Entity) -> bool {
     match match_keys(&a.key, &b.key) {
         KeyMatch::Same => true,
         KeyMatch::Surname | KeyMatch::Contained if personal(a) && personal(b) => true,
+        // An acronym for what the other spells out ("NATO", "North Atlantic
+        // Treaty Organization").
+        _ if b.kind != EntityKind::Person && is_acronym_of(&a.name, &b.key)
+            || a.kind != EntityKind::Person && is_acronym_of(&b.name, &a.key) =>
+        {
+            true
+        }
         // Aliases seen in either text count too.
         _ => {
             a.aliases
