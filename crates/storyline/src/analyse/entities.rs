@@ -141,6 +141,8 @@ fn name_spans(
     let cal = crate::lexicon::calendar::Calendar::get();
     let name_like = |t: &Token| {
         t.shape.is_name_like()
+            // "Mimi62", a user handle, is no name ("MH17", "G7" are).
+            && !(t.shape == Shape::Capitalised && t.text.contains(|c: char| c.is_ascii_digit()))
             && caps.informative(t)
             && cal.month(&t.key).is_none()
             && cal.weekday(&t.key).is_none()
@@ -228,8 +230,28 @@ fn name_spans(
                     break;
                 }
             }
-            while s.start < s.end && cues.is_connector(&tokens[s.end - 1].key) {
-                s.end -= 1;
+            // At the end: a connector; a word too common for a name
+            // ("Henninger This is" in run-on text); an abbreviated title
+            // that belongs to the next name ("... Journal Sen. Chuck
+            // Grassley").
+            while s.end > s.start {
+                let t = &tokens[s.end - 1];
+                // One letter is an initial ("Manuel A." cut off), kept.
+                let common = stop.contains(&t.key)
+                    && t.shape == Shape::Capitalised
+                    && t.text.chars().count() >= 2
+                    && caps.too_common_for_a_name(&t.key)
+                    && s.end - s.start >= 2;
+                // One letter is an initial ("Richard M." cut off), not the
+                // French "M.".
+                let abbreviated_title = cues.is_person_title(&t.key)
+                    && (2..=4).contains(&t.text.chars().count())
+                    && text[t.end..].trim_start().starts_with('.');
+                if cues.is_connector(&t.key) || common || abbreviated_title {
+                    s.end -= 1;
+                } else {
+                    break;
+                }
             }
             (s.start < s.end).then_some(s)
         })
@@ -509,6 +531,12 @@ impl SpanContext {
                         .all(|t| t.shape == Shape::Capitalised || is_initial(t))
                     && !cues.is_org_head(last)
                     && !cues.is_facility_head(last)
+                    // "Mediterranean Sea" makes no "Sea" a surname; "Deputy
+                    // Jerry Ortiz", a title glued on, still makes "Ortiz" one.
+                    && (words[..words.len() - 1]
+                        .iter()
+                        .any(|t| crate::lexicon::first_names::is_first_name(&t.key))
+                        || opens_like_a_person(words, &caps.lang, cues.is_non_person_head(last)))
                     && !opens_with_place();
             if personal && words.len() >= 2 {
                 surnames.insert(last.clone());
@@ -1797,6 +1825,22 @@ mod tests {
         let town =
             place_names("Storm hits Mississippi\n\nA storm hit Jackson, Mississippi, on Tuesday.");
         assert!(town.iter().any(|p| p == "Jackson"), "{town:?}");
+    }
+
+    #[test]
+    fn run_on_web_text_leaves_no_handles_titles_or_function_words_in_names() {
+        let found = entities(
+            "Grassley tweets\n\nRead The Wall Street Journal Sen. Chuck Grassley wrote on Thursday to the staff of the paper. He praised an oped by Daniel Henninger This is what I preached, he said. The tweet was shared by Mimi62 and others.",
+        );
+        let keys: Vec<&str> = found.iter().map(|e| e.key.as_str()).collect();
+        assert!(keys.contains(&"chuck grassley"), "{keys:?}");
+        assert!(keys.contains(&"daniel henninger"), "{keys:?}");
+        assert!(
+            !keys
+                .iter()
+                .any(|k| k.ends_with(" sen") || k.ends_with(" this") || k.contains("mimi")),
+            "{keys:?}"
+        );
     }
 
     #[test]
