@@ -148,7 +148,6 @@ impl Loaded {
     }
 }
 
-/// Run the CLI; returns the process exit code.
 /// `println!` that returns the write error instead of panicking, so that a
 /// closed pipe (`storyline eval ... | head`) ends the command quietly.
 macro_rules! outln {
@@ -159,6 +158,7 @@ macro_rules! outln {
 }
 pub(crate) use outln;
 
+/// Run the CLI; returns the process exit code.
 pub fn run() -> i32 {
     let cli = Cli::parse();
     let level = match cli.verbose {

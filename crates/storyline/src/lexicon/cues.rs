@@ -604,6 +604,43 @@ const US_STATE_ABBREVIATIONS: &[(&str, &str, bool)] = &[
     ("wyo", "wyoming", false),
 ];
 
+/// Past participles said only of people, after "was"/"is"/"has"/"had":
+/// "Jackson was arrested" makes Jackson a person, not the town.
+const DONE_TO_PEOPLE: &[&str] = &[
+    "arrested",
+    "charged",
+    "convicted",
+    "indicted",
+    "sentenced",
+    "jailed",
+    "suspended",
+    "fined",
+    "injured",
+    "hospitalized",
+    "hospitalised",
+    "born",
+    "married",
+    "fired",
+    "traded",
+    "drafted",
+];
+
+/// Verbs only people take ("Jackson pleaded"). "Said" is not among them:
+/// news lets cities speak for governments ("Moscow said").
+const PEOPLE_DO: &[&str] = &[
+    "pleaded",
+    "resigned",
+    "apologized",
+    "apologised",
+    "testified",
+    "confessed",
+    "admitted",
+    "scored",
+];
+
+/// Last words of a picture credit ("AA Photo", "Reuters Photo").
+const CREDIT_WORDS: &[&str] = &["photo", "photos", "photograph", "foto", "fotos"];
+
 /// Lowercase words allowed inside a multi-word name.
 /// "and" is not among them: "Syria and Libya" are two names.
 const NAME_CONNECTORS: &[&str] = &[
@@ -673,6 +710,21 @@ impl Cues {
     }
 
     /// Last word of a street or building name ("Street", "Airport").
+    /// `key` follows "was"/"is"/"has"/"had" only when said of a person.
+    pub fn is_done_to_people(&self, key: &str) -> bool {
+        DONE_TO_PEOPLE.contains(&key) || PEOPLE_DO.contains(&key)
+    }
+
+    /// `key` right after a name makes that name a person's.
+    pub fn is_done_by_people(&self, key: &str) -> bool {
+        PEOPLE_DO.contains(&key)
+    }
+
+    /// `key` closes a picture credit, not a name in the story.
+    pub fn is_credit_word(&self, key: &str) -> bool {
+        CREDIT_WORDS.contains(&key)
+    }
+
     pub fn is_facility_head(&self, key: &str) -> bool {
         self.facilities.contains(key)
     }
