@@ -90,7 +90,8 @@ fn split_runs(path: &str) -> Vec<&str> {
     out
 }
 
-/// A month as an address writes it: `04`, `4`, `apr`, `april`.
+/// A month as an address writes it: `04`, `4`, or a name or abbreviation
+/// the time analysis knows (`apr`, `april`, `mai`).
 fn month_of(s: &str) -> Option<u32> {
     if s.bytes().all(|b| b.is_ascii_digit()) {
         return (s.len() <= 2)
@@ -98,27 +99,7 @@ fn month_of(s: &str) -> Option<u32> {
             .flatten()
             .filter(|m| (1..=12).contains(m));
     }
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let lower = s.to_ascii_lowercase();
-    let position = MONTHS.iter().position(|m| lower.starts_with(m))?;
-    // "mar" or "march", not "market".
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ][position];
-    (lower.len() == 3 || full.starts_with(&lower) || lower == "sept").then_some(position as u32 + 1)
+    crate::lexicon::calendar::Calendar::get().month(&crate::lexicon::fold::fold(s))
 }
 
 #[cfg(test)]
