@@ -96,6 +96,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
         .collect();
     let mut places = PlaceCollector {
         nouns_capitalised: lang == "de",
+        case_endings: crate::lexicon::inflection::case_endings(lang),
         ..PlaceCollector::default()
     };
     let mut raw: Vec<(Span, EntityKind, String)> = Vec::new();
@@ -108,7 +109,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
     }
     // Uncased scripts: places anywhere, by gazetteer n-gram lookup.
     if tokens.iter().any(|t| t.shape == Shape::Uncased) {
-        scan_uncased_places(tokens, gaz, &mut places);
+        scan_uncased_places(text, tokens, gaz, &mut places);
     }
 
     let mut entities = merge_entities(tokens, raw, lang);
@@ -716,8 +717,11 @@ fn classify_span(
                 && matches!(region.kind, PlaceKind::Country | PlaceKind::Admin1)
         })
     };
+    // "il presidente Vladimir Putin": after a title, a run that opens with
+    // a given name is the person's name, not Vladimir, Russia.
+    let titled_person = span.role.is_some() && given_name_run;
     for i in span.start..span.end {
-        if media {
+        if media || titled_person {
             break;
         }
         // A lowercase particle opens no place: "van" of "Anna van der
@@ -741,6 +745,22 @@ fn classify_span(
                 break;
             }
         }
+    }
+    // "министр иностранных дел Турции Мевлют Чавушоглу": where names
+    // decline, a country's genitive stands right before the name of its
+    // minister; the name after the place is judged on its own.
+    if !places.case_endings.is_empty()
+        && inner_place_words > 0
+        && inner_place_end - span.start == inner_place_words
+        && span.end - inner_place_end >= 2
+    {
+        let rest = Span {
+            start: inner_place_end,
+            end: span.end,
+            role: span.role,
+        };
+        classify_span(text, tokens, rest, gaz, cues, ctx, places, raw);
+        return;
     }
     // A German noun glued before a given name says what the person is
     // ("Virenforscher Richard Neher", "Parteivorsitzende Beatrix von
@@ -914,7 +934,7 @@ fn hyphenated_only(text: &str, words: &[Token]) -> bool {
     words.windows(2).all(|w| &text[w[0].end..w[1].start] == "-")
 }
 
-fn scan_uncased_places(tokens: &[Token], gaz: &Gazetteer, places: &mut PlaceCollector) {
+fn scan_uncased_places(text: &str, tokens: &[Token], gaz: &Gazetteer, places: &mut PlaceCollector) {
     let mut i = 0;
     while i < tokens.len() {
         let mut advanced = false;
@@ -922,8 +942,10 @@ fn scan_uncased_places(tokens: &[Token], gaz: &Gazetteer, places: &mut PlaceColl
             for n in (1..=MAX_NAME_WORDS.min(tokens.len() - i)).rev() {
                 let sub = &tokens[i..i + n];
                 if let Some(place) = places.resolve(gaz, &name_key(sub.iter().map(|t| t.text))) {
-                    let surface = sub.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
-                    places.add(place, &surface, sub[0].sentence);
+                    // As written: Chinese names have no spaces between
+                    // their characters, each of which is a token.
+                    let surface = &text[sub[0].start..sub[n - 1].end];
+                    places.add(place, surface, sub[0].sentence);
                     i += n;
                     advanced = true;
                     break;
@@ -1135,6 +1157,11 @@ const GERMAN_COMMON_PLACE_ZIPF: f32 = 4.0;
 /// name their country or another place in it.
 const SMALL_TOWN: u64 = 15_000;
 
+/// A declined word read as a city by its guessed dictionary form must name
+/// one at least this large: the guesses are coarse, and a small town's name
+/// is too likely to be what a common word declines to.
+const DECLINED_CITY: u64 = 100_000;
+
 /// A name of at most three letters that is not the place's own name but
 /// one of its alternates ("AK", "Sam"): abbreviations of cities and regions
 /// collide with initials and first names. Countries keep theirs ("UK").
@@ -1153,6 +1180,13 @@ fn city_alias(gaz: &Gazetteer, id: PlaceId, key: &str) -> bool {
     p.kind == PlaceKind::City && name_key(p.name.split_whitespace()) != key
 }
 
+/// The gazetteer key of a place name as written; words as the gazetteer
+/// splits them, so that an unspaced Chinese name meets its key.
+fn surface_key(surface: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    name_key(surface.unicode_words())
+}
+
 /// Collects place mentions, resolving ambiguous names by population and by
 /// the countries the article already mentions.
 #[derive(Default)]
@@ -1164,10 +1198,33 @@ struct PlaceCollector {
     /// town named like a common word ("Länder", a town in Venezuela; "Dax"
     /// in France) needs support like a small one.
     nouns_capitalised: bool,
+    /// Case endings of a language that declines place names ("w Polsce",
+    /// "в Москве"); empty for the others.
+    case_endings: &'static [(&'static str, &'static str)],
 }
 
 impl PlaceCollector {
+    /// The place a name stands for; in a language that declines names, a
+    /// one-word name the gazetteer does not know as a notable place is
+    /// looked up by its dictionary forms too ("Polsce" is Polska).
     fn resolve(&self, gaz: &Gazetteer, key: &str) -> Option<(PlaceId, bool)> {
+        let direct = self.resolve_form(gaz, key);
+        if self.case_endings.is_empty() || key.contains(' ') {
+            return direct;
+        }
+        let of_note = |&(id, _): &(PlaceId, bool)| {
+            let p = gaz.place(id);
+            p.kind != PlaceKind::City || p.population >= DECLINED_CITY
+        };
+        if direct.as_ref().is_some_and(of_note) {
+            return direct;
+        }
+        crate::lexicon::inflection::dictionary_forms(key, self.case_endings)
+            .find_map(|form| self.resolve_form(gaz, &form).filter(of_note))
+            .or(direct)
+    }
+
+    fn resolve_form(&self, gaz: &Gazetteer, key: &str) -> Option<(PlaceId, bool)> {
         let senses = gaz.senses(key);
         let best = senses
             .iter()
@@ -1237,7 +1294,7 @@ impl PlaceCollector {
             let Some(surface) = self.found[&id].2.first() else {
                 continue;
             };
-            let key = name_key(surface.split_whitespace());
+            let key = surface_key(surface);
             let better = gaz
                 .senses(&key)
                 .iter()
@@ -1270,7 +1327,7 @@ impl PlaceCollector {
             let town = p.kind == PlaceKind::City && p.population < FIRST_NAME_TOWN;
             !(town
                 && entry.2.iter().all(|surface| {
-                    let key = name_key(surface.split_whitespace());
+                    let key = surface_key(surface);
                     !key.contains(' ') && first_names.contains(key.as_str())
                 }))
         });
@@ -1395,6 +1452,54 @@ mod tests {
     /// The kind of the entity with folded key `key`, if it was found.
     fn kind_of(found: &[super::Entity], key: &str) -> Option<EntityKind> {
         found.iter().find(|e| e.key == key).map(|e| e.kind)
+    }
+
+    #[test]
+    fn declined_place_names_are_read_by_their_dictionary_form() {
+        let polish = place_names(
+            "Premier w Warszawie\n\nPremier Mateusz Morawiecki spotkał się w Warszawie z prezydentem Francji. Rozmawiali o sytuacji w Polsce, Niemczech i na Ukrainie.",
+        );
+        for place in ["Warsaw", "France", "Poland", "Germany", "Ukraine"] {
+            assert!(polish.iter().any(|p| p == place), "{place}: {polish:?}");
+        }
+        let an = analyse(&parse_plain(
+            "Россия и Турция договорились\n\nМинистр иностранных дел Турции Мевлют Чавушоглу провел переговоры в Москве. Президент Владимир Путин говорил о России.",
+        ));
+        let russian: Vec<&str> = an.places.iter().map(|p| p.name.as_str()).collect();
+        for place in ["Moscow", "Russia", "Türkiye"] {
+            assert!(russian.contains(&place), "{place}: {russian:?}");
+        }
+        let names: Vec<&str> = an.entities.iter().map(|e| e.name.as_str()).collect();
+        assert!(
+            names.contains(&"Мевлют Чавушоглу"),
+            "the minister after his country's genitive: {names:?}"
+        );
+        assert!(
+            names.contains(&"Владимир Путин"),
+            "the title is cut off: {names:?}"
+        );
+    }
+
+    #[test]
+    fn a_given_name_after_a_title_is_no_town() {
+        let places = place_names(
+            "Putin incontra Erdoğan\n\nIl presidente Vladimir Putin ha incontrato Recep Tayyip Erdoğan a Mosca.",
+        );
+        assert!(!places.iter().any(|p| p == "Vladimir"), "{places:?}");
+        assert!(places.iter().any(|p| p == "Moscow"), "{places:?}");
+    }
+
+    #[test]
+    fn chinese_place_names_show_as_written() {
+        let an = analyse(&parse_plain(
+            "俄罗斯与土耳其同意缓和叙利亚伊德利卜局势\n\n俄罗斯外交部周六表示，莫斯科和安卡拉已同意缓和伊德利卜省的紧张局势。",
+        ));
+        let russia = an
+            .places
+            .iter()
+            .find(|p| p.name == "Russia")
+            .expect("Russia found");
+        assert_eq!(russia.display, "俄罗斯");
     }
 
     #[test]

@@ -159,6 +159,24 @@ pub fn extract(
         }
     }
 
+    if matches!(lang, "zh" | "ja" | "ko") {
+        for (span, value) in east_asian(text) {
+            if covered.iter().any(|&(s, e)| span.start < e && s < span.end) {
+                continue;
+            }
+            let s = sentence_of(span.start);
+            out.push(TimeExpression {
+                text: text[span.clone()].to_owned(),
+                value,
+                resolved: None,
+                sentence: s,
+                in_heading: s < heading_sentences,
+                span: span.clone(),
+            });
+            covered.push((span.start, span.end));
+        }
+    }
+
     let keys: Vec<&str> = tokens.iter().map(|t| t.key.as_str()).collect();
     let mut i = 0;
     while i < tokens.len() {
@@ -187,6 +205,102 @@ pub fn extract(
         i += len;
     }
     out.sort_by_key(|e| e.sentence);
+    out
+}
+
+fn east_asian_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        // Year, month and day markers of Chinese, Japanese and Korean
+        // ("2020年3月5日", "3月5日", "2020년 3월"), weekdays ("星期二", "周六",
+        // "火曜日") and the commonest relative words. Each character is a
+        // token of its own there, so these are read from the text.
+        Regex::new(
+            r"(?x)
+            (?P<y>[0-9]{4})\s*[年년]\s*(?:(?P<ym>[0-9]{1,2})\s*[月월]\s*(?:(?P<yd>[0-9]{1,2})\s*[日号號일])?)?
+            | (?P<m>[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[月월]\s*(?:(?P<d>[0-9]{1,2})\s*[日号號일])?
+            | (?:星期|礼拜|禮拜|周|週)(?P<wd>[一二三四五六日天])
+            | (?P<jwd>[月火水木金土日])曜日
+            | (?P<rel>今天|今日|昨天|昨日|前天|明天|明日|今年|去年|本周|上周|本月|上个月|上個月)",
+        )
+        .expect("valid regex")
+    })
+}
+
+/// Time expressions of Chinese, Japanese and Korean text: (byte range, value).
+fn east_asian(text: &str) -> Vec<(std::ops::Range<usize>, TimeValue)> {
+    let number = |s: &str| -> Option<u32> {
+        if let Ok(n) = s.parse() {
+            return Some(n);
+        }
+        // Chinese numerals up to twelve: "三", "十", "十二".
+        let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
+        let chars: Vec<char> = s.chars().collect();
+        match chars.as_slice() {
+            [c] if *c == '十' => Some(10),
+            [c] => digit(*c),
+            ['十', c] => digit(*c).map(|d| 10 + d),
+            _ => None,
+        }
+    };
+    let weekday = |c: &str, order: &str| order.find(c).map(|i| i as u32 / 3 + 1);
+    let mut out = Vec::new();
+    for cap in east_asian_re().captures_iter(text) {
+        let m = cap.get(0).expect("whole match");
+        let value = if let Some(y) = cap.name("y") {
+            let Some(year) = year_in(y.as_str()) else {
+                continue;
+            };
+            let month = cap.name("ym").and_then(|m| number(m.as_str()));
+            let day = cap.name("yd").and_then(|d| number(d.as_str()));
+            match (month, day) {
+                (Some(month), Some(day)) => match NaiveDate::from_ymd_opt(year, month, day) {
+                    Some(date) => TimeValue::Date { date },
+                    None => continue,
+                },
+                (Some(month), None) if (1..=12).contains(&month) => {
+                    TimeValue::MonthYear { year, month }
+                }
+                (Some(_), None) => continue,
+                _ => TimeValue::Year { year, part: None },
+            }
+        } else if let Some(m) = cap.name("m") {
+            let Some(month) = number(m.as_str()).filter(|m| (1..=12).contains(m)) else {
+                continue;
+            };
+            match cap.name("d").and_then(|d| number(d.as_str())) {
+                Some(day) if (1..=31).contains(&day) => TimeValue::MonthDay { month, day },
+                Some(_) => continue,
+                None => TimeValue::Month { month },
+            }
+        } else if let Some(w) = cap.name("wd") {
+            // Sunday is 日 or 天, the seventh day.
+            let w = if w.as_str() == "天" {
+                "日"
+            } else {
+                w.as_str()
+            };
+            match weekday(w, "一二三四五六日") {
+                Some(weekday) => TimeValue::Weekday { weekday },
+                None => continue,
+            }
+        } else if let Some(w) = cap.name("jwd") {
+            match weekday(w.as_str(), "月火水木金土日") {
+                Some(weekday) => TimeValue::Weekday { weekday },
+                None => continue,
+            }
+        } else {
+            let days = match m.as_str() {
+                "今天" | "今日" => Some(0),
+                "昨天" | "昨日" => Some(-1),
+                "前天" => Some(-2),
+                "明天" | "明日" => Some(1),
+                _ => None,
+            };
+            TimeValue::Relative { days }
+        };
+        out.push((m.start()..m.end(), value));
+    }
     out
 }
 
@@ -273,7 +387,7 @@ fn match_at(
         let year_word_after = next.is_some_and(|n| {
             matches!(
                 n.key.as_str(),
-                "yilinda" | "yili" | "yilinin" | "roku" | "rok" | "عام"
+                "yilinda" | "yili" | "yilinin" | "roku" | "rok" | "عام" | "году" | "года" | "г"
             )
         });
         if cue.is_some() || year_word_after || part.is_some() {
@@ -286,7 +400,12 @@ fn match_at(
         // than the name, but other languages write them lowercase.
         if lang != "en" || t.shape == Shape::Capitalised {
             let cue = prev_key
-                .filter(|k| matches!(*k, "on" | "am" | "el" | "le" | "w" | "we" | "il" | "lo"))
+                .filter(|k| {
+                    matches!(
+                        *k,
+                        "on" | "am" | "el" | "le" | "w" | "we" | "il" | "lo" | "в" | "во"
+                    )
+                })
                 .map(|_| i - 1);
             return Some((1, TimeValue::Weekday { weekday }, cue));
         }
@@ -416,6 +535,57 @@ mod tests {
         TimeValue::Date {
             date: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
         }
+    }
+
+    #[test]
+    fn russian_dates_weekdays_and_relative_words() {
+        let found = find(
+            "Министерство заявило в субботу, что переговоры прошли 5 марта 2020 года. \
+             В 2019 году перемирие нарушалось, а вчера обстрелы возобновились.",
+            "ru",
+        );
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["в субботу", "5 марта 2020", "В 2019", "вчера"],
+            "{found:?}"
+        );
+        assert_eq!(found[0].1, TimeValue::Weekday { weekday: 6 });
+        assert_eq!(found[1].1, date(2020, 3, 5));
+        assert_eq!(found[3].1, TimeValue::Relative { days: Some(-1) });
+    }
+
+    #[test]
+    fn chinese_and_japanese_dates_are_read_from_the_characters() {
+        let found = find(
+            "土耳其外长周二与俄罗斯外长通电话。两国于2020年3月5日在莫斯科达成协议，三月以来停火。今天双方再次会谈。",
+            "zh",
+        );
+        let values: Vec<&TimeValue> = found.iter().map(|(_, v)| v).collect();
+        assert_eq!(
+            values,
+            [
+                &TimeValue::Weekday { weekday: 2 },
+                &date(2020, 3, 5),
+                &TimeValue::Month { month: 3 },
+                &TimeValue::Relative { days: Some(0) },
+            ],
+            "{found:?}"
+        );
+        assert_eq!(found[1].0, "2020年3月5日");
+        let japanese = find("会談は12月30日の日曜日に行われた。", "ja");
+        let values: Vec<&TimeValue> = japanese.iter().map(|(_, v)| v).collect();
+        assert_eq!(
+            values,
+            [
+                &TimeValue::MonthDay { month: 12, day: 30 },
+                &TimeValue::Weekday { weekday: 7 },
+            ]
+        );
+        assert!(
+            find("三个月来谈判没有进展。", "zh").is_empty(),
+            "three months is a duration, not March"
+        );
     }
 
     #[test]

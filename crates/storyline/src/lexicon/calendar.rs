@@ -111,6 +111,19 @@ const MONTHS: &[&str] = &[
     "أكتوبر|تشرين الأول",
     "نوفمبر|تشرين الثاني",
     "ديسمبر|كانون الأول",
+    // ru: nominative, genitive ("5 марта"), prepositional ("в марте")
+    "январь|января|январе",
+    "февраль|февраля|феврале",
+    "март|марта|марте",
+    "апрель|апреля|апреле",
+    "май|мая|мае",
+    "июнь|июня|июне",
+    "июль|июля|июле",
+    "август|августа|августе",
+    "сентябрь|сентября|сентябре",
+    "октябрь|октября|октябре",
+    "ноябрь|ноября|ноябре",
+    "декабрь|декабря|декабре",
 ];
 
 /// Weekday names, Monday first, per language.
@@ -171,6 +184,14 @@ const WEEKDAYS: &[&str] = &[
     "الجمعة",
     "السبت",
     "الأحد|الاحد",
+    // ru: nominative, accusative ("в субботу"), genitive
+    "понедельник|понедельника",
+    "вторник|вторника",
+    "среда|среду|среды",
+    "четверг|четверга",
+    "пятница|пятницу|пятницы",
+    "суббота|субботу|субботы",
+    "воскресенье|воскресенья",
 ];
 
 /// Words and phrases that place an event relative to the (unknown or known)
@@ -244,6 +265,21 @@ const RELATIVE: &[(&str, Option<i32>)] = &[
     ("w tym roku", None),
     ("oggi", Some(0)),
     ("ieri", Some(-1)),
+    ("domani", Some(1)),
+    ("questa settimana", None),
+    ("la settimana scorsa", None),
+    ("l'anno scorso", None),
+    ("quest'anno", None),
+    ("сегодня", Some(0)),
+    ("вчера", Some(-1)),
+    ("позавчера", Some(-2)),
+    ("завтра", Some(1)),
+    ("на этой неделе", None),
+    ("на прошлой неделе", None),
+    ("в прошлом месяце", None),
+    ("в этом году", None),
+    ("в прошлом году", None),
+    ("в последние годы", None),
     ("اليوم", Some(0)),
     ("أمس", Some(-1)),
     ("امس", Some(-1)),
@@ -294,6 +330,11 @@ const TIME_CUES: &[&str] = &[
     "al",
     "a",
     "dall'",
+    "в",
+    "с",
+    "до",
+    "после",
+    "к",
     "في",
     "منذ",
     "عام",
@@ -397,6 +438,9 @@ mod tests {
         assert_eq!(cal.month("tuesday"), None);
         assert_eq!(cal.weekday("tuesday"), Some(2));
         assert_eq!(cal.weekday("samstag"), Some(6));
+        assert_eq!(cal.month("марта"), Some(3), "Russian genitive");
+        assert_eq!(cal.month("декабре"), Some(12), "Russian prepositional");
+        assert_eq!(cal.weekday("субботу"), Some(6), "Russian accusative");
     }
 
     #[test]

@@ -6,5 +6,6 @@ pub mod cues;
 pub mod first_names;
 pub mod fold;
 pub mod german;
+pub mod inflection;
 pub mod stopwords;
 pub mod wordfreq;

@@ -1,0 +1,116 @@
+//! Case endings of languages that decline place names.
+//!
+//! Polish and Russian news write "w Warszawie", "z Polski", "в Москве",
+//! "России": the gazetteer knows the nominative ("Warszawa", "Polska",
+//! "Москва", "Россия") only; German adds a genitive "-s" ("Deutschlands").
+//! These tables undo the common noun endings so
+//! that the analyser can look a declined name up by its dictionary form.
+//! The rules are deliberately coarse (each yields a guess, not a parse):
+//! a guess counts only when the gazetteer knows it as a place of note,
+//! which is what keeps "Polski" from turning into a village.
+
+/// (ending of the declined form, ending of the dictionary form), on folded
+/// keys (Polish letters folded to ASCII, Cyrillic lowercased). Longer
+/// endings first: the first guess the gazetteer knows wins.
+const POLISH: &[(&str, &str)] = &[
+    ("czech", "cy"), // Niemczech -> Niemcy
+    ("owie", "ow"),  // Krakowie -> Kraków
+    ("iec", "cy"),   // Niemiec -> Niemcy
+    ("ach", "y"),    // Chinach -> Chiny
+    ("dze", "ga"),   // Pradze -> Praga
+    ("rze", "ra"),   // Ankarze -> Ankara
+    ("ce", "ka"),    // Polsce -> Polska
+    ("ii", "ia"),    // Syrii -> Syria
+    ("ji", "ja"),    // Francji -> Francja
+    ("ie", "a"),     // Warszawie -> Warszawa
+    ("ie", ""),      // Berlinie -> Berlin
+    ("em", ""),      // Berlinem -> Berlin
+    ("i", "a"),      // Polski -> Polska
+    ("y", "a"),      // Warszawy -> Warszawa
+    ("e", "a"),      // Polskę -> Polska
+    ("a", ""),       // Berlina -> Berlin
+    ("u", ""),       // Paryżu -> Paryż
+];
+
+const RUSSIAN: &[(&str, &str)] = &[
+    ("ией", "ия"), // Россией -> Россия
+    ("ии", "ия"),  // России -> Россия
+    ("ию", "ия"),  // Россию -> Россия
+    ("ае", "ай"),  // Китае -> Китай
+    ("ем", "й"),   // Китаем -> Китай
+    ("ой", "а"),   // Москвой -> Москва
+    ("ом", ""),    // Идлибом -> Идлиб
+    ("е", "а"),    // Москве -> Москва
+    ("е", ""),     // Идлибе -> Идлиб
+    ("ы", "а"),    // Москвы -> Москва
+    ("и", "а"),    // Праги -> Прага
+    ("у", "а"),    // Москву -> Москва
+    ("у", ""),     // Идлибу -> Идлиб
+    ("а", ""),     // Идлиба -> Идлиб
+    ("я", "й"),    // Китая -> Китай
+];
+
+/// German declines names in the genitive only: "Deutschlands", "des Irans".
+const GERMAN: &[(&str, &str)] = &[("es", ""), ("s", "")];
+
+/// The ending table of a language that declines place names, if any.
+pub fn case_endings(lang: &str) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        "pl" => POLISH,
+        "ru" => RUSSIAN,
+        "de" => GERMAN,
+        _ => &[],
+    }
+}
+
+/// Dictionary forms a declined folded word may stand for, most specific
+/// ending first. Only words of at least four letters are guessed at, and a
+/// guess keeps at least three: shorter ones are mostly function words.
+pub fn dictionary_forms<'a>(
+    key: &'a str,
+    endings: &'static [(&'static str, &'static str)],
+) -> impl Iterator<Item = String> + 'a {
+    let long_enough = key.chars().count() >= 4;
+    endings
+        .iter()
+        .filter(move |_| long_enough)
+        .filter_map(move |(declined, base)| {
+            let stem = key.strip_suffix(declined)?;
+            (stem.chars().count() >= 3).then(|| format!("{stem}{base}"))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::fold::fold;
+
+    fn forms(word: &str, lang: &str) -> Vec<String> {
+        dictionary_forms(&fold(word), case_endings(lang)).collect()
+    }
+
+    #[test]
+    fn polish_locatives_and_genitives_lead_back_to_the_nominative() {
+        assert!(forms("Warszawie", "pl").contains(&"warszawa".to_owned()));
+        assert!(forms("Polsce", "pl").contains(&"polska".to_owned()));
+        assert!(forms("Niemczech", "pl").contains(&"niemcy".to_owned()));
+        assert!(forms("Francji", "pl").contains(&"francja".to_owned()));
+        assert!(forms("Krakowie", "pl").contains(&"krakow".to_owned()));
+    }
+
+    #[test]
+    fn russian_cases_lead_back_to_the_nominative() {
+        assert!(forms("Москве", "ru").contains(&"москва".to_owned()));
+        assert!(forms("России", "ru").contains(&"россия".to_owned()));
+        assert!(forms("Идлибе", "ru").contains(&"идлиб".to_owned()));
+        assert!(forms("Китае", "ru").contains(&"китай".to_owned()));
+    }
+
+    #[test]
+    fn short_words_and_undeclined_languages_get_no_guesses() {
+        assert!(forms("Nie", "pl").is_empty());
+        assert!(forms("Warszawie", "en").is_empty());
+        assert!(forms("Ufa", "ru").is_empty());
+        assert_eq!(forms("Deutschlands", "de"), ["deutschland"]);
+    }
+}
