@@ -146,3 +146,27 @@ fn uncovered_scripts_huge_and_one_word_articles_are_scored() {
         );
     }
 }
+
+#[test]
+fn a_translation_reports_the_same_event_across_languages() {
+    if installed_models().is_none() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let en = dir.path().join("en.txt");
+    std::fs::write(&en, "Floods in western Germany\n\nAfter heavy rainfall, large parts of Germany are flooded. Chancellor Angela Merkel visited the affected areas in Cologne on Sunday and promised quick help. Rescue teams are still searching for the missing.").unwrap();
+    let de = dir.path().join("de.txt");
+    std::fs::write(&de, "Hochwasser im Westen Deutschlands\n\nNach heftigen Regenfällen sind große Teile Deutschlands überschwemmt. Bundeskanzlerin Angela Merkel besuchte am Sonntag die betroffenen Gebiete in Köln und sagte schnelle Hilfe zu. Rettungskräfte suchen weiter nach den Vermissten.").unwrap();
+    let (v, _) = compare_json(None, &en, &de);
+    let events = &v["explanation"]["events"];
+    assert_eq!(events["verdict"], "same-event", "{events}");
+    assert!(
+        events["closest_meaning"].as_f64().unwrap() >= 0.75,
+        "{events}"
+    );
+    let shared = v["explanation"]["places"]["shared"].to_string();
+    assert!(
+        shared.contains("Germany"),
+        "Deutschlands is Germany: {shared}"
+    );
+}

@@ -447,3 +447,40 @@ fn a_killed_ingest_keeps_what_it_reported_and_the_next_run_resumes() {
         .unwrap();
     assert_eq!(stories.iter().map(|s| s.articles).sum::<i64>(), c.articles);
 }
+
+#[test]
+fn standard_input_takes_a_plain_article_as_well_as_jsonl() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path();
+    let article = std::fs::read(fixtures().join("examples/004_32c51e6b98054cc8.txt")).unwrap();
+    let plain = bin()
+        .args(["ingest", "--lexical", "--json", "--store"])
+        .arg(s)
+        .arg("-")
+        .write_stdin(article)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&plain.stdout);
+    assert!(
+        plain.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&plain.stderr)
+    );
+    assert_eq!(stdout.lines().count(), 1, "one article: {stdout}");
+    assert!(stdout.contains("\"stored\""), "{stdout}");
+    let jsonl = "{\"id\": \"x1\", \"title\": \"Quake hits Sonoma\", \"text\": \"A magnitude 4.4 earthquake struck near Healdsburg early Monday.\"}\n{\"id\": \"x2\", \"title\": \"Truncated";
+    let lines = bin()
+        .args(["ingest", "--lexical", "--json", "--store"])
+        .arg(s)
+        .arg("-")
+        .write_stdin(jsonl)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&lines.stdout);
+    let stderr = String::from_utf8_lossy(&lines.stderr);
+    assert!(stdout.contains("x1"), "{stdout}");
+    assert!(
+        format!("{stdout}{stderr}").contains("stdin:2: truncated JSON"),
+        "{stdout}{stderr}"
+    );
+}

@@ -1,6 +1,8 @@
 //! `storyline cluster FILE.jsonl` and `storyline eval clusters`: the online
 //! story clustering in batch mode, without a store.
 
+use super::errln;
+
 use crate::analyse::{analyse_with, Analysis};
 use crate::cli::outln;
 use crate::cluster::online::OnlineClusterer;
@@ -81,7 +83,7 @@ pub fn read_docs(path: &Path, lexical: bool) -> anyhow::Result<Vec<Doc>> {
             });
         match parsed {
             Ok(row) => rows.push(row),
-            Err(e) => eprintln!(
+            Err(e) => errln!(
                 "storyline: {}: line {}: {e} (skipped)",
                 path.display(),
                 i + 1
@@ -111,7 +113,7 @@ fn params(opts: &ClusterOpts) -> Params {
     }
     match opts.weights.as_deref() {
         Some([e, t, n]) => p.weights = [*e, *t, *n],
-        Some(_) => eprintln!(
+        Some(_) => errln!(
             "storyline: --weights needs three numbers (embedding,terms,names); using the defaults"
         ),
         None => {}

@@ -1,5 +1,7 @@
 //! `storyline compare A B` and `storyline compare --pairs FILE`.
 
+use super::errln;
+
 use super::pairs;
 use super::ModelArgs;
 use crate::analyse::analyse_with;
@@ -68,7 +70,7 @@ fn run_pairs(path: &std::path::Path, models: &super::Loaded) -> anyhow::Result<i
             }
             Err(e) => {
                 failed += 1;
-                eprintln!(
+                errln!(
                     "storyline: {}: line {}: {}",
                     path.display(),
                     e.line,
@@ -88,7 +90,7 @@ fn run_pairs(path: &std::path::Path, models: &super::Loaded) -> anyhow::Result<i
         );
     }
     if failed > 0 {
-        eprintln!("storyline: {failed} of {total} lines had errors (error objects written in their place)");
+        errln!("storyline: {failed} of {total} lines had errors (error objects written in their place)");
     }
     Ok(0)
 }

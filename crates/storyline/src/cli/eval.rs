@@ -1,5 +1,7 @@
 //! `storyline eval semeval FILE`.
 
+use super::errln;
+
 use super::pairs;
 use super::ModelArgs;
 use crate::cli::outln;
@@ -90,7 +92,7 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<i32> {
                     },
                     Err(e) => {
                         skipped += 1;
-                        eprintln!(
+                        errln!(
                             "storyline: {}: line {}: {}",
                             file.display(),
                             e.line,
@@ -103,7 +105,7 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<i32> {
                 anyhow::bail!("{}: no labelled pairs to evaluate", file.display());
             }
             if skipped > 0 {
-                eprintln!("storyline: {skipped} lines skipped (errors or no gold scores)");
+                errln!("storyline: {skipped} lines skipped (errors or no gold scores)");
             }
             let table = evaluate(&scored);
             if json {
@@ -177,7 +179,7 @@ fn ablation(train: &std::path::Path, dev: &std::path::Path) -> anyhow::Result<i3
     use crate::relate::fit::fit_named;
     use crate::relate::model::TrainingRecord;
     let encoders = crate::embed::encoders::Encoders::installed();
-    let (tr, dv) = (labelled(train)?, labelled(dev)?);
+    let (tr, dv) = (super::train::learnable(labelled(train)?).0, labelled(dev)?);
     let rows_tr = super::train::feature_rows(&tr, encoders);
     let rows_dv = super::train::feature_rows(&dv, encoders);
     let names = FeatureSet::Neural.names();

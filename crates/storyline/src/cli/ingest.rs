@@ -1,5 +1,7 @@
 //! `storyline ingest PATH...`: read, deduplicate, assign to stories, store.
 
+use super::errln;
+
 use super::StoreArgs;
 use crate::cli::outln;
 use crate::cluster::profile::Params;
@@ -60,7 +62,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
                 Item::Article { article, origin } => chunk.push((article, origin)),
                 Item::Rejected { message, .. } => {
                     summary.rejected += 1;
-                    bar.suspend(|| eprintln!("storyline: skipped {message}"));
+                    bar.suspend(|| errln!("storyline: skipped {message}"));
                 }
             }
         }
@@ -76,7 +78,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         bar.inc(outcomes.len() as u64);
         for o in &outcomes {
             if let Outcome::Conflict { message, .. } = o {
-                bar.suspend(|| eprintln!("storyline: conflict: {message}"));
+                bar.suspend(|| errln!("storyline: conflict: {message}"));
             }
             if args.json {
                 serde_json::to_writer(&mut out, o)?;
@@ -91,7 +93,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     // and the next run (or `storyline search`) catches up.
     match SearchIndex::open(&dir).and_then(|mut ix| ix.sync(store.as_ref())) {
         Ok(n) => tracing::info!("search index: {n} articles added"),
-        Err(e) => eprintln!("storyline: warning: {e}"),
+        Err(e) => errln!("storyline: warning: {e}"),
     }
     let processed = summary.new
         + summary.exact_duplicates
@@ -114,7 +116,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     );
     // With --json, stdout holds the outcomes alone.
     if args.json {
-        eprintln!("{line}");
+        errln!("{line}");
     } else {
         outln!("{line}");
     }

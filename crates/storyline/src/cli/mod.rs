@@ -148,6 +148,16 @@ impl Loaded {
     }
 }
 
+/// A count such as `--limit`: a whole number of at least 1 (a limit of 0
+/// would list nothing, and is more likely a slip than a wish).
+pub(crate) fn count_arg(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("{s:?} is not a whole number")),
+    }
+}
+
 /// `println!` that returns the write error instead of panicking, so that a
 /// closed pipe (`storyline eval ... | head`) ends the command quietly.
 macro_rules! outln {
@@ -157,6 +167,16 @@ macro_rules! outln {
     }};
 }
 pub(crate) use outln;
+
+/// `eprintln!` that never panics: with stderr closed (`... 2>&1 | head`)
+/// a warning is lost, not the run.
+macro_rules! errln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+pub(crate) use errln;
 
 /// Run the CLI; returns the process exit code.
 pub fn run() -> i32 {
@@ -171,6 +191,7 @@ pub fn run() -> i32 {
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
     let result = match cli.command {
         Command::Compare(args) => compare::run(args),
@@ -194,7 +215,7 @@ pub fn run() -> i32 {
         // complete, so stop quietly, as Unix tools do.
         Err(e) if reader_went_away(&e) => 0,
         Err(e) => {
-            eprintln!("storyline: error: {e:#}");
+            errln!("storyline: error: {e:#}");
             1
         }
     }

@@ -11,7 +11,7 @@ pub struct SearchArgs {
     query: String,
     #[command(flatten)]
     store: StoreArgs,
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 10, value_parser = super::count_arg)]
     limit: usize,
     #[arg(long)]
     json: bool,
@@ -23,7 +23,7 @@ pub struct RelatedArgs {
     id: String,
     #[command(flatten)]
     store: StoreArgs,
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = 10, value_parser = super::count_arg)]
     limit: usize,
     #[arg(long)]
     json: bool,

@@ -32,7 +32,7 @@ pub struct ListArgs {
     /// Only stories with an article dated on or before (YYYY-MM-DD).
     #[arg(long, value_parser = date_arg)]
     to: Option<NaiveDate>,
-    #[arg(long, default_value_t = 20)]
+    #[arg(long, default_value_t = 20, value_parser = super::count_arg)]
     limit: usize,
     /// Continue a listing after this story id (the previous page's last).
     #[arg(long, value_name = "STORY")]
@@ -41,13 +41,21 @@ pub struct ListArgs {
     json: bool,
 }
 
+fn story_id_arg(s: &str) -> Result<i64, String> {
+    s.strip_prefix('#')
+        .unwrap_or(s)
+        .parse()
+        .map_err(|_| format!("{s:?} is no story id (a number, as `storyline stories` lists it)"))
+}
+
 fn date_arg(s: &str) -> Result<NaiveDate, String> {
     parse_date(s).ok_or_else(|| format!("cannot read {s:?} as a date (use YYYY-MM-DD)"))
 }
 
 #[derive(clap::Args)]
 pub struct ShowArgs {
-    /// Story id (as `storyline stories` lists it).
+    /// Story id (as `storyline stories` lists it, with or without its `#`).
+    #[arg(value_parser = story_id_arg)]
     id: i64,
     #[command(flatten)]
     store: StoreArgs,
@@ -60,7 +68,7 @@ pub struct DupsArgs {
     #[command(flatten)]
     store: StoreArgs,
     /// Most groups shown (largest first).
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = 50, value_parser = super::count_arg)]
     limit: usize,
     #[arg(long)]
     json: bool,

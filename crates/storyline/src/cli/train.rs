@@ -1,5 +1,7 @@
 //! `storyline train semeval FILE`: fit the scorer on labelled pairs.
 
+use super::errln;
+
 use super::pairs;
 use crate::analyse::analyse_with;
 use crate::embed::encoders::Encoders;
@@ -49,7 +51,7 @@ pub fn run(cmd: TrainCommand) -> anyhow::Result<i32> {
             Ok(p) if p.gold.is_some() => Some(p),
             Ok(_) => None,
             Err(e) => {
-                eprintln!(
+                errln!(
                     "storyline: {}: line {}: {} (skipped)",
                     file.display(),
                     e.line,
@@ -64,6 +66,12 @@ pub fn run(cmd: TrainCommand) -> anyhow::Result<i32> {
             "{}: {} labelled pairs are too few to fit on",
             file.display(),
             labelled.len()
+        );
+    }
+    let (labelled, copies) = learnable(labelled);
+    if copies > 0 {
+        errln!(
+            "storyline: {copies} pairs whose two texts are copies of one another left out (scraped cookie walls and paywalls; copies are scored 1 without the model)"
         );
     }
     let encoders = if lexical {
@@ -95,7 +103,7 @@ pub fn run(cmd: TrainCommand) -> anyhow::Result<i32> {
         let neural_out = neural_out.unwrap_or_else(|| out.with_file_name("scorer-usem3.json"));
         write_model(&fit(&x, &y, FeatureSet::Neural, record), &neural_out)?;
     } else if !lexical {
-        eprintln!("storyline: neural model not fitted: not every article could be embedded (is usem3 installed? `storyline models list`)");
+        errln!("storyline: neural model not fitted: not every article could be embedded (is usem3 installed? `storyline models list`)");
     }
     Ok(0)
 }
@@ -106,16 +114,41 @@ fn write_model(
 ) -> anyhow::Result<()> {
     let json = serde_json::to_string_pretty(model)?;
     std::fs::write(out, json + "\n").with_context(|| format!("{}: cannot write", out.display()))?;
-    eprintln!(
+    errln!(
         "storyline: fitted on {} pairs with {} features, model written to {}",
         model.trained_on.pairs,
         model.features.len(),
         out.display()
     );
     for h in &model.heads {
-        eprintln!("  {:<10} lambda {}", h.dimension.name(), h.lambda);
+        errln!("  {:<10} lambda {}", h.dimension.name(), h.lambda);
     }
     Ok(())
+}
+
+/// The pairs a scorer can learn from, and how many were left out: those
+/// whose two texts are copies of one another. In the SemEval files these
+/// are scrapes that caught the same cookie wall, paywall or block page on
+/// both sides, with the gold score of the articles behind them ("very
+/// dissimilar"); learnt from, they teach that identical text means
+/// different stories. `compare` scores copies 1 without the model.
+pub(super) fn learnable(
+    labelled: Vec<crate::ingest::pairs::PairInput>,
+) -> (Vec<crate::ingest::pairs::PairInput>, usize) {
+    use crate::analyse::analyse;
+    use crate::relate::evidence::copies;
+    let keep: Vec<bool> = labelled
+        .par_iter()
+        .map(|p| copies(&analyse(&p.a), &analyse(&p.b)).is_none())
+        .collect();
+    let total = labelled.len();
+    let kept: Vec<_> = labelled
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(p))
+        .collect();
+    let left_out = total - kept.len();
+    (kept, left_out)
 }
 
 /// Features, gold scores and language pair of each labelled pair.

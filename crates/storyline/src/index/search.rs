@@ -141,6 +141,9 @@ impl SearchIndex {
         let mut last = self.indexed_through()?;
         let mut batch = store.articles_after(last, SYNC_STEP)?;
         if batch.is_empty() {
+            // Another process (a CLI ingest beside the server) may have
+            // indexed the new articles itself: read its commit.
+            self.reader.reload().map_err(|e| self.fail(e))?;
             return Ok(0);
         }
         let mut writer: tantivy::IndexWriter<TantivyDocument> =

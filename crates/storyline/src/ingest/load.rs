@@ -129,17 +129,23 @@ pub fn load_article(path: &Path) -> Result<Article, InputError> {
         path: path.to_owned(),
         source,
     })?;
-    let decoded =
-        decode_article(&bytes, MAX_ARTICLE_BYTES).map_err(|source| InputError::Decode {
-            path: path.to_owned(),
-            source,
-        })?;
-    let text = decoded.text;
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
+    parse_article(&bytes, path, &ext)
+}
+
+/// Parse the bytes of one article, named `path` in errors; `ext` (lower
+/// case, may be empty) chooses the format, else the content does.
+pub fn parse_article(bytes: &[u8], path: &Path, ext: &str) -> Result<Article, InputError> {
+    let decoded =
+        decode_article(bytes, MAX_ARTICLE_BYTES).map_err(|source| InputError::Decode {
+            path: path.to_owned(),
+            source,
+        })?;
+    let text = decoded.text;
     let head = text.trim_start();
     let mut article = if ext == "json" || (ext != "txt" && head.starts_with('{')) {
         let value: serde_json::Value =
@@ -164,7 +170,7 @@ pub fn load_article(path: &Path) -> Result<Article, InputError> {
                 path: path.to_owned(),
                 message,
             })?
-    } else if matches!(ext.as_str(), "html" | "htm") || looks_like_html(head) {
+    } else if matches!(ext, "html" | "htm") || looks_like_html(head) {
         super::html::parse_html(&text).map_err(|message| InputError::Invalid {
             path: path.to_owned(),
             message,

@@ -7,7 +7,7 @@
 
 use super::article::Article;
 use super::decode::{decode_article, MAX_ARTICLE_BYTES};
-use super::load::{load_article, ArticleRecord};
+use super::load::{load_article, parse_article, ArticleRecord};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
@@ -38,13 +38,56 @@ pub fn read_all(paths: Vec<PathBuf>) -> impl Iterator<Item = Item> {
         .into_iter()
         .flat_map(|p| -> Box<dyn Iterator<Item = Item>> {
             if p == Path::new("-") {
-                Box::new(jsonl(Box::new(std::io::stdin().lock()), "stdin".into()))
+                stdin()
             } else if p.is_dir() {
                 Box::new(directory(p))
             } else {
                 Box::new(file(p))
             }
         })
+}
+
+/// Standard input: JSONL when it opens with `{`, read line by line as it
+/// streams; else one article (plain text or HTML), as a file would be.
+fn stdin() -> Box<dyn Iterator<Item = Item>> {
+    use std::io::Read;
+    let mut reader = std::io::stdin().lock();
+    let origin = "stdin".to_owned();
+    let first = loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) => {
+                return Box::new(std::iter::once(Item::Rejected {
+                    message: format!("{origin}: cannot read: {e}"),
+                    origin,
+                }))
+            }
+        };
+        if buf.is_empty() {
+            break None;
+        }
+        if let Some(b) = buf.iter().find(|b| !b.is_ascii_whitespace()) {
+            break Some(*b);
+        }
+        let n = buf.len();
+        reader.consume(n);
+    };
+    if first == Some(b'{') {
+        return Box::new(jsonl(Box::new(reader), origin));
+    }
+    // One byte over the limit is enough to say the input is too large.
+    let mut bytes = Vec::new();
+    let read = reader
+        .take(MAX_ARTICLE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes);
+    let item = match read
+        .map_err(|e| e.to_string())
+        .and_then(|_| parse_article(&bytes, Path::new("stdin"), "").map_err(|e| error_chain(&e)))
+    {
+        Ok(article) => Item::Article { article, origin },
+        Err(message) => Item::Rejected { origin, message },
+    };
+    Box::new(std::iter::once(item))
 }
 
 fn directory(dir: PathBuf) -> impl Iterator<Item = Item> {
@@ -152,6 +195,14 @@ fn parse_line(bytes: &[u8], origin: String) -> Item {
     };
     let record: ArticleRecord = match serde_json::from_str(&text) {
         Ok(r) => r,
+        // A line cut short ends inside a string or object: serde reports
+        // the end of input, or the line's own newline as a control
+        // character inside a string.
+        Err(e) if e.is_eof() || e.line() > text.trim_end().lines().count() => {
+            return reject(format!(
+                "truncated JSON (the line ends inside a value): {e}"
+            ))
+        }
         Err(e) => return reject(format!("invalid JSON: {e}")),
     };
     match record.into_article() {
@@ -194,7 +245,7 @@ mod tests {
             out[1]
                 .as_ref()
                 .unwrap_err()
-                .starts_with("t:2: invalid JSON"),
+                .starts_with("t:2: truncated JSON"),
             "{:?}",
             out[1]
         );

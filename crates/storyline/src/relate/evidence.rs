@@ -74,6 +74,10 @@ pub struct EventEvidence {
     pub shared_figures: Vec<String>,
     /// Similarity of the closest sentence pair (0..1).
     pub closest_sentences: f64,
+    /// For articles in two languages, where words cannot be compared: the
+    /// embedding cosine of their closest sentence pair.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closest_meaning: Option<f64>,
     pub verdict: EventVerdict,
 }
 
@@ -92,9 +96,19 @@ pub enum EventVerdict {
 const RETOLD_SENTENCE: f64 = 0.5;
 /// Below this, no sentence of one article retells one of the other.
 const UNRELATED_SENTENCES: f64 = 0.4;
+/// The same two bounds on the embedding cosine, for sentences in two
+/// languages: a translated sentence lands near 0.8, two sentences on one
+/// topic near 0.55 (the example pair's closest, different events).
+const RETOLD_MEANING: f64 = 0.75;
+const UNRELATED_MEANING: f64 = 0.6;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Evidence {
+    /// Set when the two texts are copies of one another, exact or lightly
+    /// edited, as deduplication reads them: the share of their five-word
+    /// runs in common.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copies: Option<f64>,
     pub events: EventEvidence,
     pub places: PlaceEvidence,
     pub entities: EntityEvidence,
@@ -130,7 +144,12 @@ pub fn gather(a: &Analysis, b: &Analysis) -> Evidence {
     let (sentence_pairs, sentence_similarity) = align_sentences(a, b);
     let shared_figures = in_both(&a.figures, &b.figures);
     let events = compare_events(a, b, &entities, shared_figures, sentence_similarity.best);
+    // The same text under two different headlines is how one site's
+    // cookie wall or paywall reads when two of its pages are scraped, not
+    // a copy of a story: copies must share their headline too.
+    let copies = copies(a, b).filter(|_| sentence_similarity.heading >= COPY_HEADLINE);
     Evidence {
+        copies,
         events,
         places,
         entities,
@@ -139,6 +158,22 @@ pub fn gather(a: &Analysis, b: &Analysis) -> Evidence {
         sentence_pairs,
         sentence_similarity,
     }
+}
+
+/// Lexical similarity of two headlines at or above which two texts that
+/// resemble each other as copies do are taken for copies of one story.
+const COPY_HEADLINE: f64 = 0.5;
+
+/// The resemblance of two texts that are copies of one another (the
+/// measure and thresholds of near-duplicate detection), else `None`.
+pub fn copies(a: &Analysis, b: &Analysis) -> Option<f64> {
+    use crate::index::fingerprint::{near_duplicate, shingles, words, MIN_WORDS};
+    let shingled = |an: &Analysis| {
+        let text: Vec<&str> = an.sentences.iter().map(|s| s.text.as_str()).collect();
+        let w = words(&text.join("\n"));
+        (w.len() >= MIN_WORDS).then(|| shingles(&w))
+    };
+    near_duplicate(&shingled(a)?, &shingled(b)?)
 }
 
 /// Display name of a place: the way the text wrote it when that was a name
@@ -318,9 +353,15 @@ fn compare_events(
         .filter(|p| !shared_b.contains(&p))
         .collect();
     let figure_weight: f64 = shared_figures.iter().map(|n| figure_specificity(n)).sum();
-    let verdict = if closest >= RETOLD_SENTENCE || figure_weight >= SAME_EVENT_FIGURES {
+    let closest_meaning = (a.language.code != b.language.code)
+        .then(|| closest_meaning(a, b))
+        .flatten();
+    let retold = closest >= RETOLD_SENTENCE || closest_meaning.is_some_and(|m| m >= RETOLD_MEANING);
+    let unrelated =
+        closest < UNRELATED_SENTENCES && closest_meaning.is_none_or(|m| m < UNRELATED_MEANING);
+    let verdict = if retold || figure_weight >= SAME_EVENT_FIGURES {
         EventVerdict::SameEvent
-    } else if closest < UNRELATED_SENTENCES && figure_weight < TELLING_FIGURE {
+    } else if unrelated && figure_weight < TELLING_FIGURE {
         EventVerdict::DifferentEvents
     } else {
         EventVerdict::Undecided
@@ -331,8 +372,22 @@ fn compare_events(
         people_only_b,
         shared_figures,
         closest_sentences: crate::relate::scores::round2(closest),
+        closest_meaning: closest_meaning.map(crate::relate::scores::round2),
         verdict,
     }
+}
+
+/// The embedding cosine of the closest sentence pair of two articles, when
+/// both were embedded by one encoder.
+fn closest_meaning(a: &Analysis, b: &Analysis) -> Option<f64> {
+    let (ea, eb) = (a.embedding.as_ref()?, b.embedding.as_ref()?);
+    if ea.encoder != eb.encoder || ea.sentences.is_empty() || eb.sentences.is_empty() {
+        return None;
+    }
+    super::features::sentence_similarities(&ea.sentences, &eb.sentences)
+        .into_iter()
+        .flatten()
+        .reduce(f64::max)
 }
 
 /// Weight of shared figures that makes two reports one event: two specific

@@ -48,6 +48,11 @@ pub fn fit_named(
         })
         .collect();
     let z = DMatrix::from_fn(n, d, |i, j| (x[i][j] - mean[j]) / scale[j]);
+    let range = |pick: fn(f64, f64) -> f64| -> Vec<f64> {
+        (0..d)
+            .map(|j| x.iter().map(|r| r[j]).reduce(pick).unwrap_or(0.0))
+            .collect()
+    };
 
     let heads = Dimension::ALL
         .iter()
@@ -68,6 +73,8 @@ pub fn fit_named(
         features: names.iter().map(|s| s.to_string()).collect(),
         mean,
         scale,
+        low: range(f64::min),
+        high: range(f64::max),
         heads,
         trained_on,
     }

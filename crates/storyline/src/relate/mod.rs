@@ -57,13 +57,20 @@ pub fn compare(a: &Analysis, b: &Analysis, labels: (&str, &str), scorers: &Score
     let (x_all, set) = features::feature_vector(a, b, &ev);
     let (model, x) = scorers.pick(&x_all, set);
     let x = x.to_vec();
-    let scores = model.predict(&x);
-    let overall_drivers = model
-        .contributions(&x, Dimension::Overall)
-        .into_iter()
-        .take(5)
-        .map(|(n, c)| (n.to_owned(), scores::round2(c)))
-        .collect();
+    // Copies are as similar as two articles get, on every dimension. The
+    // learned scorer is not asked: no training pair is a copy (see
+    // `fit::learnable`), so it would be reading far outside its data.
+    let (scores, overall_drivers) = if ev.copies.is_some() {
+        (Scores::from_array([scores::MIN_SCORE; 7]), Vec::new())
+    } else {
+        let drivers = model
+            .contributions(&x, Dimension::Overall)
+            .into_iter()
+            .take(5)
+            .map(|(n, c)| (n.to_owned(), scores::round2(c)))
+            .collect();
+        (model.predict(&x), drivers)
+    };
     let side = |an: &Analysis, label: &str| SideSummary {
         label: label.to_owned(),
         language: an.language.code.clone(),
@@ -91,5 +98,56 @@ pub fn compare(a: &Analysis, b: &Analysis, labels: (&str, &str), scorers: &Score
             evidence: ev,
             overall_drivers,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyse::analyse;
+    use crate::ingest::plain::parse_plain;
+
+    const EXAMPLE: &str = include_str!("../../tests/fixtures/examples/000_17f2bfa074d01afa.txt");
+
+    #[test]
+    fn copies_score_one_on_every_dimension() {
+        let scorers = Scorers::embedded().unwrap();
+        let a = analyse(&parse_plain(EXAMPLE));
+        // A syndicated copy: one paragraph dropped, a line of boilerplate added.
+        let mut paragraphs: Vec<&str> = EXAMPLE
+            .split('\n')
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        paragraphs.remove(3);
+        let edited = format!(
+            "{}\nSubscribe to our newsletter for more news.\n",
+            paragraphs.join("\n")
+        );
+        for b in [
+            analyse(&parse_plain(EXAMPLE)),
+            analyse(&parse_plain(&edited)),
+        ] {
+            let c = compare(&a, &b, ("a", "b"), &scorers);
+            assert!(c.explanation.evidence.copies.is_some());
+            assert_eq!(c.scores.as_array(), &[1.0; 7]);
+            assert!(c.explanation.summary.contains("copies of one another"));
+        }
+    }
+
+    #[test]
+    fn one_cookie_wall_under_two_headlines_is_no_copy() {
+        let wall = "To improve our website, show relevant information and dedicated advertising, we collect anonymous technical information about your country, including the tools of our partners. A detailed description of the data processing can be found in our privacy policy. By clicking the accept and close button you consent to the processing of data.";
+        let a = analyse(&parse_plain(&format!(
+            "Trade talks between the US and Britain postponed\n\n{wall}"
+        )));
+        let b = analyse(&parse_plain(&format!(
+            "Over 3,300 deaths from COVID-19 in the United States\n\n{wall}"
+        )));
+        let c = compare(&a, &b, ("a", "b"), &Scorers::embedded().unwrap());
+        assert!(c.explanation.evidence.copies.is_none());
+        assert!(
+            crate::relate::evidence::copies(&a, &b).is_some(),
+            "the bodies are copies"
+        );
     }
 }

@@ -34,6 +34,15 @@ pub struct ScorerModel {
     pub features: Vec<String>,
     pub mean: Vec<f64>,
     pub scale: Vec<f64>,
+    /// The range each feature took on the training pairs. A pair outside
+    /// it (two copies of one text: every overlap 1.0, which no training
+    /// pair reaches) is read at its edge: a linear model extrapolated
+    /// past its data says nothing trustworthy, and here said "dissimilar"
+    /// of identical texts.
+    #[serde(default)]
+    pub low: Vec<f64>,
+    #[serde(default)]
+    pub high: Vec<f64>,
     pub heads: Vec<LinearHead>,
     pub trained_on: TrainingRecord,
 }
@@ -101,6 +110,13 @@ impl ScorerModel {
         if self.mean.len() != n || self.scale.len() != n {
             return Err("scorer model: mean/scale length differs from the feature count".into());
         }
+        let range_ok = |v: &Vec<f64>| v.is_empty() || v.len() == n;
+        let ordered = self.low.iter().zip(&self.high).all(|(lo, hi)| lo <= hi);
+        if !range_ok(&self.low) || !range_ok(&self.high) || !ordered {
+            return Err(
+                "scorer model: low/high must be ordered and as long as the feature list".into(),
+            );
+        }
         for d in Dimension::ALL {
             let head = self
                 .heads
@@ -117,10 +133,17 @@ impl ScorerModel {
         Ok(())
     }
 
+    /// Standardised features, each first held to its training range.
     pub fn standardise(&self, x: &[f64]) -> Vec<f64> {
         x.iter()
-            .zip(self.mean.iter().zip(&self.scale))
-            .map(|(v, (m, s))| (v - m) / s)
+            .enumerate()
+            .map(|(j, &v)| {
+                let v = match (self.low.get(j), self.high.get(j)) {
+                    (Some(&lo), Some(&hi)) => v.clamp(lo, hi),
+                    _ => v,
+                };
+                (v - self.mean[j]) / self.scale[j]
+            })
             .collect()
     }
 

@@ -14,6 +14,12 @@ const DIFFERENT_EVENTS: f64 = 2.75;
 /// One paragraph that says what the evidence supports, and no more.
 pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
     let mut parts = Vec::new();
+    if let Some(resemblance) = ev.copies {
+        parts.push(format!(
+            "The two texts are copies of one another ({:.0}% of their five-word runs in common): every score is 1 (very similar).",
+            resemblance * 100.0
+        ));
+    }
     let places: Vec<String> = if ev.places.shared.is_empty() {
         ev.places.shared_countries.clone()
     } else {
@@ -46,6 +52,8 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
             }
             if e.closest_sentences >= 0.5 {
                 why.push(format!("sentences that retell each other (similarity {:.2})", e.closest_sentences));
+            } else if let Some(m) = e.closest_meaning.filter(|m| *m >= 0.75) {
+                why.push(format!("sentences that say the same in the two languages (meaning {m:.2})"));
             }
             format!("They report the same event: {} (narrative {narrative:.1}).", why.join(" and "))
         }
@@ -55,7 +63,10 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
                 s.push_str(" in the same setting");
             }
             s.push_str(": no sentence of one retells a sentence of the other");
-            write!(s, " (closest pair {:.2})", e.closest_sentences).unwrap();
+            match e.closest_meaning {
+                Some(m) => write!(s, " (closest pair in meaning {m:.2})").unwrap(),
+                None => write!(s, " (closest pair {:.2})", e.closest_sentences).unwrap(),
+            }
             if e.shared_figures.is_empty() {
                 s.push_str(" and they share no figures");
             } else {
@@ -232,12 +243,16 @@ pub fn render(c: &Comparison) -> String {
         or_none(&ev.events.shared_figures)
     )
     .unwrap();
-    writeln!(
+    write!(
         out,
         "  closest sentences:  {:.2}",
         ev.events.closest_sentences
     )
     .unwrap();
+    match ev.events.closest_meaning {
+        Some(m) => writeln!(out, " (in meaning, across the two languages: {m:.2})").unwrap(),
+        None => writeln!(out).unwrap(),
+    }
     writeln!(out, "Time").unwrap();
     writeln!(
         out,

@@ -87,6 +87,16 @@ pub async fn blocking<T: Send + 'static>(
         .map_err(|e| ApiError::internal(format!("worker failed: {e}")))?
 }
 
+/// The `limit` of a listing: its default when absent, at most `max`; 0 is
+/// refused (it would list nothing).
+fn page_limit(limit: Option<usize>, default: usize, max: usize) -> Result<usize, ApiError> {
+    match limit {
+        None => Ok(default),
+        Some(0) => Err(ApiError::bad_request("limit must be at least 1")),
+        Some(n) => Ok(n.min(max)),
+    }
+}
+
 /// Refuse a body whose declared length is over the limit before reading
 /// any of it (bodies without a length are cut at the limit as they are
 /// read, by `DefaultBodyLimit`).
@@ -228,7 +238,7 @@ pub async fn get_related(
     Path(id): Path<String>,
     Query(q): Query<LimitQuery>,
 ) -> ApiResult {
-    let limit = q.limit.unwrap_or(10).clamp(1, 50);
+    let limit = page_limit(q.limit, 10, 50)?;
     let related = blocking(move || {
         let store = state.reader();
         if store.article(&id)?.is_none() {
@@ -287,7 +297,7 @@ pub fn find_stories(
     state: &AppState,
     q: &StoriesQuery,
 ) -> Result<(Vec<Value>, Option<i64>), ApiError> {
-    let limit = q.limit.unwrap_or(20).clamp(1, 100);
+    let limit = page_limit(q.limit, 20, 100)?;
     let order = match q.order.as_deref() {
         None | Some("" | "newest") => StoryOrder::Newest,
         Some("largest") => StoryOrder::Largest,
@@ -462,7 +472,7 @@ pub async fn search(
     let query =
         q.q.filter(|s| !s.trim().is_empty())
             .ok_or_else(|| ApiError::bad_request("`q`: give words to search for"))?;
-    let limit = q.limit.unwrap_or(10).clamp(1, 100);
+    let limit = page_limit(q.limit, 10, 100)?;
     let hits = blocking(move || Ok(state.search()?.search(&query, limit)?)).await?;
     Ok(Json(json!({ "hits": hits })).into_response())
 }
