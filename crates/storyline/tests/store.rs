@@ -132,6 +132,31 @@ fn ingest_is_idempotent_and_stories_dups_search_and_related_work() {
     assert!(places.contains(&"Rancho Mirage"), "{lohan}");
     let none = run(s, &["stories", "--place", "Atlantis"]);
     assert!(none.stdout.contains("no stories match"), "{}", none.stdout);
+    // A country stands for its towns (stories keep Idlib, not Syria), in
+    // any language the gazetteer knows; a surname finds the full name.
+    let headlines = |args: &[&str]| -> Vec<String> {
+        let out = run(s, args);
+        assert!(out.ok, "{}", out.stderr);
+        let v: Value = serde_json::from_str(&out.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|st| st["headline"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    for place in ["Syria", "Syrien", "Idlib"] {
+        let found = headlines(&["stories", "--json", "--place", place]);
+        assert!(
+            found.iter().any(|h| h.contains("Lavrov")),
+            "{place}: {found:?}"
+        );
+        assert!(
+            !found.iter().any(|h| h.contains("Reid")),
+            "{place}: {found:?}"
+        );
+    }
+    let assad = headlines(&["stories", "--json", "--entity", "Assad"]);
+    assert!(assad.iter().any(|h| h.contains("Lavrov")), "{assad:?}");
 
     // Search folds accents and case; related compares in full.
     let hits = run(s, &["search", "--json", "idlib CAVUSOGLU"]);

@@ -86,7 +86,11 @@ pub fn list(args: ListArgs) -> anyhow::Result<i32> {
     let store = crate::store::open(&args.store.dir(), OpenMode::Existing)?;
     let filter = StoryFilter {
         entity: args.entity.as_deref().map(fold),
-        place: args.place.as_deref().map(fold),
+        places: args
+            .place
+            .as_deref()
+            .map(|p| crate::cluster::stored::place_keys(store.as_ref(), p))
+            .transpose()?,
         language: args.lang.map(|l| l.to_ascii_lowercase()),
         from: args.from,
         to: args.to,

@@ -6,7 +6,7 @@
 use super::event_check::{may_join, RECENT_MEMBERS};
 use super::profile::{choose, Params, Profile, StoryProfile};
 use crate::analyse::{analyse, Analysis};
-use crate::store::{self, StoryName, StoryState, Txn};
+use crate::store::{self, Store, StoryName, StoryState, Txn};
 
 /// Stories read per index key: the most recently updated ones. A story
 /// silent for longer than this many newer stories sharing its keys is
@@ -35,6 +35,46 @@ fn decode(bytes: &[u8], id: i64) -> StoryProfile {
 
 fn encode(p: &StoryProfile) -> Vec<u8> {
     serde_json::to_vec(p).expect("story profiles serialise")
+}
+
+/// The story place keys a user's place filter stands for. A place the
+/// gazetteer knows, in any of its names ("Köln", "Cologne"), is its key; a
+/// country stands for every place in it that some story holds (stories
+/// keep towns and regions as key places, not countries, which are too
+/// broad to tell stories apart). An unknown name is taken as written.
+pub fn place_keys(store: &dyn Store, query: &str) -> crate::store::Result<Vec<String>> {
+    use crate::analyse::gazetteer::{name_key, Gazetteer, PlaceKind};
+    use crate::lexicon::fold::fold;
+    use unicode_segmentation::UnicodeSegmentation;
+    let gaz = Gazetteer::get();
+    let senses = gaz.senses(&name_key(query.unicode_words()));
+    if senses.is_empty() {
+        return Ok(vec![fold(query.trim())]);
+    }
+    let mut keys: Vec<String> = senses
+        .iter()
+        .map(|s| fold(&gaz.place(s.place).name))
+        .collect();
+    let countries: Vec<&str> = senses
+        .iter()
+        .map(|s| gaz.place(s.place))
+        .filter(|p| p.kind == PlaceKind::Country)
+        .map(|p| p.cc.as_str())
+        .collect();
+    if !countries.is_empty() {
+        for key in store.story_place_keys()? {
+            let in_country = gaz.senses(&key).iter().any(|s| {
+                let p = gaz.place(s.place);
+                !s.adjective && fold(&p.name) == key && countries.contains(&p.cc.as_str())
+            });
+            if in_country {
+                keys.push(key);
+            }
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    Ok(keys)
 }
 
 fn names(p: &StoryProfile) -> Vec<StoryName> {

@@ -315,7 +315,13 @@ pub fn find_stories(
     };
     let mut filter = StoryFilter {
         entity: text(&q.entity),
-        place: text(&q.place),
+        places: match q.place.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(p) => Some(crate::cluster::stored::place_keys(
+                state.reader().as_ref(),
+                p,
+            )?),
+            None => None,
+        },
         language: text(&q.lang),
         from: date_param("from", &q.from)?,
         to: date_param("to", &q.to)?,

@@ -291,17 +291,26 @@ impl Store for SqliteStore {
         use rusqlite::types::Value;
         if let Some(e) = &f.entity {
             args.push(Value::Text(e.clone()));
+            // The full name, or its last word: a surname alone.
             clauses.push(format!(
-                "s.id IN (SELECT story FROM story_names WHERE key = ?{} AND kind <> 'place')",
-                args.len()
+                "s.id IN (SELECT story FROM story_names WHERE (key = ?{n} OR key LIKE '% ' || ?{n}) AND kind <> 'place')",
+                n = args.len()
             ));
         }
-        if let Some(p) = &f.place {
-            args.push(Value::Text(p.clone()));
-            clauses.push(format!(
-                "s.id IN (SELECT story FROM story_names WHERE key = ?{} AND kind = 'place')",
-                args.len()
-            ));
+        if let Some(places) = &f.places {
+            let first = args.len() + 1;
+            args.extend(places.iter().map(|p| Value::Text(p.clone())));
+            let marks: Vec<String> = (first..first + places.len())
+                .map(|i| format!("?{i}"))
+                .collect();
+            clauses.push(if places.is_empty() {
+                "0".to_owned()
+            } else {
+                format!(
+                    "s.id IN (SELECT story FROM story_names WHERE key IN ({}) AND kind = 'place')",
+                    marks.join(", ")
+                )
+            });
         }
         if let Some(l) = &f.language {
             args.push(Value::Text(l.clone()));
@@ -369,6 +378,15 @@ impl Store for SqliteStore {
         let rows = stmt
             .query_map([id], |r| Ok((story_row(r)?, r.get::<_, f64>(9)?)))
             .map_err(self.err())?;
+        rows.collect::<rusqlite::Result<_>>().map_err(self.err())
+    }
+
+    fn story_place_keys(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT DISTINCT key FROM story_names WHERE kind = 'place'")
+            .map_err(self.err())?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(self.err())?;
         rows.collect::<rusqlite::Result<_>>().map_err(self.err())
     }
 

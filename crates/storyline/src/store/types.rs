@@ -162,10 +162,13 @@ pub enum StoryOrder {
 /// Filters of a story listing; all optional, all must hold.
 #[derive(Debug, Clone, Default)]
 pub struct StoryFilter {
-    /// Folded entity key (see [`crate::lexicon::fold::fold`]).
+    /// Folded entity key (see [`crate::lexicon::fold::fold`]): the full
+    /// name, or its last word ("assad" finds "bashar assad").
     pub entity: Option<String>,
-    /// Folded place name.
-    pub place: Option<String>,
+    /// Folded place keys, any of which will do (see
+    /// [`crate::cluster::stored::place_keys`]: a country stands for the
+    /// places in it); empty matches nothing.
+    pub places: Option<Vec<String>>,
     pub language: Option<String>,
     /// Stories with an article dated on or after.
     pub from: Option<NaiveDate>,
