@@ -168,6 +168,23 @@ fn api_stores_groups_compares_and_explains_its_errors() {
         None,
     );
     assert_eq!(st, 400, "{bad}");
+    // Every client error is JSON with its reason, with the status it means.
+    for (req, status) in [
+        (
+            a.get(&format!("{}/v1/articles/1_10ecb/related?limit=abc", s.base)),
+            400,
+        ),
+        (a.get(&format!("{}/v1/stories?limit=0", s.base)), 400),
+        (a.get(&format!("{}/v1/search?q=rehab&limit=0", s.base)), 400),
+        (a.get(&format!("{}/v1/stories/abc", s.base)), 400),
+        (a.get(&format!("{}/v1/compare", s.base)), 405),
+        (a.delete(&format!("{}/v1/articles/1_10ecb", s.base)), 405),
+    ] {
+        let url = req.url().to_owned();
+        let (st, e) = call(req, None);
+        assert_eq!(st, status, "{url}: {e}");
+        assert!(e["error"].is_string(), "{url}: {e}");
+    }
 
     // Compare: stored by id against inline; same shape as `compare --json`.
     let (st, c) = call(

@@ -232,12 +232,14 @@ pub struct LimitQuery {
 #[utoipa::path(get, path = "/v1/articles/{id}/related", tag = "articles",
     params(("id" = String, Path, description = "Article id"), LimitQuery),
     responses((status = 200, description = "Related articles, most similar first, each with its comparison", body = Object),
+        (status = 400, description = "Malformed request", body = ErrorBody),
         (status = 404, description = "No such article", body = ErrorBody)))]
 pub async fn get_related(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
-    Query(q): Query<LimitQuery>,
+    q: Result<Query<LimitQuery>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult {
+    let Query(q) = q.map_err(|e| ApiError::bad_request(e.body_text()))?;
     let limit = page_limit(q.limit, 10, 50)?;
     let related = blocking(move || {
         let store = state.reader();
@@ -385,12 +387,13 @@ pub async fn list_stories(
 #[utoipa::path(get, path = "/v1/stories/{id}", tag = "stories",
     params(("id" = i64, Path, description = "Story id")),
     responses((status = 200, description = "The story: timeline, key entities and places, related stories", body = Object),
+        (status = 400, description = "A story id that is no number", body = ErrorBody),
         (status = 404, description = "No such story", body = ErrorBody)))]
 pub async fn get_story(
     State(state): State<Arc<AppState>>,
     id: Result<Path<i64>, axum::extract::rejection::PathRejection>,
 ) -> ApiResult {
-    let Path(id) = id.map_err(|_| ApiError::not_found("story ids are numbers"))?;
+    let Path(id) = id.map_err(|_| ApiError::bad_request("story ids are numbers"))?;
     let v = blocking(move || {
         let store = state.reader();
         let s = store
@@ -495,6 +498,17 @@ pub async fn healthz(State(state): State<Arc<AppState>>) -> ApiResult {
 
 pub async fn not_found() -> ApiError {
     ApiError::not_found("no such route; see /v1/openapi.json")
+}
+
+/// A route that exists, asked with a method it does not take.
+pub async fn method_not_allowed(method: axum::http::Method, uri: axum::http::Uri) -> ApiError {
+    ApiError::new(
+        axum::http::StatusCode::METHOD_NOT_ALLOWED,
+        format!(
+            "{method} is not allowed on {}; see /v1/openapi.json",
+            uri.path()
+        ),
+    )
 }
 
 impl From<crate::index::search::SearchError> for ApiError {
