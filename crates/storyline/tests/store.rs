@@ -508,4 +508,26 @@ fn standard_input_takes_a_plain_article_as_well_as_jsonl() {
         format!("{stdout}{stderr}").contains("stdin:2: truncated JSON"),
         "{stdout}{stderr}"
     );
+    // Queries that cannot match are refused, not answered "nothing".
+    let blank = run(s, &["search", "  "]);
+    assert!(
+        !blank.ok && blank.stderr.contains("no word to look for"),
+        "{}",
+        blank.stderr
+    );
+    let backwards = run(
+        s,
+        &["stories", "--from", "2013-05-03", "--to", "2013-05-02"],
+    );
+    assert!(
+        !backwards.ok && backwards.stderr.contains("is after"),
+        "{}",
+        backwards.stderr
+    );
+    let zero = run(s, &["stories", "--limit", "0"]);
+    assert!(
+        !zero.ok && zero.stderr.contains("at least 1"),
+        "{}",
+        zero.stderr
+    );
 }

@@ -32,6 +32,11 @@ pub struct RelatedArgs {
 }
 
 pub fn search(args: SearchArgs) -> anyhow::Result<i32> {
+    anyhow::ensure!(
+        args.query.chars().any(char::is_alphanumeric),
+        "the search query {:?} has no word to look for",
+        args.query
+    );
     let store = crate::store::open(&args.store.dir(), OpenMode::Existing)?;
     let ix = crate::related::synced_index(store.as_ref())?;
     let hits = ix.search(&args.query, args.limit)?;

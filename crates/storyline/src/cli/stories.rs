@@ -83,6 +83,12 @@ fn span(s: &StorySummary) -> String {
 }
 
 pub fn list(args: ListArgs) -> anyhow::Result<i32> {
+    if let (Some(from), Some(to)) = (args.from, args.to) {
+        anyhow::ensure!(
+            from <= to,
+            "--from {from} is after --to {to}: no date can be both"
+        );
+    }
     let store = crate::store::open(&args.store.dir(), OpenMode::Existing)?;
     let filter = StoryFilter {
         entity: args.entity.as_deref().map(fold),
@@ -235,10 +241,13 @@ pub fn dups(args: DupsArgs) -> anyhow::Result<i32> {
     for g in &groups {
         writeln!(
             out,
-            "{}  {}  ({} copies)",
+            "{}  {}  ({})",
             g.original.id,
             g.original.title,
-            g.copies.len()
+            match g.copies.len() {
+                1 => "1 copy".to_owned(),
+                n => format!("{n} copies"),
+            }
         )?;
         for c in &g.copies {
             let d = c.duplicate.as_ref().expect("copies have a duplicate link");

@@ -315,6 +315,14 @@ pub fn find_stories(
             .filter(|s| !s.is_empty())
             .map(fold)
     };
+    let (from, to) = (date_param("from", &q.from)?, date_param("to", &q.to)?);
+    if let (Some(f), Some(t)) = (from, to) {
+        if f > t {
+            return Err(ApiError::bad_request(format!(
+                "`from` {f} is after `to` {t}: no date can be both"
+            )));
+        }
+    }
     let mut filter = StoryFilter {
         entity: text(&q.entity),
         places: match q.place.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -325,8 +333,8 @@ pub fn find_stories(
             None => None,
         },
         language: text(&q.lang),
-        from: date_param("from", &q.from)?,
-        to: date_param("to", &q.to)?,
+        from,
+        to,
         order,
         after: q.cursor,
         limit: limit + 1,
