@@ -210,6 +210,11 @@ fn api_stores_groups_compares_and_explains_its_errors() {
         Some(r#"{"a": {"id": "nope"}, "b": {"id": "1_10ecb"}}"#),
     );
     assert_eq!(st, 404);
+    let (st, e) = call(
+        a.post(&format!("{}/v1/compare", s.base)),
+        Some(r#"{"a": {"id": "1_10ecb", "text": "Something else."}, "b": {"id": "1_11ecb"}}"#),
+    );
+    assert_eq!(st, 422, "id and text at once is ambiguous: {e}");
 
     // Search, related, health, metrics, OpenAPI.
     let (_, hits) = call(a.get(&format!("{}/v1/search?q=rehab", s.base)), None);

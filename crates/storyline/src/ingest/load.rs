@@ -61,6 +61,15 @@ impl ArticleRecord {
         if text.trim().is_empty() {
             return Err("field `text` is empty".into());
         }
+        // The same bound as an article file, wherever the record came from
+        // (a JSONL line, a JSON file, the HTTP API).
+        if text.len() > super::decode::MAX_ARTICLE_BYTES {
+            return Err(format!(
+                "field `text` holds {} bytes, over the limit of {} bytes for one article",
+                text.len(),
+                super::decode::MAX_ARTICLE_BYTES
+            ));
+        }
         let mut article = match self.title.filter(|t| !t.trim().is_empty()) {
             Some(title) => {
                 let mut a = parse_plain(&format!("{title}\n\n{text}"));
@@ -204,6 +213,16 @@ mod tests {
     use super::ArticleRecord;
     use crate::ingest::article::DateSource;
     use chrono::NaiveDate;
+
+    #[test]
+    fn a_record_over_the_article_limit_is_refused_wherever_it_comes_from() {
+        let record = ArticleRecord {
+            text: Some("word ".repeat(450_000)),
+            ..Default::default()
+        };
+        let err = record.into_article().unwrap_err();
+        assert!(err.contains("over the limit"), "{err}");
+    }
 
     fn record(date: Option<&str>, url: Option<&str>) -> ArticleRecord {
         ArticleRecord {

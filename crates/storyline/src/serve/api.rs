@@ -418,6 +418,11 @@ fn resolve(state: &AppState, side: &str, v: &Value) -> Result<Article, ApiError>
     let obj = v
         .as_object()
         .ok_or_else(|| ApiError::unprocessable(format!("`{side}`: expected an object")))?;
+    if obj.contains_key("text") && obj.contains_key("id") {
+        return Err(ApiError::unprocessable(format!(
+            "`{side}`: give `id` (a stored article) or `text` (an inline one), not both"
+        )));
+    }
     if obj.contains_key("text") {
         let record: ArticleRecord = serde_json::from_value(v.clone())
             .map_err(|e| ApiError::unprocessable(format!("`{side}`: {e}")))?;
