@@ -234,6 +234,14 @@ fn api_stores_groups_compares_and_explains_its_errors() {
     let (_, doc) = call(a.get(&format!("{}/v1/openapi.json", s.base)), None);
     assert!(doc["paths"]["/v1/stories"]["get"].is_object(), "{doc}");
 
+    // A hand-edited page address gets an error page, not raw text.
+    let (st, page) = call(a.get(&format!("{}/?limit=abc", s.base)), None);
+    assert_eq!(st, 400);
+    assert!(
+        page.as_str().is_some_and(|p| p.contains("</html>")),
+        "{page}"
+    );
+
     // Pages render what the API holds.
     let page = a
         .get(&format!("{}/", s.base))

@@ -115,7 +115,15 @@ fn opt(v: &Option<String>) -> &str {
 }
 
 /// `/`: the story list with a filter form.
-pub async fn index(State(state): State<Arc<AppState>>, Query(q): Query<StoriesQuery>) -> Response {
+pub async fn index(
+    State(state): State<Arc<AppState>>,
+    q: Result<Query<StoriesQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    // A hand-edited address (`?limit=abc`) gets the page's own error page.
+    let q = match q {
+        Ok(Query(q)) => q,
+        Err(e) => return error_page(ApiError::bad_request(e.body_text())),
+    };
     let q2 = q.clone();
     let found = blocking(move || find_stories(&state, &q2)).await;
     let (stories, next) = match found {
