@@ -179,7 +179,10 @@ fn ablation(train: &std::path::Path, dev: &std::path::Path) -> anyhow::Result<i3
     use crate::relate::fit::fit_named;
     use crate::relate::model::TrainingRecord;
     let encoders = crate::embed::encoders::Encoders::installed();
-    let (tr, dv) = (super::train::learnable(labelled(train)?).0, labelled(dev)?);
+    let (tr, dv) = (
+        crate::relate::fit::learnable(labelled(train)?).0,
+        labelled(dev)?,
+    );
     let rows_tr = super::train::feature_rows(&tr, encoders);
     let rows_dv = super::train::feature_rows(&dv, encoders);
     let names = FeatureSet::Neural.names();

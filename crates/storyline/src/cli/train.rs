@@ -68,7 +68,7 @@ pub fn run(cmd: TrainCommand) -> anyhow::Result<i32> {
             labelled.len()
         );
     }
-    let (labelled, copies) = learnable(labelled);
+    let (labelled, copies) = crate::relate::fit::learnable(labelled);
     if copies > 0 {
         errln!(
             "storyline: {copies} pairs whose two texts are copies of one another left out (scraped cookie walls and paywalls; copies are scored 1 without the model)"
@@ -124,31 +124,6 @@ fn write_model(
         errln!("  {:<10} lambda {}", h.dimension.name(), h.lambda);
     }
     Ok(())
-}
-
-/// The pairs a scorer can learn from, and how many were left out: those
-/// whose two texts are copies of one another. In the SemEval files these
-/// are scrapes that caught the same cookie wall, paywall or block page on
-/// both sides, with the gold score of the articles behind them ("very
-/// dissimilar"); learnt from, they teach that identical text means
-/// different stories. `compare` scores copies 1 without the model.
-pub(super) fn learnable(
-    labelled: Vec<crate::ingest::pairs::PairInput>,
-) -> (Vec<crate::ingest::pairs::PairInput>, usize) {
-    use crate::analyse::analyse;
-    use crate::relate::evidence::copies;
-    let keep: Vec<bool> = labelled
-        .par_iter()
-        .map(|p| copies(&analyse(&p.a), &analyse(&p.b)).is_none())
-        .collect();
-    let total = labelled.len();
-    let kept: Vec<_> = labelled
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(p, k)| k.then_some(p))
-        .collect();
-    let left_out = total - kept.len();
-    (kept, left_out)
 }
 
 /// Features, gold scores and language pair of each labelled pair.

@@ -6,6 +6,7 @@ use super::features::FeatureSet;
 use super::model::{LinearHead, ScorerModel, TrainingRecord};
 use super::scores::Dimension;
 use nalgebra::{DMatrix, DVector};
+use rayon::prelude::*;
 
 const LAMBDAS: &[f64] = &[1.0, 3.0, 10.0, 30.0, 100.0, 300.0];
 const FOLDS: usize = 5;
@@ -19,6 +20,31 @@ pub fn fit(
     trained_on: TrainingRecord,
 ) -> ScorerModel {
     fit_named(x, y, &set.names(), trained_on)
+}
+
+/// The pairs a scorer can learn from, and how many were left out: those
+/// whose two texts are copies of one another. In the SemEval files these
+/// are scrapes that caught the same cookie wall, paywall or block page on
+/// both sides, with the gold score of the articles behind them (mostly
+/// dissimilar); learnt from, they teach that identical text means
+/// different stories. `compare` scores copies 1 without the model.
+pub fn learnable(
+    labelled: Vec<crate::ingest::pairs::PairInput>,
+) -> (Vec<crate::ingest::pairs::PairInput>, usize) {
+    use crate::analyse::analyse;
+    use crate::relate::evidence::copies;
+    let keep: Vec<bool> = labelled
+        .par_iter()
+        .map(|p| copies(&analyse(&p.a), &analyse(&p.b)).is_none())
+        .collect();
+    let total = labelled.len();
+    let kept: Vec<_> = labelled
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(p, k)| k.then_some(p))
+        .collect();
+    let left_out = total - kept.len();
+    (kept, left_out)
 }
 
 /// Fit on any named columns (used by ablations, which drop feature groups).
