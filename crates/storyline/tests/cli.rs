@@ -332,7 +332,8 @@ fn compare_pairs_keeps_going_past_bad_lines() {
     let file = write(
         dir.path(),
         "pairs.jsonl",
-        format!("{good}\n{one_sided}\n{{\"pair_id\": \"p3\", \"text1\": \"Trunc"),
+        // Saved by an editor that opens files with a byte-order mark.
+        format!("\u{feff}{good}\n{one_sided}\n{{\"pair_id\": \"p3\", \"text1\": \"Trunc"),
     );
     let r = run([
         OsStr::new("compare"),
@@ -413,6 +414,38 @@ fn compare_pairs_with_no_usable_line_fails() {
     ]);
     assert!(stderr.contains(&empty.display().to_string()), "{stderr}");
     assert!(stderr.contains("empty"), "{stderr}");
+
+    // A file that cannot be a pair file is one error, not one per "line".
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(b"\n\n\n\n\n\n".repeat(20));
+    let picture = write(dir.path(), "picture.png", png);
+    for bad in [picture.as_path(), dir.path()] {
+        let r = run([
+            OsStr::new("compare"),
+            OsStr::new("--pairs"),
+            bad.as_os_str(),
+        ]);
+        assert_eq!(r.code, Some(1), "{}", r.stderr);
+        assert!(r.stdout.is_empty(), "no error objects: {}", r.stdout);
+        assert_eq!(r.stderr.lines().count(), 1, "one error: {}", r.stderr);
+        assert!(
+            r.stderr.contains(&bad.display().to_string()),
+            "{}",
+            r.stderr
+        );
+    }
+    let r = run([
+        OsStr::new("compare"),
+        OsStr::new("--pairs"),
+        picture.as_os_str(),
+    ]);
+    assert!(r.stderr.contains("binary file (PNG image)"), "{}", r.stderr);
+    let r = run([
+        OsStr::new("compare"),
+        OsStr::new("--pairs"),
+        dir.path().as_os_str(),
+    ]);
+    assert!(r.stderr.contains("is a directory"), "{}", r.stderr);
 }
 
 // 6. Bad article files are refused with the path and the reason.

@@ -9,9 +9,9 @@ use crate::cluster::online::OnlineClusterer;
 use crate::cluster::profile::Params;
 use crate::embed::encoders::Encoders;
 use crate::ingest::load::ArticleRecord;
-use anyhow::Context;
 use rayon::prelude::*;
-use std::io::{BufRead, Write};
+use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
@@ -53,41 +53,34 @@ pub struct Doc {
 
 /// Read and analyse documents (in parallel); bad lines are reported and skipped.
 pub fn read_docs(path: &Path, lexical: bool) -> anyhow::Result<Vec<Doc>> {
-    let reader: Box<dyn BufRead> = if path == Path::new("-") {
-        Box::new(std::io::stdin().lock())
-    } else {
-        anyhow::ensure!(
-            !path.is_dir(),
-            "{}: is a directory, not a JSONL file",
-            path.display()
-        );
-        Box::new(std::io::BufReader::new(
-            std::fs::File::open(path)
-                .with_context(|| format!("{}: cannot open", path.display()))?,
-        ))
-    };
+    let reader = crate::ingest::jsonl::open(path).map_err(anyhow::Error::msg)?;
     let mut rows = Vec::new();
-    for (i, line) in reader.lines().enumerate() {
-        let line =
-            line.with_context(|| format!("{}: line {}: cannot read", path.display(), i + 1))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let parsed = serde_json::from_str::<serde_json::Value>(&line)
-            .map_err(|e| e.to_string())
-            .and_then(|json| {
-                let record: ArticleRecord =
-                    serde_json::from_value(json.clone()).map_err(|e| e.to_string())?;
-                let id = record.id.clone().ok_or("missing field `id`")?;
-                Ok((id, json, record.into_article()?))
-            });
+    // Line of each id: a repeated id is one document given twice, which
+    // would count twice in an evaluation (the first is kept, as ingest does).
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (line, text) in crate::ingest::jsonl::lines(reader) {
+        let parsed = text.and_then(|text| {
+            let json: serde_json::Value = crate::ingest::jsonl::parse(&text)?;
+            let record: ArticleRecord =
+                serde_json::from_value(json.clone()).map_err(|e| e.to_string())?;
+            let id = record.id.clone();
+            let article = record.into_article()?;
+            let id = id.ok_or("missing field `id`")?;
+            Ok((id, json, article))
+        });
         match parsed {
-            Ok(row) => rows.push(row),
-            Err(e) => errln!(
-                "storyline: {}: line {}: {e} (skipped)",
-                path.display(),
-                i + 1
-            ),
+            Ok(row) => match seen.get(&row.0) {
+                Some(first) => errln!(
+                    "storyline: {}: line {line}: id {:?} already given on line {first} (skipped)",
+                    path.display(),
+                    row.0
+                ),
+                None => {
+                    seen.insert(row.0.clone(), line);
+                    rows.push(row);
+                }
+            },
+            Err(e) => errln!("storyline: {}: line {line}: {e} (skipped)", path.display()),
         }
     }
     anyhow::ensure!(!rows.is_empty(), "{}: no documents", path.display());

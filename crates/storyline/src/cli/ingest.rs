@@ -54,16 +54,25 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     let mut summary = Summary::default();
     let bar = spinner();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut skipped: Vec<String> = Vec::new();
     let mut items = read_all(args.paths).peekable();
     while items.peek().is_some() {
         let mut chunk = Vec::with_capacity(args.batch as usize);
         for item in items.by_ref().take(args.batch as usize) {
             match item {
                 Item::Article { article, origin } => chunk.push((article, origin)),
-                Item::Rejected { message, .. } => {
+                Item::Rejected { message, origin } => {
                     summary.rejected += 1;
-                    bar.suspend(|| errln!("storyline: skipped {message}"));
+                    bar.suspend(|| errln!("storyline: not ingested: {message}"));
+                    if args.json {
+                        let line = serde_json::json!({
+                            "status": "rejected", "origin": origin, "error": message,
+                        });
+                        serde_json::to_writer(&mut out, &line)?;
+                        writeln!(out)?;
+                    }
                 }
+                Item::Skipped { origin } => skipped.push(origin),
             }
         }
         let prepared: Vec<_> = chunk
@@ -89,6 +98,23 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         out.flush()?;
     }
     bar.finish_and_clear();
+    if !skipped.is_empty() {
+        const SHOWN: usize = 5;
+        let more = skipped.len().saturating_sub(SHOWN);
+        let mut names = skipped[..skipped.len().min(SHOWN)].join(", ");
+        if more > 0 {
+            names.push_str(&format!(" and {more} more"));
+        }
+        errln!(
+            "storyline: {} not read: only .{} files are taken from directories: {names}",
+            if skipped.len() == 1 {
+                "1 file".to_owned()
+            } else {
+                format!("{} files", skipped.len())
+            },
+            crate::ingest::sources::ARTICLE_EXTENSIONS.join(", ."),
+        );
+    }
     // The search index is derived: a failure here loses nothing stored,
     // and the next run (or `storyline search`) catches up.
     match SearchIndex::open(&dir).and_then(|mut ix| ix.sync(store.as_ref())) {

@@ -3,20 +3,15 @@
 use crate::analyse::analyse_with;
 use crate::ingest::pairs::{read_pairs, LineError, PairInput};
 use crate::relate::{compare, Comparison};
-use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
-use std::io::BufReader;
 use std::path::Path;
 
-/// Read pairs from a file, or stdin for `-`.
+/// Read pairs from a file, or stdin for `-`. A file that cannot be a pair
+/// file at all (a directory, a binary) is one error, not one per line.
 pub fn read(path: &Path) -> anyhow::Result<Vec<Result<PairInput, LineError>>> {
-    if path == Path::new("-") {
-        return Ok(read_pairs(std::io::stdin().lock()));
-    }
-    let file =
-        std::fs::File::open(path).with_context(|| format!("{}: cannot open", path.display()))?;
-    Ok(read_pairs(BufReader::new(file)))
+    let reader = crate::ingest::jsonl::open(path).map_err(anyhow::Error::msg)?;
+    Ok(read_pairs(reader))
 }
 
 pub fn progress(len: usize, what: &str) -> ProgressBar {

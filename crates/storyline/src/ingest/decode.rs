@@ -79,7 +79,7 @@ pub fn decode_article(bytes: &[u8], limit: usize) -> Result<Decoded, DecodeError
 
 /// Recognise common binary formats by magic number, then fall back to the
 /// share of control bytes (text has almost none).
-fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
+pub(crate) fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
     const MAGIC: &[(&[u8], &str)] = &[
         (b"\x89PNG\r\n\x1a\n", "PNG image"),
         (b"%PDF-", "PDF document"),

@@ -7,6 +7,7 @@ pub mod article;
 pub mod dateline;
 pub mod decode;
 pub mod html;
+pub mod jsonl;
 pub mod load;
 pub mod pairs;
 pub mod plain;

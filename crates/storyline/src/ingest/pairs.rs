@@ -28,50 +28,21 @@ pub struct LineError {
 /// Read all lines. Blank lines are skipped; bad lines become errors in place,
 /// so one broken line never stops the rest.
 pub fn read_pairs(reader: impl BufRead) -> Vec<Result<PairInput, LineError>> {
-    let mut out = Vec::new();
-    for (i, line) in reader.split(b'\n').enumerate() {
-        let lineno = i + 1;
-        let line = match line {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                out.push(Err(LineError {
-                    line: lineno,
-                    pair_id: None,
-                    message: format!("cannot read: {e}"),
-                }));
-                break;
-            }
-        };
-        let text = match std::str::from_utf8(&line) {
-            Ok(t) => t.trim().to_owned(),
-            Err(_) => {
-                let (t, _, _) = encoding_rs::WINDOWS_1252.decode(&line);
-                t.trim().to_owned()
-            }
-        };
-        if text.is_empty() {
-            continue;
-        }
-        out.push(
-            parse_pair_line(&text).map_err(|(pair_id, message)| LineError {
-                line: lineno,
-                pair_id,
-                message,
-            }),
-        );
-    }
-    out
+    super::jsonl::lines(reader)
+        .map(|(line, text)| {
+            text.map_err(|message| (None, message))
+                .and_then(|text| parse_pair_line(&text))
+                .map_err(|(pair_id, message)| LineError {
+                    line,
+                    pair_id,
+                    message,
+                })
+        })
+        .collect()
 }
 
 fn parse_pair_line(line: &str) -> Result<PairInput, (Option<String>, String)> {
-    let value: Value = serde_json::from_str(line).map_err(|e| {
-        let what = if e.is_eof() {
-            "truncated JSON"
-        } else {
-            "invalid JSON"
-        };
-        (None, format!("{what}: {e}"))
-    })?;
+    let value: Value = super::jsonl::parse(line).map_err(|m| (None, m))?;
     let Value::Object(obj) = value else {
         return Err((None, "expected a JSON object".into()));
     };

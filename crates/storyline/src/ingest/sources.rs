@@ -6,20 +6,31 @@
 //! naming the input, and the caller reports them and goes on.
 
 use super::article::Article;
-use super::decode::{decode_article, MAX_ARTICLE_BYTES};
+use super::decode::MAX_ARTICLE_BYTES;
 use super::load::{load_article, parse_article, ArticleRecord};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 /// One thing read from the inputs.
 pub enum Item {
-    Article { article: Article, origin: String },
-    Rejected { origin: String, message: String },
+    Article {
+        article: Article,
+        origin: String,
+    },
+    Rejected {
+        origin: String,
+        message: String,
+    },
+    /// A file in a directory whose extension is no article format (an
+    /// image beside a saved page): not read, listed once at the end.
+    Skipped {
+        origin: String,
+    },
 }
 
-/// Extensions taken from directories; other files there are skipped (a
-/// named file is always read, whatever its name).
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "json", "jsonl", "ndjson", "html", "htm"];
+/// Extensions taken from directories; other files there are skipped and
+/// listed (a named file is always read, whatever its name).
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "json", "jsonl", "ndjson", "html", "htm"];
 
 fn is_jsonl(path: &Path) -> bool {
     matches!(
@@ -117,7 +128,9 @@ fn directory(dir: PathBuf) -> impl Iterator<Item = Item> {
                     if ARTICLE_EXTENSIONS.contains(&ext.as_str()) {
                         Box::new(file(e.into_path()))
                     } else {
-                        Box::new(std::iter::empty())
+                        Box::new(std::iter::once(Item::Skipped {
+                            origin: e.path().display().to_string(),
+                        }))
                     }
                 }
                 Ok(_) => Box::new(std::iter::empty()),
@@ -128,12 +141,9 @@ fn directory(dir: PathBuf) -> impl Iterator<Item = Item> {
 fn file(path: PathBuf) -> Box<dyn Iterator<Item = Item>> {
     let origin = path.display().to_string();
     if is_jsonl(&path) {
-        return match std::fs::File::open(&path) {
-            Ok(f) => Box::new(jsonl(Box::new(std::io::BufReader::new(f)), origin)),
-            Err(e) => Box::new(std::iter::once(Item::Rejected {
-                message: format!("{origin}: cannot read: {e}"),
-                origin,
-            })),
+        return match super::jsonl::open(&path) {
+            Ok(reader) => Box::new(jsonl(reader, origin)),
+            Err(message) => Box::new(std::iter::once(Item::Rejected { message, origin })),
         };
     }
     Box::new(std::iter::once(match load_article(&path) {
@@ -157,61 +167,21 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 }
 
 /// One article per line: `id`, `title`, `text`, optional `url`, `date`,
-/// `lang`, `source`. Lines are decoded like files (a Latin-1 line is
-/// repaired, a binary one rejected).
-fn jsonl(mut reader: Box<dyn BufRead>, name: String) -> impl Iterator<Item = Item> {
-    let mut line_no = 0usize;
-    let mut buf = Vec::new();
-    std::iter::from_fn(move || loop {
-        buf.clear();
-        line_no += 1;
+/// `lang`, `source`, read as [`super::jsonl`] reads every JSONL input.
+fn jsonl(reader: Box<dyn BufRead>, name: String) -> impl Iterator<Item = Item> {
+    super::jsonl::lines(reader).map(move |(line_no, text)| {
         let origin = format!("{name}:{line_no}");
-        match reader.read_until(b'\n', &mut buf) {
-            Ok(0) => return None,
-            Ok(_) => {}
-            Err(e) => {
-                return Some(Item::Rejected {
-                    message: format!("{origin}: cannot read: {e}"),
-                    origin,
-                })
-            }
+        match text
+            .and_then(|t| super::jsonl::parse::<ArticleRecord>(&t))
+            .and_then(ArticleRecord::into_article)
+        {
+            Ok(article) => Item::Article { article, origin },
+            Err(message) => Item::Rejected {
+                message: format!("{origin}: {message}"),
+                origin,
+            },
         }
-        if buf.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        return Some(parse_line(&buf, origin));
     })
-}
-
-fn parse_line(bytes: &[u8], origin: String) -> Item {
-    let reject = |message: String| Item::Rejected {
-        message: format!("{origin}: {message}"),
-        origin: origin.clone(),
-    };
-    // A JSON line holds the whole article, escaped: allow for the escapes.
-    let text = match decode_article(bytes, 2 * MAX_ARTICLE_BYTES) {
-        Ok(d) => d.text,
-        Err(e) => return reject(e.to_string()),
-    };
-    let record: ArticleRecord = match serde_json::from_str(&text) {
-        Ok(r) => r,
-        // A line cut short ends inside a string or object: serde reports
-        // the end of input, or the line's own newline as a control
-        // character inside a string.
-        Err(e) if e.is_eof() || e.line() > text.trim_end().lines().count() => {
-            return reject(format!(
-                "truncated JSON (the line ends inside a value): {e}"
-            ))
-        }
-        Err(e) => return reject(format!("invalid JSON: {e}")),
-    };
-    match record.into_article() {
-        Ok(article) => Item::Article {
-            article,
-            origin: origin.clone(),
-        },
-        Err(message) => reject(message),
-    }
 }
 
 #[cfg(test)]
@@ -226,6 +196,7 @@ mod tests {
         .map(|i| match i {
             Item::Article { article, origin } => Ok(format!("{origin} {}", article.title)),
             Item::Rejected { message, .. } => Err(message),
+            Item::Skipped { origin } => Err(format!("{origin}: skipped")),
         })
         .collect()
     }
