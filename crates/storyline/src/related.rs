@@ -100,8 +100,8 @@ pub fn related(
             let an = analyse_with(&a.to_article(), encoders);
             Related {
                 comparison: compare(&target_an, &an, (&target.id, &a.id), scorers),
+                title: a.heading(),
                 id: a.id,
-                title: a.title,
                 story: a.story,
                 found_by: how,
             }

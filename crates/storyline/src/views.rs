@@ -49,7 +49,7 @@ pub fn story_detail(store: &dyn Store, s: &StorySummary) -> crate::store::Result
     v["timeline"] = json!(articles
         .iter()
         .map(|a| json!({
-            "id": a.id, "title": a.title, "date": a.date, "lang": a.lang,
+            "id": a.id, "title": a.heading(), "date": a.date, "lang": a.lang,
             "source": a.source, "url": a.url, "duplicate": a.duplicate,
         }))
         .collect::<Vec<_>>());

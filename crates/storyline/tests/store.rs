@@ -157,6 +157,12 @@ fn ingest_is_idempotent_and_stories_dups_search_and_related_work() {
     }
     let assad = headlines(&["stories", "--json", "--entity", "Assad"]);
     assert!(assad.iter().any(|h| h.contains("Lavrov")), "{assad:?}");
+    // The second example writes NATO out once, then as NATO.
+    let nato = headlines(&["stories", "--json", "--entity", "NATO"]);
+    assert!(
+        nato.iter().any(|h| h.contains("Moscow and Ankara")),
+        "{nato:?}"
+    );
 
     // Search folds accents and case; related compares in full.
     let hits = run(s, &["search", "--json", "idlib CAVUSOGLU"]);
@@ -178,6 +184,60 @@ fn ingest_is_idempotent_and_stories_dups_search_and_related_work() {
         .collect();
     assert!(!ids.contains(&top.as_str()), "not related to itself");
     assert!(rel[0]["comparison"]["overall"].as_f64().is_some(), "{rel}");
+}
+
+/// Place filters read places as places, not as names: a country finds the
+/// stories in it or about it (named as a country only, it is still a key
+/// place), and a town that shares its name with a town elsewhere
+/// (Moscow, Russia; Moscow, Idaho) is only in its own country.
+#[test]
+fn place_filters_and_key_names_follow_the_places_and_people_of_the_text() {
+    let store = tempfile::tempdir().unwrap();
+    let s = store.path();
+    let input = tempfile::tempdir().unwrap();
+    let articles = [
+        serde_json::json!({"id": "snow", "title": "Snow closes schools in Moscow",
+            "text": "Heavy snow closed schools across Moscow on Tuesday, the city hall of the Russian capital said. Mayor Sergei Sobyanin urged drivers to stay at home. Sobyanin said ploughs worked through the night."}),
+        serde_json::json!({"id": "talks", "title": "Libya talks resume in Geneva",
+            "text": "Delegates of the rival Libyan governments resumed talks in Geneva on Monday. United Nations envoy Stephanie Williams said elections in Libya could be held next year. Williams called the talks constructive."}),
+    ];
+    let lines: Vec<String> = articles.iter().map(|a| a.to_string()).collect();
+    let file = input.path().join("news.jsonl");
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let out = ingest(s, &[&file]);
+    assert!(out.ok, "{}", out.stderr);
+    let headlines = |args: &[&str]| -> Vec<String> {
+        let out = run(s, args);
+        assert!(out.ok, "{}", out.stderr);
+        let v: Value = serde_json::from_str(&out.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|st| st["headline"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let found = |place: &str| headlines(&["stories", "--json", "--place", place]);
+    assert_eq!(found("Russia"), ["Snow closes schools in Moscow"]);
+    assert_eq!(found("Libya"), ["Libya talks resume in Geneva"]);
+    assert_eq!(found("Switzerland"), ["Libya talks resume in Geneva"]);
+    assert!(
+        found("United States").is_empty(),
+        "Moscow, Idaho is not this Moscow"
+    );
+    // A country named only as a country is a key place of its story, and
+    // the person the story is about leads its key entities.
+    let listed = run(s, &["stories", "--json", "--place", "Libya"]);
+    let story: Value = serde_json::from_str(&listed.stdout).unwrap();
+    let labels = |what: &str| -> Vec<String> {
+        story[0][what]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["label"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(labels("places").contains(&"Libya".to_owned()), "{story}");
+    assert_eq!(labels("entities")[0], "Stephanie Williams", "{story}");
 }
 
 /// The two examples share places and actors but report different events
@@ -250,6 +310,8 @@ fn bad_inputs_are_named_skipped_and_lose_nothing_stored() {
     )
     .unwrap();
     std::fs::write(d.join("huge.txt"), "word ".repeat(600_000)).unwrap();
+    // An image beside saved pages is no article: listed as not read.
+    std::fs::write(d.join("picture.png"), b"\x89PNG\r\n\x1a\n").unwrap();
     #[cfg(unix)]
     std::os::unix::fs::symlink(d, d.join("loop")).unwrap();
     let out = ingest(s, &[d]);
@@ -261,6 +323,8 @@ fn bad_inputs_are_named_skipped_and_lose_nothing_stored() {
         "broken.jsonl:2",
         "lang.jsonl:1",
         "huge.txt",
+        "1 file not read: only .txt, .json, .jsonl, .ndjson, .html, .htm files are taken from directories",
+        "picture.png",
     ] {
         assert!(
             out.stderr.contains(needle),

@@ -77,7 +77,7 @@ pub fn run_related(args: RelatedArgs) -> anyhow::Result<i32> {
         writeln!(out)?;
         return Ok(0);
     }
-    writeln!(out, "Related to {}: {}", target.id, target.title)?;
+    writeln!(out, "Related to {}: {}", target.id, target.heading())?;
     if related.is_empty() {
         writeln!(out, "  nothing related stored")?;
     }

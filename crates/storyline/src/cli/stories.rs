@@ -95,7 +95,7 @@ pub fn list(args: ListArgs) -> anyhow::Result<i32> {
         places: args
             .place
             .as_deref()
-            .map(|p| crate::cluster::stored::place_keys(store.as_ref(), p))
+            .map(|p| crate::cluster::stored::place_filter(store.as_ref(), p))
             .transpose()?,
         language: args.lang.map(|l| l.to_ascii_lowercase()),
         from: args.from,
@@ -119,7 +119,9 @@ pub fn list(args: ListArgs) -> anyhow::Result<i32> {
         writeln!(out, "no stories match")?;
     }
     for s in &stories {
-        let names = store.story_names(s.id, 5)?;
+        // Who and where at a glance: the leading names of each.
+        let (entities, places) = crate::views::key_names(store.as_ref(), s.id, 3)?;
+        let names: Vec<_> = entities.into_iter().chain(places).collect();
         writeln!(
             out,
             "#{:<6} {:>13}  {:<23} {:<8} {}",
@@ -140,7 +142,7 @@ pub fn list(args: ListArgs) -> anyhow::Result<i32> {
 fn article_line(a: &StoredArticle) -> String {
     let date = a.date.map_or("undated   ".to_string(), |d| d.to_string());
     let from = a.source.as_deref().or(a.url.as_deref()).unwrap_or(&a.id);
-    format!("{date}  [{}] {}  ({from})", a.lang, a.title)
+    format!("{date}  [{}] {}  ({from})", a.lang, a.heading())
 }
 
 pub fn show(args: ShowArgs) -> anyhow::Result<i32> {
@@ -222,9 +224,9 @@ pub fn dups(args: DupsArgs) -> anyhow::Result<i32> {
             .iter()
             .map(|g| {
                 json!({
-                    "original": {"id": g.original.id, "title": g.original.title, "story": g.original.story},
+                    "original": {"id": g.original.id, "title": g.original.heading(), "story": g.original.story},
                     "copies": g.copies.iter().map(|c| json!({
-                        "id": c.id, "title": c.title,
+                        "id": c.id, "title": c.heading(),
                         "kind": c.duplicate.as_ref().map(|d| d.kind),
                         "similarity": c.duplicate.as_ref().map(|d| d.similarity),
                     })).collect::<Vec<_>>(),
@@ -243,7 +245,7 @@ pub fn dups(args: DupsArgs) -> anyhow::Result<i32> {
             out,
             "{}  {}  ({})",
             g.original.id,
-            g.original.title,
+            g.original.heading(),
             match g.copies.len() {
                 1 => "1 copy".to_owned(),
                 n => format!("{n} copies"),
@@ -257,7 +259,7 @@ pub fn dups(args: DupsArgs) -> anyhow::Result<i32> {
                 d.kind.as_str(),
                 d.similarity,
                 c.id,
-                c.title
+                c.heading()
             )?;
         }
     }

@@ -79,9 +79,16 @@ pub struct Profile {
     pub names: Vec<String>,
     /// Index keys: top terms (`t:`) and the names.
     pub keys: Vec<String>,
-    /// Kind and display label of each name key.
+    /// Kind and display label of each name key (countries included).
     pub labels: HashMap<String, (String, String)>,
     pub date: Option<NaiveDate>,
+    /// Country keys (`p:`): shown and filtered on, never compared (a
+    /// country is too broad to tell two stories apart).
+    pub countries: Vec<String>,
+    /// Times each name and country is mentioned, to rank a story's names.
+    pub mentions: HashMap<String, usize>,
+    /// ISO country code of each place and country key.
+    pub place_cc: HashMap<String, String>,
 }
 
 pub fn profile(an: &Analysis, key_terms: usize) -> Profile {
@@ -101,6 +108,7 @@ pub fn profile(an: &Analysis, key_terms: usize) -> Profile {
         .collect();
     let mut labels = HashMap::new();
     let mut names = Vec::new();
+    let mut mentions: HashMap<String, usize> = HashMap::new();
     for e in &an.entities {
         let key = format!("e:{}", e.key);
         let kind = match e.kind {
@@ -109,23 +117,40 @@ pub fn profile(an: &Analysis, key_terms: usize) -> Profile {
             EntityKind::Place => "place",
             EntityKind::Other => "other",
         };
-        labels.insert(key.clone(), (kind.to_owned(), e.name.clone()));
+        // "North Atlantic Treaty Organization (NATO)": readers, and the
+        // entity filter, know many names by their acronym.
+        let acronym = e
+            .aliases
+            .iter()
+            .find(|a| (2..=8).contains(&a.chars().count()) && a.chars().all(|c| c.is_uppercase()));
+        let label = match acronym {
+            Some(a) => format!("{} ({a})", e.name),
+            None => e.name.clone(),
+        };
+        labels.insert(key.clone(), (kind.to_owned(), label));
+        *mentions.entry(key.clone()).or_default() += e.mentions;
         names.push(key);
     }
-    // Countries and continents are too broad to tell stories apart.
-    for p in an
-        .places
-        .iter()
-        .filter(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Admin1))
-    {
+    let mut countries = Vec::new();
+    let mut place_cc = HashMap::new();
+    for p in an.places.iter().filter(|p| p.kind != PlaceKind::Continent) {
         // Keyed by the gazetteer name, not its row number, so stored keys
         // survive a rebuilt gazetteer.
         let key = format!("p:{}", crate::lexicon::fold::fold(&p.name));
         labels.insert(key.clone(), ("place".to_owned(), p.display.clone()));
-        names.push(key);
+        *mentions.entry(key.clone()).or_default() += p.mentions;
+        place_cc.insert(key.clone(), p.country.clone());
+        // Countries and continents are too broad to tell stories apart.
+        if p.kind == PlaceKind::Country {
+            countries.push(key);
+        } else {
+            names.push(key);
+        }
     }
     names.sort();
     names.dedup();
+    countries.sort();
+    countries.dedup();
     keys.extend(names.iter().cloned());
     Profile {
         terms,
@@ -134,6 +159,9 @@ pub fn profile(an: &Analysis, key_terms: usize) -> Profile {
         keys,
         labels,
         date: an.published,
+        countries,
+        mentions,
+        place_cc,
     }
 }
 
@@ -152,6 +180,17 @@ pub struct StoryProfile {
     pub labels: HashMap<String, (String, String)>,
     pub first: Option<NaiveDate>,
     pub last: Option<NaiveDate>,
+    /// Country keys with how many articles named them: shown and filtered
+    /// on, not compared. (Stories stored before they were kept have none.)
+    #[serde(default)]
+    pub countries: HashMap<String, usize>,
+    /// Mentions of each name and country over the story's articles: among
+    /// names carried by as many articles, the most mentioned leads.
+    #[serde(default)]
+    pub mentions: HashMap<String, usize>,
+    /// ISO country code of each place and country key.
+    #[serde(default)]
+    pub place_cc: HashMap<String, String>,
 }
 
 fn cosine_sparse(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
@@ -275,10 +314,26 @@ impl StoryProfile {
                 self.labels.insert(n.clone(), l.clone());
             }
         }
-        if self.names.len() > 2 * MAX_STORY_NAMES {
+        for c in &p.countries {
+            *self.countries.entry(c.clone()).or_default() += 1;
+            if let Some(l) = p.labels.get(c) {
+                self.labels.insert(c.clone(), l.clone());
+            }
+        }
+        for (k, n) in &p.mentions {
+            *self.mentions.entry(k.clone()).or_default() += n;
+        }
+        for (k, cc) in &p.place_cc {
+            self.place_cc.insert(k.clone(), cc.clone());
+        }
+        if self.names.len() > 2 * MAX_STORY_NAMES || self.countries.len() > 2 * MAX_STORY_NAMES {
             keep_heaviest(&mut self.names, MAX_STORY_NAMES, |c| *c as f64);
-            let names = &self.names;
-            self.labels.retain(|k, _| names.contains_key(k));
+            keep_heaviest(&mut self.countries, MAX_STORY_NAMES, |c| *c as f64);
+            let (names, countries) = (&self.names, &self.countries);
+            let kept = |k: &String| names.contains_key(k) || countries.contains_key(k);
+            self.labels.retain(|k, _| kept(k));
+            self.mentions.retain(|k, _| kept(k));
+            self.place_cc.retain(|k, _| kept(k));
         }
         if let Some(d) = p.date {
             self.first = Some(self.first.map_or(d, |f| f.min(d)));
@@ -286,31 +341,50 @@ impl StoryProfile {
         }
     }
 
-    /// Key entities and places: (key without prefix, kind, label, articles),
-    /// most named first.
-    pub fn top_names(&self, limit: usize) -> Vec<(String, String, String, usize)> {
-        // Ties (common in small stories) go to people, then organisations,
-        // then places, before names of unknown kind ("AA Photo").
+    /// Key entities and places, countries included, most important first:
+    /// named by the most articles, then mentioned most often, then people
+    /// before organisations, places and names of unknown kind ("AA Photo").
+    pub fn top_names(&self, limit: usize) -> Vec<TopName> {
         let rank = |k: &String| match self.labels.get(k).map(|(kind, _)| kind.as_str()) {
             Some("person") => 0,
             Some("organisation") => 1,
             Some("place") => 2,
             _ => 3,
         };
-        let mut v: Vec<(&String, &usize)> = self.names.iter().collect();
+        let mentions = |k: &String| self.mentions.get(k).copied().unwrap_or(0);
+        let mut v: Vec<(&String, &usize)> = self.names.iter().chain(&self.countries).collect();
         v.sort_by(|a, b| {
             b.1.cmp(a.1)
+                .then(mentions(b.0).cmp(&mentions(a.0)))
                 .then(rank(a.0).cmp(&rank(b.0)))
                 .then(a.0.cmp(b.0))
         });
         v.into_iter()
-            .take(limit)
             .filter_map(|(k, c)| {
                 let (kind, label) = self.labels.get(k)?;
-                Some((k[2..].to_owned(), kind.clone(), label.clone(), *c))
+                Some(TopName {
+                    key: k[2..].to_owned(),
+                    kind: kind.clone(),
+                    label: label.clone(),
+                    articles: *c,
+                    country: self.place_cc.get(k).cloned(),
+                })
             })
+            .take(limit)
             .collect()
     }
+}
+
+/// One of a story's key names, as [`StoryProfile::top_names`] ranks them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopName {
+    /// The key without its prefix.
+    pub key: String,
+    pub kind: String,
+    pub label: String,
+    pub articles: usize,
+    /// ISO country code, for places and countries.
+    pub country: Option<String>,
 }
 
 fn keep_heaviest<V>(map: &mut HashMap<String, V>, keep: usize, weight: impl Fn(&V) -> f64) {

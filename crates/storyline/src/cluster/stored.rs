@@ -6,7 +6,7 @@
 use super::event_check::{may_join, RECENT_MEMBERS};
 use super::profile::{choose, Params, Profile, StoryProfile};
 use crate::analyse::{analyse, Analysis};
-use crate::store::{self, Store, StoryName, StoryState, Txn};
+use crate::store::{self, PlaceFilter, Store, StoryName, StoryState, Txn};
 
 /// Stories read per index key: the most recently updated ones. A story
 /// silent for longer than this many newer stories sharing its keys is
@@ -37,54 +37,60 @@ fn encode(p: &StoryProfile) -> Vec<u8> {
     serde_json::to_vec(p).expect("story profiles serialise")
 }
 
-/// The story place keys a user's place filter stands for. A place the
-/// gazetteer knows, in any of its names ("Köln", "Cologne"), is its key; a
-/// country stands for every place in it that some story holds (stories
-/// keep towns and regions as key places, not countries, which are too
-/// broad to tell stories apart). An unknown name is taken as written.
-pub fn place_keys(store: &dyn Store, query: &str) -> crate::store::Result<Vec<String>> {
+/// What a user's place filter stands for. A place the gazetteer knows, in
+/// any of its names ("Köln", "Cologne", "Syrien"), is its key; a country
+/// also stands for every place in it ("Syria" finds a story in Idlib). An
+/// unknown name is taken as written.
+pub fn place_filter(store: &dyn Store, query: &str) -> crate::store::Result<PlaceFilter> {
     use crate::analyse::gazetteer::{name_key, Gazetteer, PlaceKind};
     use crate::lexicon::fold::fold;
     use unicode_segmentation::UnicodeSegmentation;
     let gaz = Gazetteer::get();
     let senses = gaz.senses(&name_key(query.unicode_words()));
     if senses.is_empty() {
-        return Ok(vec![fold(query.trim())]);
+        return Ok(PlaceFilter {
+            keys: vec![fold(query.trim())],
+            countries: Vec::new(),
+        });
     }
-    let mut keys: Vec<String> = senses
-        .iter()
-        .map(|s| fold(&gaz.place(s.place).name))
-        .collect();
-    let countries: Vec<&str> = senses
-        .iter()
-        .map(|s| gaz.place(s.place))
-        .filter(|p| p.kind == PlaceKind::Country)
-        .map(|p| p.cc.as_str())
-        .collect();
-    if !countries.is_empty() {
-        for key in store.story_place_keys()? {
+    let mut filter = PlaceFilter::default();
+    for s in senses {
+        let p = gaz.place(s.place);
+        filter.keys.push(fold(&p.name));
+        if p.kind == PlaceKind::Country {
+            filter.countries.push(p.cc.clone());
+        }
+    }
+    // Stories stored before places kept their country code: their places
+    // are read again in the gazetteer (until their next update refreshes
+    // them).
+    if !filter.countries.is_empty() {
+        for key in store.story_place_keys_without_country()? {
             let in_country = gaz.senses(&key).iter().any(|s| {
                 let p = gaz.place(s.place);
-                !s.adjective && fold(&p.name) == key && countries.contains(&p.cc.as_str())
+                !s.adjective && fold(&p.name) == key && filter.countries.contains(&p.cc)
             });
             if in_country {
-                keys.push(key);
+                filter.keys.push(key);
             }
         }
     }
-    keys.sort();
-    keys.dedup();
-    Ok(keys)
+    filter.keys.sort();
+    filter.keys.dedup();
+    filter.countries.sort();
+    filter.countries.dedup();
+    Ok(filter)
 }
 
 fn names(p: &StoryProfile) -> Vec<StoryName> {
     p.top_names(STORY_NAMES)
         .into_iter()
-        .map(|(key, kind, label, n)| StoryName {
-            key,
-            kind,
-            label,
-            articles: n as i64,
+        .map(|n| StoryName {
+            key: n.key,
+            kind: n.kind,
+            label: n.label,
+            articles: n.articles as i64,
+            country: n.country,
         })
         .collect()
 }

@@ -326,7 +326,7 @@ pub fn find_stories(
     let mut filter = StoryFilter {
         entity: text(&q.entity),
         places: match q.place.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            Some(p) => Some(crate::cluster::stored::place_keys(
+            Some(p) => Some(crate::cluster::stored::place_filter(
                 state.reader().as_ref(),
                 p,
             )?),

@@ -302,10 +302,11 @@ pub async fn article(State(state): State<Arc<AppState>>, Path(id): Path<String>)
         Ok(x) => x,
         Err(e) => return error_page(e),
     };
+    let heading = a.heading();
     page(
-        &a.title,
+        &heading,
         html! {
-            h1 { (a.title) }
+            h1 { (heading) }
             p.meta {
                 (a.date.map_or("undated".to_owned(), |d| d.to_string())) " · " (a.lang)
                 @if let Some(src) = a.source.as_deref().or(a.url.as_deref()) { " · " (src) }
@@ -372,8 +373,8 @@ pub async fn compare(
     let (ia, ib) = (a.clone(), b.clone());
     let found = blocking(move || {
         let store = state.reader();
-        let ta = store.article(&ia)?.map(|x| x.title).unwrap_or_default();
-        let tb = store.article(&ib)?.map(|x| x.title).unwrap_or_default();
+        let ta = store.article(&ia)?.map(|x| x.heading()).unwrap_or_default();
+        let tb = store.article(&ib)?.map(|x| x.heading()).unwrap_or_default();
         drop(store);
         let c = compare_values(&state, &json!({"id": ia}), &json!({"id": ib}))?;
         Ok((c, ta, tb))

@@ -74,9 +74,10 @@ pub trait Store: Send {
     fn story_articles(&self, id: i64, limit: usize) -> Result<Vec<StoredArticle>>;
     /// Stories linked to this one as the same thread, most similar first.
     fn linked_stories(&self, id: i64) -> Result<Vec<(StorySummary, f64)>>;
-    /// The distinct keys of the places that stories hold as key places.
-    fn story_place_keys(&self) -> Result<Vec<String>>;
-    /// Key entities and places of a story, most mentioned first.
+    /// The distinct keys of key places stored without a country code (by
+    /// a Storyline that did not keep them).
+    fn story_place_keys_without_country(&self) -> Result<Vec<String>>;
+    /// Key entities and places of a story, most important first.
     fn story_names(&self, id: i64, limit: usize) -> Result<Vec<StoryName>>;
     /// Groups of copies: each original with its exact and near duplicates.
     fn duplicate_groups(&self, limit: usize) -> Result<Vec<DuplicateGroup>>;

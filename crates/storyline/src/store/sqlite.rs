@@ -85,6 +85,14 @@ const MIGRATIONS: &[&str] = &[
     r#"
     CREATE INDEX articles_story_lang ON articles(story, lang);
     "#,
+    // 3: key names keep their rank (rows are listed in the clusterer's
+    // order) and places their country, for country filters. Rows written
+    // before have neither until their story is next updated.
+    r#"
+    ALTER TABLE story_names ADD COLUMN rank INTEGER;
+    ALTER TABLE story_names ADD COLUMN country TEXT;
+    CREATE INDEX story_names_country ON story_names(country) WHERE country IS NOT NULL;
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -291,26 +299,27 @@ impl Store for SqliteStore {
         use rusqlite::types::Value;
         if let Some(e) = &f.entity {
             args.push(Value::Text(e.clone()));
-            // The full name, or its last word: a surname alone.
+            // The full name, its last word (a surname alone), or the
+            // acronym a label gives in brackets ("... Organization (NATO)").
             clauses.push(format!(
-                "s.id IN (SELECT story FROM story_names WHERE (key = ?{n} OR key LIKE '% ' || ?{n}) AND kind <> 'place')",
+                "s.id IN (SELECT story FROM story_names WHERE (key = ?{n} OR key LIKE '% ' || ?{n} OR label LIKE '%(' || ?{n} || ')%') AND kind <> 'place')",
                 n = args.len()
             ));
         }
         if let Some(places) = &f.places {
-            let first = args.len() + 1;
-            args.extend(places.iter().map(|p| Value::Text(p.clone())));
-            let marks: Vec<String> = (first..first + places.len())
-                .map(|i| format!("?{i}"))
-                .collect();
-            clauses.push(if places.is_empty() {
-                "0".to_owned()
-            } else {
-                format!(
-                    "s.id IN (SELECT story FROM story_names WHERE key IN ({}) AND kind = 'place')",
-                    marks.join(", ")
-                )
-            });
+            let mut marks = |values: &[String]| -> String {
+                let first = args.len() + 1;
+                args.extend(values.iter().map(|v| Value::Text(v.clone())));
+                (first..first + values.len())
+                    .map(|i| format!("?{i}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let keys = marks(&places.keys);
+            let countries = marks(&places.countries);
+            clauses.push(format!(
+                "s.id IN (SELECT story FROM story_names WHERE kind = 'place' AND (key IN ({keys}) OR country IN ({countries})))"
+            ));
         }
         if let Some(l) = &f.language {
             args.push(Value::Text(l.clone()));
@@ -381,10 +390,12 @@ impl Store for SqliteStore {
         rows.collect::<rusqlite::Result<_>>().map_err(self.err())
     }
 
-    fn story_place_keys(&self) -> Result<Vec<String>> {
+    fn story_place_keys_without_country(&self) -> Result<Vec<String>> {
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT DISTINCT key FROM story_names WHERE kind = 'place'")
+            .prepare_cached(
+                "SELECT DISTINCT key FROM story_names WHERE kind = 'place' AND country IS NULL",
+            )
             .map_err(self.err())?;
         let rows = stmt.query_map([], |r| r.get(0)).map_err(self.err())?;
         rows.collect::<rusqlite::Result<_>>().map_err(self.err())
@@ -394,7 +405,8 @@ impl Store for SqliteStore {
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT key, kind, label, articles FROM story_names WHERE story = ?1 ORDER BY articles DESC, key LIMIT ?2",
+                "SELECT key, kind, label, articles, country FROM story_names WHERE story = ?1
+                 ORDER BY rank IS NULL, rank, articles DESC, key LIMIT ?2",
             )
             .map_err(self.err())?;
         let rows = stmt
@@ -404,6 +416,7 @@ impl Store for SqliteStore {
                     kind: r.get(1)?,
                     label: r.get(2)?,
                     articles: r.get(3)?,
+                    country: r.get(4)?,
                 })
             })
             .map_err(self.err())?;
@@ -759,12 +772,23 @@ impl Txn for SqliteTxn<'_> {
         let mut stmt = self
             .tx
             .prepare_cached(
-                "INSERT OR REPLACE INTO story_names (story, key, kind, label, articles) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT OR IGNORE INTO story_names (story, key, kind, label, articles, rank, country)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )
             .map_err(backend(&self.dir))?;
-        for n in names {
-            stmt.execute(params![id, n.key, n.kind, n.label, n.articles])
-                .map_err(backend(&self.dir))?;
+        // In rank order; a key given twice (a place and a country of one
+        // name) keeps its first, higher rank.
+        for (rank, n) in names.iter().enumerate() {
+            stmt.execute(params![
+                id,
+                n.key,
+                n.kind,
+                n.label,
+                n.articles,
+                rank as i64,
+                n.country
+            ])
+            .map_err(backend(&self.dir))?;
         }
         Ok(())
     }
@@ -836,8 +860,12 @@ mod tests {
         {
             // Roll the file back to schema version 1.
             let c = Connection::open(dir.path().join(DB_FILE)).unwrap();
-            c.execute_batch("DROP INDEX articles_story_lang; PRAGMA user_version = 1;")
-                .unwrap();
+            c.execute_batch(
+                "DROP INDEX articles_story_lang; DROP INDEX story_names_country;
+                 ALTER TABLE story_names DROP COLUMN rank; ALTER TABLE story_names DROP COLUMN country;
+                 PRAGMA user_version = 1;",
+            )
+            .unwrap();
         }
         let store = SqliteStore::open(dir.path(), OpenMode::Existing).unwrap();
         let version: i64 = store
@@ -854,6 +882,15 @@ mod tests {
             )
             .unwrap();
         assert_eq!(has_index, 1);
+        let country_column: i64 = store
+            .conn
+            .query_row(
+                "SELECT count(*) FROM pragma_table_info('story_names') WHERE name = 'country'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(country_column, 1);
         assert_eq!(store.article("a1").unwrap().unwrap().body, "Body text.");
     }
 

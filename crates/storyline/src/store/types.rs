@@ -91,6 +91,23 @@ pub struct StoredArticle {
 }
 
 impl StoredArticle {
+    /// What lists show as the article's title: its title, or for a text
+    /// that has none (one paragraph, no title line) its opening words.
+    pub fn heading(&self) -> String {
+        if !self.title.trim().is_empty() {
+            return self.title.clone();
+        }
+        const MAX_CHARS: usize = 100;
+        let body = self.body.trim();
+        let first_line = body.lines().next().unwrap_or_default();
+        if first_line.chars().count() <= MAX_CHARS {
+            return first_line.to_owned();
+        }
+        let cut: String = first_line.chars().take(MAX_CHARS).collect();
+        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+        format!("{cut}…")
+    }
+
     /// The article as ingest made it, for analysing it again.
     pub fn to_article(&self) -> crate::ingest::article::Article {
         crate::ingest::article::Article {
@@ -132,6 +149,10 @@ pub struct StoryName {
     /// As written ("Recep Tayyip Erdoğan").
     pub label: String,
     pub articles: i64,
+    /// ISO country code of a place or country (`None` for other names,
+    /// and for places of stories not updated since codes were kept).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -165,10 +186,9 @@ pub struct StoryFilter {
     /// Folded entity key (see [`crate::lexicon::fold::fold`]): the full
     /// name, or its last word ("assad" finds "bashar assad").
     pub entity: Option<String>,
-    /// Folded place keys, any of which will do (see
-    /// [`crate::cluster::stored::place_keys`]: a country stands for the
-    /// places in it); empty matches nothing.
-    pub places: Option<Vec<String>>,
+    /// Places, any of which will do (see
+    /// [`crate::cluster::stored::place_filter`]).
+    pub places: Option<PlaceFilter>,
     pub language: Option<String>,
     /// Stories with an article dated on or after.
     pub from: Option<NaiveDate>,
@@ -178,6 +198,17 @@ pub struct StoryFilter {
     /// Paging: only stories after this one in the chosen order.
     pub after: Option<i64>,
     pub limit: usize,
+}
+
+/// What a user's place filter stands for: stories holding any of these
+/// place keys, or any place in one of these countries (the country itself
+/// included). Matches nothing when both are empty.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PlaceFilter {
+    /// Folded place names.
+    pub keys: Vec<String>,
+    /// ISO country codes.
+    pub countries: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
