@@ -1410,8 +1410,15 @@ impl PlaceCollector {
                 |(id, (adjective_only, mentions, surfaces, mut sentences))| {
                     let p = gaz.place(id);
                     sentences.dedup();
-                    let display = most_common(self.names.remove(&id).unwrap_or_default())
-                        .unwrap_or_else(|| p.name.clone());
+                    let mut written = self.names.remove(&id).unwrap_or_default();
+                    if !self.case_endings.is_empty() {
+                        // Where names decline, show a form the gazetteer
+                        // knows ("Москва"), not the case the text used
+                        // ("в Москве"), else the gazetteer's name.
+                        written
+                            .retain(|n| gaz.senses(&surface_key(n)).iter().any(|s| s.place == id));
+                    }
+                    let display = most_common(written).unwrap_or_else(|| p.name.clone());
                     PlaceMention {
                         display,
                         name: p.name.clone(),

@@ -422,6 +422,10 @@ fn month_at(t: &Token, cal: &Calendar, lang: &str) -> Option<u32> {
     Some(month)
 }
 
+/// Days from publication within which a day named in the lead is the
+/// event's day rather than background.
+const LEAD_DAY_REACH: i64 = 31;
+
 /// Resolve expressions against the publication date and decide the event time.
 pub fn resolve(
     expressions: &mut [TimeExpression],
@@ -432,9 +436,35 @@ pub fn resolve(
         for e in expressions.iter_mut() {
             e.resolved = resolve_one(&e.value, pub_date);
         }
-        return EventTime::Fixed {
-            date: pub_date,
-            basis: "publication date".to_owned(),
+        // A report often comes out a day or more after the event, and its
+        // lead says when ("The Senate on Tuesday passed ..."): that day,
+        // not the publication date, is when the event happened. A lead date
+        // far from publication is background ("since Dec. 30, 2018").
+        let lead_day = expressions.iter().find_map(|e| {
+            let day = e
+                .resolved
+                .filter(|_| e.sentence == lead_sentence && !e.in_heading)?;
+            let precise = matches!(
+                e.value,
+                TimeValue::Date { .. }
+                    | TimeValue::MonthDay { .. }
+                    | TimeValue::Weekday { .. }
+                    | TimeValue::Relative { days: Some(_) }
+            );
+            let near = (day - pub_date).num_days().abs() <= LEAD_DAY_REACH;
+            (precise && near && day != pub_date).then(|| (day, e.text.clone()))
+        });
+        return match lead_day {
+            Some((date, text)) => EventTime::Fixed {
+                date,
+                basis: format!(
+                    "\"{text}\" in the lead sentence, read against the publication date {pub_date}"
+                ),
+            },
+            None => EventTime::Fixed {
+                date: pub_date,
+                basis: "publication date".to_owned(),
+            },
         };
     }
     let lead_date = expressions.iter().find_map(|e| match e.value {
@@ -669,6 +699,31 @@ mod tests {
         assert!(matches!(t, EventTime::Fixed { .. }));
         assert_eq!(ex[0].resolved, NaiveDate::from_ymd_opt(2020, 9, 29));
         assert_eq!(ex[1].resolved, Some(published));
+    }
+
+    #[test]
+    fn the_day_the_lead_names_is_the_event_day_not_the_publication_date() {
+        let text = "WASHINGTON, March 5, 2020 (Reuters) - The U.S. Senate on Tuesday passed the bill. It goes to the House on Friday.";
+        let sents = split_sentences(text);
+        let toks = tokenize(text, &sents);
+        let mut ex = extract(text, &toks, &sents, 0, "en");
+        let published = NaiveDate::from_ymd_opt(2020, 3, 5).unwrap(); // a Thursday
+        match resolve(&mut ex, Some(published), 0) {
+            EventTime::Fixed { date, basis } => {
+                assert_eq!(date, NaiveDate::from_ymd_opt(2020, 3, 3).unwrap());
+                assert!(basis.contains("\"on Tuesday\""), "{basis}");
+            }
+            t => panic!("fixed by the publication date: {t:?}"),
+        }
+        // A lead with no day of its own keeps the publication date.
+        let text = "The Senate passed the bill, ending a fight that began in 2018.";
+        let sents = split_sentences(text);
+        let toks = tokenize(text, &sents);
+        let mut ex = extract(text, &toks, &sents, 0, "en");
+        assert!(matches!(
+            resolve(&mut ex, Some(published), 0),
+            EventTime::Fixed { date, .. } if date == published
+        ));
     }
 
     #[test]

@@ -16,7 +16,7 @@
 
 use crate::analyse::entities::{Entity, EntityKind};
 use crate::analyse::Analysis;
-use crate::relate::evidence::{gather, same_entity, EventVerdict};
+use crate::relate::evidence::{gather, people_differ, same_entity, EventVerdict};
 use std::borrow::Borrow;
 
 /// Recent articles of a story the check compares against.
@@ -31,39 +31,6 @@ pub fn different_events(a: &Analysis, b: &Analysis) -> bool {
     }
     lead_protagonists_differ(a, b)
         || (people_differ(a, b) && gather(a, b).events.verdict == EventVerdict::DifferentEvents)
-}
-
-/// The protagonists differ: on each side, none of the most-mentioned
-/// people is named by the other article. The protagonist decides, not the
-/// whole cast: a head of state named in the background of both does not
-/// make two events one, and a misread name ("Pacific Coast Highway" taken
-/// for a person) in one report does not make two reports of one event
-/// different. A name the analyser left untyped ("Lohan" alone) counts as a
-/// person when the other article names that person.
-fn people_differ(a: &Analysis, b: &Analysis) -> bool {
-    protagonists_unknown_to(a, b) && protagonists_unknown_to(b, a)
-}
-
-/// `side` names people, and `other` names none of its most-mentioned ones.
-fn protagonists_unknown_to(side: &Analysis, other: &Analysis) -> bool {
-    let named_by_other = |e: &Entity| other.entities.iter().find(|o| same_entity(e, o));
-    let people: Vec<(&Entity, bool)> = side
-        .entities
-        .iter()
-        .filter_map(|e| {
-            let match_kind = named_by_other(e).map(|o| o.kind);
-            let person = e.kind == EntityKind::Person
-                || (e.kind == EntityKind::Other && match_kind == Some(EntityKind::Person));
-            person.then_some((e, match_kind.is_some()))
-        })
-        .collect();
-    let Some(top) = people.iter().map(|(e, _)| e.mentions).max() else {
-        return false;
-    };
-    people
-        .iter()
-        .filter(|(e, _)| e.mentions == top)
-        .all(|(_, known)| !known)
 }
 
 /// Sentence indexes of an article's lead: its headings and first body

@@ -19,18 +19,41 @@ fn dateline_re() -> &'static Regex {
     })
 }
 
+/// A dateline closed by a full stop, as Russian and some European agencies
+/// write them ("МОСКВА, 29 декабря 2022 года. Министр ..."): only after a
+/// place in capitals, where a date then a full stop can be nothing else.
+fn stop_dateline_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^\s*\p{Lu}[\p{Lu}\p{M} '’/-]{1,40},\s*(?P<date>[^()\n]{6,32}?)\.\s")
+            .expect("valid regex")
+    })
+}
+
 /// The full date of a dateline opening `body`, if there is one.
 pub fn find_dateline_date(body: &str) -> Option<NaiveDate> {
     let head: String = body.chars().take(120).collect();
-    let caps = dateline_re().captures(&head)?;
+    let caps = dateline_re()
+        .captures(&head)
+        .or_else(|| stop_dateline_re().captures(&head))?;
     let date_text = caps.name("date")?.as_str().trim().trim_end_matches(',');
+    // "29 декабря 2022 года", "5 marca 2020 roku": the word for "year"
+    // after the date belongs to it.
+    let date_text = match date_text.rsplit_once(' ') {
+        Some((date, "года" | "г" | "roku" | "r" | "yılı")) => date.trim_end(),
+        _ => date_text,
+    };
     let whole = [(0, date_text.len())];
     let tokens = tokenize(date_text, &whole);
     // Language "und": accept month names of any language, any case.
     let found = time::extract(date_text, &tokens, &whole, 0, "und");
     match found.as_slice() {
         [one] => match one.value {
-            TimeValue::Date { date } if one.text.len() + 3 >= date_text.len() => Some(date),
+            TimeValue::Date { date }
+                if one.text.chars().count() + 3 >= date_text.chars().count() =>
+            {
+                Some(date)
+            }
             _ => None,
         },
         _ => None,
@@ -202,6 +225,20 @@ mod tests {
             d(2020, 3, 5)
         );
         assert_eq!(find_dateline_date("2020-03-05 — Ankara"), d(2020, 3, 5));
+        // Closed by a full stop after a place in capitals.
+        assert_eq!(
+            find_dateline_date("МОСКВА, 29 декабря 2022 года. Министр иностранных дел заявил"),
+            d(2022, 12, 29)
+        );
+        assert_eq!(
+            find_dateline_date("WASHINGTON, Dec. 5, 2020. The Senate voted"),
+            d(2020, 12, 5)
+        );
+        assert_eq!(find_dateline_date("PARIS, the capital. It rained"), None);
+        assert_eq!(
+            find_dateline_date("LONDON, 5 December 2020. The queen spoke"),
+            d(2020, 12, 5)
+        );
     }
 
     #[test]

@@ -78,6 +78,8 @@ pub struct EventEvidence {
     /// embedding cosine of their closest sentence pair.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub closest_meaning: Option<f64>,
+    /// Neither article names the people the other is most about.
+    pub protagonists_differ: bool,
     pub verdict: EventVerdict,
 }
 
@@ -109,6 +111,11 @@ pub struct Evidence {
     /// runs in common.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub copies: Option<f64>,
+    /// For copies: the figures and time expressions one has and the other
+    /// lacks, the edits a reader of two copies must not miss (a death toll
+    /// raised, "Tuesday" made "Wednesday").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub copy_edits: Option<CopyEdits>,
     pub events: EventEvidence,
     pub places: PlaceEvidence,
     pub entities: EntityEvidence,
@@ -148,8 +155,10 @@ pub fn gather(a: &Analysis, b: &Analysis) -> Evidence {
     // cookie wall or paywall reads when two of its pages are scraped, not
     // a copy of a story: copies must share their headline too.
     let copies = copies(a, b).filter(|_| sentence_similarity.heading >= COPY_HEADLINE);
+    let copy_edits = copies.and_then(|_| copy_edits(a, b));
     Evidence {
         copies,
+        copy_edits,
         events,
         places,
         entities,
@@ -158,6 +167,41 @@ pub fn gather(a: &Analysis, b: &Analysis) -> Evidence {
         sentence_pairs,
         sentence_similarity,
     }
+}
+
+/// What one copy says that the other does not, in figures and times.
+#[derive(Debug, Clone, Serialize)]
+pub struct CopyEdits {
+    pub figures_only_a: Vec<String>,
+    pub figures_only_b: Vec<String>,
+    pub times_only_a: Vec<String>,
+    pub times_only_b: Vec<String>,
+}
+
+fn copy_edits(a: &Analysis, b: &Analysis) -> Option<CopyEdits> {
+    let only = |x: &[String], y: &[String]| -> Vec<String> {
+        let mut v: Vec<String> = x.iter().filter(|n| !y.contains(n)).cloned().collect();
+        v.dedup();
+        v
+    };
+    let times =
+        |an: &Analysis| -> Vec<String> { an.times.iter().map(|t| t.text.clone()).collect() };
+    let (ta, tb) = (times(a), times(b));
+    let edits = CopyEdits {
+        figures_only_a: only(&a.figures, &b.figures),
+        figures_only_b: only(&b.figures, &a.figures),
+        times_only_a: only(&ta, &tb),
+        times_only_b: only(&tb, &ta),
+    };
+    let any = [
+        &edits.figures_only_a,
+        &edits.figures_only_b,
+        &edits.times_only_a,
+        &edits.times_only_b,
+    ]
+    .iter()
+    .any(|v| !v.is_empty());
+    any.then_some(edits)
 }
 
 /// Lexical similarity of two headlines at or above which two texts that
@@ -194,11 +238,25 @@ fn compare_places(a: &[PlaceMention], b: &[PlaceMention]) -> PlaceEvidence {
         ps.iter().filter_map(|p| gaz.country_of(p.place)).collect()
     };
     let (ca, cb) = (countries(a), countries(b));
-    let mut shared_countries: Vec<String> = ca
-        .intersection(&cb)
-        .map(|&c| gaz.place(c).name.clone())
-        .collect();
+    let both: HashSet<u32> = ca.intersection(&cb).copied().collect();
+    // A country is shown as either text wrote it ("Turkey", not the
+    // gazetteer's "Türkiye"), so one country never reads as two.
+    let country_label = |c: u32| {
+        a.iter()
+            .chain(b)
+            .find(|p| p.place == c && !p.adjective_only)
+            .map_or_else(|| gaz.place(c).name.clone(), |p| p.display.clone())
+    };
+    let mut shared_countries: Vec<String> = both.iter().map(|&c| country_label(c)).collect();
     shared_countries.sort();
+    // A country that both articles are in is shared, even when one names
+    // only its towns: it is not "only in" the other.
+    let only = |side: &[PlaceMention], other: &HashSet<u32>| -> Vec<String> {
+        side.iter()
+            .filter(|p| !other.contains(&p.place) && !both.contains(&p.place))
+            .map(place_label)
+            .collect()
+    };
     PlaceEvidence {
         shared: a
             .iter()
@@ -206,16 +264,8 @@ fn compare_places(a: &[PlaceMention], b: &[PlaceMention]) -> PlaceEvidence {
             .map(place_label)
             .collect(),
         shared_countries,
-        only_a: a
-            .iter()
-            .filter(|p| !ids_b.contains(&p.place))
-            .map(place_label)
-            .collect(),
-        only_b: b
-            .iter()
-            .filter(|p| !ids_a.contains(&p.place))
-            .map(place_label)
-            .collect(),
+        only_a: only(a, &ids_b),
+        only_b: only(b, &ids_a),
     }
 }
 
@@ -359,9 +409,13 @@ fn compare_events(
     let retold = closest >= RETOLD_SENTENCE || closest_meaning.is_some_and(|m| m >= RETOLD_MEANING);
     let unrelated =
         closest < UNRELATED_SENTENCES && closest_meaning.is_none_or(|m| m < UNRELATED_MEANING);
+    // Two reports about the same person may be one event told in other
+    // words ("Tara Reid checks into rehab" twice): no verdict of difference.
+    let protagonist_shared =
+        !protagonists_unknown_to(a, b, false) || !protagonists_unknown_to(b, a, false);
     let verdict = if retold || figure_weight >= SAME_EVENT_FIGURES {
         EventVerdict::SameEvent
-    } else if unrelated && figure_weight < TELLING_FIGURE {
+    } else if unrelated && figure_weight < TELLING_FIGURE && !protagonist_shared {
         EventVerdict::DifferentEvents
     } else {
         EventVerdict::Undecided
@@ -373,8 +427,44 @@ fn compare_events(
         shared_figures,
         closest_sentences: crate::relate::scores::round2(closest),
         closest_meaning: closest_meaning.map(crate::relate::scores::round2),
+        protagonists_differ: people_differ(a, b),
         verdict,
     }
+}
+
+/// The protagonists differ: on each side, none of the most-mentioned
+/// people is named by the other article. The protagonist decides, not the
+/// whole cast: a head of state named in the background of both does not
+/// make two events one, and a misread name ("Pacific Coast Highway" taken
+/// for a person) in one report does not make two reports of one event
+/// different. A name the analyser left untyped ("Lohan" alone) counts as a
+/// person when the other article names that person.
+pub fn people_differ(a: &Analysis, b: &Analysis) -> bool {
+    protagonists_unknown_to(a, b, true) && protagonists_unknown_to(b, a, true)
+}
+
+/// None of the people `side` mentions most is named by `other`. With
+/// `needs_people`, a side that names no people is no evidence (false);
+/// without, it has no protagonist to share (true).
+fn protagonists_unknown_to(side: &Analysis, other: &Analysis, needs_people: bool) -> bool {
+    let named_by_other = |e: &Entity| other.entities.iter().find(|o| same_entity(e, o));
+    let people: Vec<(&Entity, bool)> = side
+        .entities
+        .iter()
+        .filter_map(|e| {
+            let match_kind = named_by_other(e).map(|o| o.kind);
+            let person = e.kind == EntityKind::Person
+                || (e.kind == EntityKind::Other && match_kind == Some(EntityKind::Person));
+            person.then_some((e, match_kind.is_some()))
+        })
+        .collect();
+    let Some(top) = people.iter().map(|(e, _)| e.mentions).max() else {
+        return !needs_people;
+    };
+    people
+        .iter()
+        .filter(|(e, _)| e.mentions == top)
+        .all(|(_, known)| !known)
 }
 
 /// The embedding cosine of the closest sentence pair of two articles, when

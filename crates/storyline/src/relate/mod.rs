@@ -131,7 +131,37 @@ mod tests {
             assert!(c.explanation.evidence.copies.is_some());
             assert_eq!(c.scores.as_array(), &[1.0; 7]);
             assert!(c.explanation.summary.contains("copies of one another"));
+            assert!(
+                c.explanation.evidence.copy_edits.is_none(),
+                "no figure edited"
+            );
         }
+        // A copy with its toll and day changed says so.
+        let updated = EXAMPLE
+            .replacen("78", "80", 1)
+            .replacen("Tuesday", "Wednesday", 1);
+        assert_ne!(updated, EXAMPLE, "the example names 78 and Tuesday");
+        let c = compare(&a, &analyse(&parse_plain(&updated)), ("a", "b"), &scorers);
+        let edits = c
+            .explanation
+            .evidence
+            .copy_edits
+            .as_ref()
+            .expect("edits found");
+        assert_eq!(
+            (
+                edits.figures_only_a.as_slice(),
+                edits.figures_only_b.as_slice()
+            ),
+            (&["78".to_owned()][..], &["80".to_owned()][..])
+        );
+        assert!(
+            c.explanation
+                .summary
+                .contains("differ in their figures (78 in the first, 80 in the second)"),
+            "{}",
+            c.explanation.summary
+        );
     }
 
     #[test]

@@ -19,6 +19,35 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
             "The two texts are copies of one another ({:.0}% of their five-word runs in common): every score is 1 (very similar).",
             resemblance * 100.0
         ));
+        if let Some(edits) = &ev.copy_edits {
+            let mut changed = Vec::new();
+            for (what, a, b) in [
+                ("figures", &edits.figures_only_a, &edits.figures_only_b),
+                ("times", &edits.times_only_a, &edits.times_only_b),
+            ] {
+                let side = |v: &[String]| {
+                    if v.is_empty() {
+                        "none".to_owned()
+                    } else if what == "times" {
+                        let quoted: Vec<String> = v.iter().map(|t| format!("\"{t}\"")).collect();
+                        list(&quoted, 4)
+                    } else {
+                        list(v, 4)
+                    }
+                };
+                if !a.is_empty() || !b.is_empty() {
+                    changed.push(format!(
+                        "{what} ({} in the first, {} in the second)",
+                        side(a),
+                        side(b)
+                    ));
+                }
+            }
+            parts.push(format!(
+                "But the copies differ in their {}.",
+                changed.join(" and ")
+            ));
+        }
     }
     let places: Vec<String> = if ev.places.shared.is_empty() {
         ev.places.shared_countries.clone()
@@ -65,7 +94,7 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
             s.push_str(": no sentence of one retells a sentence of the other");
             match e.closest_meaning {
                 Some(m) => write!(s, " (closest pair in meaning {m:.2})").unwrap(),
-                None => write!(s, " (closest pair {:.2})", e.closest_sentences).unwrap(),
+                None => write!(s, " (closest pair in words {:.2})", e.closest_sentences).unwrap(),
             }
             if e.shared_figures.is_empty() {
                 s.push_str(" and they share no figures");
@@ -77,7 +106,7 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
                 )
                 .unwrap();
             }
-            if !e.people_only_a.is_empty() && !e.people_only_b.is_empty() {
+            if e.protagonists_differ && !e.people_only_a.is_empty() && !e.people_only_b.is_empty() {
                 write!(
                     s,
                     "; the people acting differ ({} in the first, {} in the second)",
@@ -86,7 +115,11 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
                 )
                 .unwrap();
             }
-            write!(s, ". The narrative score ({narrative:.1}) reflects their shared topic.").unwrap();
+            if places.is_empty() && actors.is_empty() {
+                write!(s, " (narrative {narrative:.1}).").unwrap();
+            } else {
+                write!(s, ". The narrative score ({narrative:.1}) reflects their shared setting.").unwrap();
+            }
             s
         }
         EventVerdict::Undecided => {
