@@ -776,6 +776,36 @@ mod tests {
     }
 
     #[test]
+    fn two_reports_about_one_person_are_never_called_different_events() {
+        // ECB+ 1_12ecb and 1_14ecb, one event told in other words: no
+        // sentence retells another word for word, but Tara Reid is whom
+        // both are about.
+        let a = report(
+            "Tara Reid checks into rehab\n\n\
+             Actress Tara Reid has checked into Promises Treatment Center, her publicist said. \
+             Reid, star of American Pie, thanked her fans on her website.",
+        );
+        let b = report(
+            "Reid heads to Malibu facility\n\n\
+             Tara Reid has finally entered the Malibu clinic, a spokesman told People. \
+             Friends of Reid had urged the move for months.",
+        );
+        let ev = gather(&a, &b).events;
+        assert_ne!(ev.verdict, EventVerdict::DifferentEvents, "{ev:?}");
+        assert!(!ev.protagonists_differ);
+    }
+
+    #[test]
+    fn a_country_both_are_in_is_shared_and_shown_as_written() {
+        let a = report("Talks in Ankara\n\nDiplomats met in Ankara on Monday.");
+        let b = report("Turkey hosts talks\n\nTurkey hosted diplomats on Monday.");
+        let places = gather(&a, &b).places;
+        assert_eq!(places.shared_countries, ["Turkey"]);
+        assert!(places.only_b.is_empty(), "{places:?}");
+        assert_eq!(places.only_a, ["Ankara"]);
+    }
+
+    #[test]
     fn name_keys_match_by_surname_or_a_contained_word_only() {
         assert_eq!(match_keys("bashar assad", "bashar assad"), KeyMatch::Same);
         assert_eq!(match_keys("assad", "bashar assad"), KeyMatch::Surname);
