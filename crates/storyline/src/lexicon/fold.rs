@@ -26,6 +26,31 @@ pub fn fold(text: &str) -> String {
     out
 }
 
+/// A key read across scripts: transliterated to Latin letters and reduced
+/// to a rough sound skeleton, so that a name in Cyrillic meets its usual
+/// Latin spelling ("Сергей Лавров" and "Sergey Lavrov" are both "sergei
+/// lavrov"; "Чавушоглу" and "Cavusoglu" both "cavusoglu"): "y" and "j" read
+/// as "i", "w" as "v", "h" is dropped (transliterations add it: "ch", "sh",
+/// "kh") and doubled letters are single. Only for comparing a key in
+/// another script with a Latin one: within Latin text it would merge names.
+pub fn romanised(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    for c in any_ascii::any_ascii(key).chars() {
+        let c = match c.to_ascii_lowercase() {
+            'y' | 'j' => 'i',
+            'w' => 'v',
+            'h' => continue,
+            c if c.is_ascii_alphanumeric() || c == ' ' => c,
+            _ => continue,
+        };
+        if out.ends_with(c) && c != ' ' {
+            continue;
+        }
+        out.push(c);
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Latin letters outside ASCII: Latin-1 Supplement to Latin Extended-B, IPA
 /// excluded, and Latin Extended Additional (Vietnamese).
 pub fn is_latin(c: char) -> bool {
@@ -51,6 +76,16 @@ pub fn strip_apostrophe_suffix(word: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cyrillic_names_meet_their_latin_spelling_when_romanised() {
+        assert_eq!(
+            romanised(&fold("Сергей Лавров")),
+            romanised(&fold("Sergey Lavrov"))
+        );
+        assert_eq!(romanised(&fold("Чавушоглу")), romanised(&fold("Çavuşoğlu")));
+        assert_ne!(romanised(&fold("Лавров")), romanised(&fold("Lavrentiev")));
+    }
 
     #[test]
     fn turkish_and_ascii_spellings_fold_together() {

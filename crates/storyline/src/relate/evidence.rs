@@ -288,6 +288,19 @@ pub fn match_keys(a: &str, b: &str) -> KeyMatch {
     if a == b {
         return KeyMatch::Same;
     }
+    // Folded Latin keys are ASCII; a key in another script (Cyrillic,
+    // Greek, Arabic) meets a Latin one through its romanised form.
+    if a.is_ascii() != b.is_ascii() {
+        use crate::lexicon::fold::romanised;
+        let (ra, rb) = (romanised(a), romanised(b));
+        // Short romanised keys collide by chance ("li", "ali").
+        let long_enough = |k: &str| k.chars().filter(char::is_ascii_alphabetic).count() >= 4;
+        return if long_enough(&ra) && long_enough(&rb) {
+            match_keys(&ra, &rb)
+        } else {
+            KeyMatch::Unrelated
+        };
+    }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.contains(' ') || !long.contains(' ') {
         return KeyMatch::Unrelated;
@@ -809,6 +822,13 @@ mod tests {
     fn name_keys_match_by_surname_or_a_contained_word_only() {
         assert_eq!(match_keys("bashar assad", "bashar assad"), KeyMatch::Same);
         assert_eq!(match_keys("assad", "bashar assad"), KeyMatch::Surname);
+        // Across scripts, through the romanised keys.
+        assert_eq!(match_keys("сергей лавров", "sergey lavrov"), KeyMatch::Same);
+        assert_eq!(
+            match_keys("чавушоглу", "mevlut cavusoglu"),
+            KeyMatch::Surname
+        );
+        assert_eq!(match_keys("лавров", "sergey lavrov"), KeyMatch::Surname);
         assert_eq!(match_keys("bashar assad", "assad"), KeyMatch::Surname);
         assert_eq!(
             match_keys("lohan", "lindsay lohan reid"),
