@@ -326,16 +326,25 @@ fn is_initial(t: &Token) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }
 
-/// Comparison key of a name, leaving out initials when two other words
-/// remain: "Richard M. Nixon" is the "Richard Nixon" of another report.
+/// Comparison key of a name, leaving out initials and generational
+/// suffixes when two other words remain: "Richard M. Nixon" is the
+/// "Richard Nixon" of another report, "Arcade Joseph Comeaux Jr." the
+/// "Arcade Joseph Comeaux" of the next sentence.
 fn entity_key(words: &[Token]) -> String {
-    let full = words.iter().filter(|t| !is_initial(t)).count();
+    let minor = |t: &Token| is_initial(t) || is_generation(t);
+    let full = words.iter().filter(|t| !minor(t)).count();
     name_key(
         words
             .iter()
-            .filter(|t| full < 2 || !is_initial(t))
+            .filter(|t| full < 2 || !minor(t))
             .map(|t| t.text),
     )
+}
+
+/// "Jr", "Sr" after a name. (Roman numerals stay: "World War II" is not
+/// "World War I".)
+fn is_generation(t: &Token) -> bool {
+    matches!(t.text, "Jr" | "Sr" | "Jnr" | "Snr")
 }
 
 /// Cut "Foreign Minister Mevlüt Çavuşoğlu" into the role and the person.
@@ -1550,6 +1559,17 @@ mod tests {
         assert!(found.iter().any(|e| e.key == "mark felt"), "{found:?}");
         assert!(found.iter().any(|e| e.key == "john kennedy"), "{found:?}");
         assert!(!found.iter().any(|e| e.key == "m" || e.key == "richard"));
+    }
+
+    #[test]
+    fn a_generational_suffix_is_one_person_with_the_name_without_it() {
+        let found = entities(
+            "Inmate escapes\n\nArcade Joseph Comeaux Jr. escaped from guards near Baytown. Police said Arcade Joseph Comeaux was armed. Comeaux fled on foot.",
+        );
+        let people: Vec<_> = found.iter().filter(|e| e.key.contains("comeaux")).collect();
+        assert_eq!(people.len(), 1, "{found:?}");
+        assert_eq!(people[0].key, "arcade joseph comeaux");
+        assert_eq!(people[0].mentions, 3, "{found:?}");
     }
 
     #[test]

@@ -79,7 +79,7 @@ pub fn tokenize<'a>(text: &'a str, sentences: &[(usize, usize)]) -> Vec<Token<'a
             sentence += 1;
         }
         let core = strip_apostrophe_suffix(word);
-        let sentence_initial = last_sentence != sentence;
+        let sentence_initial = last_sentence != sentence || opens_a_quote(&text[..start]);
         last_sentence = sentence;
         tokens.push(Token {
             text: word,
@@ -92,6 +92,22 @@ pub fn tokenize<'a>(text: &'a str, sentences: &[(usize, usize)]) -> Vec<Token<'a
         });
     }
     tokens
+}
+
+/// The text before a word ends with an opening quotation mark: a quoted
+/// sentence starts there (`..., "Since he fled ...`), so its capital says
+/// nothing. A closing mark follows a word directly (`fled."`), an opening
+/// one a space, a colon or a comma, or nothing.
+fn opens_a_quote(before: &str) -> bool {
+    let mut rev = before.trim_end().chars().rev();
+    match rev.next() {
+        Some('“' | '„' | '«' | '»' | '‘' | '‚') => true,
+        Some('"' | '\'') => match rev.next() {
+            None => true,
+            Some(c) => c.is_whitespace() || matches!(c, ':' | ',' | '(' | '[' | '—' | '–'),
+        },
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -118,5 +134,32 @@ mod tests {
         assert_eq!(toks[0].key, "turkey");
         assert_eq!(toks[3].key, "idlib");
         assert!(toks[0].sentence_initial && !toks[1].sentence_initial);
+    }
+
+    #[test]
+    fn a_quoted_sentence_starts_after_its_opening_mark() {
+        for text in [
+            "He added, \"Since he fled on foot, that is in question.\"",
+            "He added , \" Since he fled on foot , that is in question . \"",
+            "Er sagte: „Seit er floh, ist das fraglich.“",
+        ] {
+            let toks = tokenize(text, &[(0, text.len())]);
+            let since = toks
+                .iter()
+                .find(|t| t.text == "Since" || t.text == "Seit")
+                .unwrap();
+            assert!(since.sentence_initial, "{text}");
+            assert!(!toks[1].sentence_initial, "{text}");
+        }
+        // After a closing mark the sentence goes on.
+        let text = "He said \"no\" Paris replied.";
+        let toks = tokenize(text, &[(0, text.len())]);
+        assert!(
+            !toks
+                .iter()
+                .find(|t| t.text == "Paris")
+                .unwrap()
+                .sentence_initial
+        );
     }
 }
