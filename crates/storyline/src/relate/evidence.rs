@@ -718,11 +718,23 @@ fn shared_labels(
                 .split(' ')
                 .any(|w| w.starts_with(t.as_str()))
         });
-        if !named && !out.contains(t) {
-            out.push(t.clone());
+        // Shown as the first sentence writes it ("regime", not the stem
+        // "regim").
+        let word = surface_of(&sa.text, t, &a.language.code).unwrap_or_else(|| t.clone());
+        if !named && !out.contains(&word) {
+            out.push(word);
         }
     }
     out
+}
+
+/// The word of `text` whose stem is `stem`, lower-cased, if any.
+fn surface_of(text: &str, stem: &str, lang: &str) -> Option<String> {
+    use unicode_segmentation::UnicodeSegmentation;
+    text.unicode_words().find_map(|w| {
+        let folded = crate::lexicon::fold::fold(crate::lexicon::fold::strip_apostrophe_suffix(w));
+        (crate::analyse::terms::stem(lang, &folded) == stem).then(|| w.to_lowercase())
+    })
 }
 
 pub fn cosine<K: std::hash::Hash + Eq>(x: &HashMap<K, f64>, y: &HashMap<K, f64>) -> f64 {

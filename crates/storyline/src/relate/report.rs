@@ -84,7 +84,7 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
             } else if let Some(m) = e.closest_meaning.filter(|m| *m >= 0.75) {
                 why.push(format!("sentences that say the same in the two languages (meaning {m:.2})"));
             }
-            format!("They report the same event: {} (narrative {narrative:.1}).", why.join(" and "))
+            format!("They report the same event: {}; narrative score {narrative:.1}.", why.join(" and "))
         }
         EventVerdict::DifferentEvents => {
             let mut s = String::from("They describe different events");
