@@ -222,6 +222,32 @@ fn compare_examples_json() {
     assert_eq!(dec30["date"], "2018-12-30");
 }
 
+#[test]
+fn one_side_of_a_comparison_may_come_from_stdin() {
+    let (a, b) = examples();
+    let out = storyline()
+        .args([
+            OsStr::new("compare"),
+            OsStr::new("--json"),
+            a.as_os_str(),
+            OsStr::new("-"),
+        ])
+        .write_stdin(std::fs::read(&b).unwrap())
+        .output()
+        .expect("storyline runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = parse_json(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(v["explanation"]["b"]["label"], "-");
+    assert_eq!(v["explanation"]["events"]["verdict"], "different-events");
+    let both = run_fail(["compare", "-", "-"]);
+    assert!(both.contains("not both"), "{both}");
+}
+
 // 3. `analyze --json` on example A.
 #[test]
 fn analyze_example_json() {

@@ -175,6 +175,7 @@ fn api_stores_groups_compares_and_explains_its_errors() {
             400,
         ),
         (a.get(&format!("{}/v1/stories?limit=0", s.base)), 400),
+        (a.get(&format!("{}/v1/stories?lang=xx", s.base)), 400),
         (a.get(&format!("{}/v1/search?q=rehab&limit=0", s.base)), 400),
         (a.get(&format!("{}/v1/stories/abc", s.base)), 400),
         (a.get(&format!("{}/v1/compare", s.base)), 405),

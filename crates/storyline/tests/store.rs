@@ -132,6 +132,13 @@ fn ingest_is_idempotent_and_stories_dups_search_and_related_work() {
     assert!(places.contains(&"Rancho Mirage"), "{lohan}");
     let none = run(s, &["stories", "--place", "Atlantis"]);
     assert!(none.stdout.contains("no stories match"), "{}", none.stdout);
+    // A language code that is none is an error, not an empty list.
+    let bad = run(s, &["stories", "--lang", "xx"]);
+    assert!(
+        !bad.ok && bad.stderr.contains("unknown language code"),
+        "{}",
+        bad.stderr
+    );
     // A country stands for its towns (stories keep Idlib, not Syria), in
     // any language the gazetteer knows; a surname finds the full name.
     let headlines = |args: &[&str]| -> Vec<String> {

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// Article file (plain text, .json or .html).
+    /// Article file (plain text, .json or .html); `-` reads stdin.
     file: PathBuf,
     /// Print JSON instead of text.
     #[arg(long)]

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 #[derive(clap::Args)]
 #[command(group = clap::ArgGroup::new("input").required(true).args(["files", "pairs"]))]
 pub struct Args {
-    /// Two article files (plain text: title line, optional caption, body; or .json, .html).
+    /// Two article files (plain text: title line, optional caption, body; or .json, .html); `-` reads one of them from stdin.
     #[arg(num_args = 2, value_names = ["A", "B"])]
     files: Vec<PathBuf>,
     /// JSONL file of pairs (`pair_id`, `text1`, `text2`, optional `lang1`, `lang2`); `-` for stdin.
@@ -33,6 +33,10 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         return run_pairs(path, &models);
     }
     let (pa, pb) = (&args.files[0], &args.files[1]);
+    anyhow::ensure!(
+        !(pa.as_os_str() == "-" && pb.as_os_str() == "-"),
+        "stdin (-) can stand for one of the two articles, not both"
+    );
     let a = load_article(pa)?;
     let b = load_article(pb)?;
     let scorers = models.scorers()?;

@@ -97,7 +97,12 @@ pub fn list(args: ListArgs) -> anyhow::Result<i32> {
             .as_deref()
             .map(|p| crate::cluster::stored::place_filter(store.as_ref(), p))
             .transpose()?,
-        language: args.lang.map(|l| l.to_ascii_lowercase()),
+        language: args
+            .lang
+            .as_deref()
+            .map(crate::analyse::language::validate_code)
+            .transpose()
+            .map_err(anyhow::Error::msg)?,
         from: args.from,
         to: args.to,
         order: args.order,

@@ -114,6 +114,9 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 /// Read and parse one article file. The format is chosen by extension
 /// (`.json`, `.html`/`.htm`) or by content (a leading `{` or `<html`).
 pub fn load_article(path: &Path) -> Result<Article, InputError> {
+    if path == Path::new("-") {
+        return read_stdin_article();
+    }
     let meta = std::fs::metadata(path).map_err(|source| InputError::Read {
         path: path.to_owned(),
         source,
@@ -144,6 +147,24 @@ pub fn load_article(path: &Path) -> Result<Article, InputError> {
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     parse_article(&bytes, path, &ext)
+}
+
+/// One article (plain text, JSON or HTML) from standard input, within the
+/// size bound of an article file.
+fn read_stdin_article() -> Result<Article, InputError> {
+    use std::io::Read;
+    let path = Path::new("stdin");
+    let mut bytes = Vec::new();
+    // One byte over the limit is enough to say the input is too large.
+    std::io::stdin()
+        .lock()
+        .take(MAX_ARTICLE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| InputError::Read {
+            path: path.to_owned(),
+            source,
+        })?;
+    parse_article(&bytes, path, "")
 }
 
 /// Parse the bytes of one article, named `path` in errors; `ext` (lower

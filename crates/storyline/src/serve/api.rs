@@ -332,7 +332,10 @@ pub fn find_stories(
             )?),
             None => None,
         },
-        language: text(&q.lang),
+        language: text(&q.lang)
+            .map(|l| crate::analyse::language::validate_code(&l))
+            .transpose()
+            .map_err(ApiError::bad_request)?,
         from,
         to,
         order,
