@@ -1153,8 +1153,11 @@ const FIRST_NAME_TOWN: u64 = 100_000;
 /// York", "Los Angeles"); smaller ones' aliases collide with phrases.
 const LEADING_WORD_CITY: u64 = 100_000;
 
-/// Places at or above this population keep the sense first chosen.
+/// Places at or above this population keep the sense first chosen, unless
+/// the article names a namesake's country and none of theirs.
 const REREAD_BELOW: u64 = 500_000;
+/// A city that large is read again only for a namesake this large.
+const NAMESAKE_OF_NOTE: u64 = 100_000;
 
 /// In German text, places under this population named by one word as
 /// frequent as a common noun (Zipf >= [`GERMAN_COMMON_PLACE_ZIPF`]: "Länder",
@@ -1283,13 +1286,15 @@ impl PlaceCollector {
                 continue;
             }
             let place = gaz.place(id);
-            // A country, or a city too large to be a namesake's shadow
-            // (Paris, whatever Texas town the article also names), stays.
-            let settled = matches!(place.kind, PlaceKind::Country | PlaceKind::Continent)
-                || place.population >= REREAD_BELOW;
-            if settled {
+            // A country stays. A city too large to be a namesake's shadow
+            // (Paris, whatever Texas town the article also names) yields
+            // only to a namesake of note in the article's countries
+            // (Valencia, Venezuela, to Valencia, Spain, beside Madrid and
+            // Alicante).
+            if matches!(place.kind, PlaceKind::Country | PlaceKind::Continent) {
                 continue;
             }
+            let large = place.population >= REREAD_BELOW;
             let cc = &place.cc;
             let others: HashSet<&str> = self
                 .found
@@ -1309,6 +1314,7 @@ impl PlaceCollector {
                 .iter()
                 .filter(|s| s.place != id && !short_alias(gaz, s.place, &key))
                 .filter(|s| others.contains(gaz.place(s.place).cc.as_str()))
+                .filter(|s| !large || gaz.place(s.place).population >= NAMESAKE_OF_NOTE)
                 .max_by_key(|s| gaz.place(s.place).population);
             if let Some(sense) = better.copied() {
                 let entry = self.found.remove(&id).expect("present");
@@ -2008,6 +2014,30 @@ mod tests {
             };
             assert_eq!(readings(&again), readings(&first));
         }
+    }
+
+    #[test]
+    fn a_large_city_yields_to_a_namesake_of_note_where_the_article_is() {
+        let places = |text: &str| -> Vec<(String, String)> {
+            analyse(&parse_plain(text))
+                .places
+                .into_iter()
+                .map(|p| (p.name, p.country))
+                .collect()
+        };
+        let spain = places("Lluvias en el este\n\nLas lluvias afectaron a la provincia de Valencia, a Alicante y a Castellón, informó el Gobierno en Madrid.");
+        assert!(
+            spain.iter().any(|(n, c)| n == "Valencia" && c == "ES"),
+            "{spain:?}"
+        );
+        // Paris stays Paris beside a small Texas namesake's state.
+        let paris = places(
+            "Fashion week\n\nDesigners from Dallas, Texas, showed their work in Paris on Monday.",
+        );
+        assert!(
+            paris.iter().any(|(n, c)| n == "Paris" && c == "FR"),
+            "{paris:?}"
+        );
     }
 
     #[test]
