@@ -254,6 +254,58 @@ pub const EMBEDDING_FEATURE_NAMES: &[&str] = &[
     "en_heading_cosine",      // MiniLM cosine of the first sentences (0 unless english_pair)
 ];
 
+/// What a feature measures, in words a reader of the report knows (the
+/// JSON keeps the stable names).
+pub fn describe(name: &str) -> String {
+    if let Some(base) = name.strip_suffix("_sqrt") {
+        return format!("{} (square root)", describe(base));
+    }
+    match name {
+        "term_cosine" => "shared words, rare ones weighing most",
+        "term_cosine_local" => "shared words, weighed within the pair",
+        "term_cosine_both" => "shared words, both weightings",
+        "bigram_dice" => "shared two-word phrases",
+        "entity_cosine" => "names and places mentioned as often",
+        "term_jaccard" => "share of words in common",
+        "char4_cosine" => "shared spelling (letter 4-grams)",
+        "heading_similarity" => "titles alike in words",
+        "sentence_best" => "closest sentence pair, in words",
+        "sentence_aligned" => "sentences matched across the texts, in words",
+        "entity_dice" => "names in common",
+        "entity_shared_log" => "number of names in common",
+        "place_dice" => "places in common",
+        "country_dice" => "countries in common",
+        "place_shared_log" => "number of places in common",
+        "number_dice" => "numbers in common",
+        "year_dice" => "years in common",
+        "date_gap_log" => "months between the closest dates",
+        "date_gap_unknown" => "no absolute date on one side",
+        "same_language" => "same language",
+        "crosslingual_anchor" => "names, places, numbers in common across languages",
+        "length_ratio" => "lengths alike",
+        "length_log_min" => "length of the shorter",
+        "function_word_cosine" => "style: function words alike",
+        "sentence_length_gap" => "style: sentence lengths differ",
+        "quote_gap" => "style: quotation differs",
+        "digit_gap" => "style: share of numbers differs",
+        "entity_count_log_min" => "names on the poorer side",
+        "person_dice" => "people in common",
+        "figures_shared_log" => "figures in common",
+        "emb_document_cosine" => "whole texts alike in meaning (USE)",
+        "emb_centroid_cosine" => "sentences alike in meaning on average (USE)",
+        "emb_sentence_best" => "closest sentence pair in meaning (USE)",
+        "emb_sentence_aligned" => "sentences matched in meaning (USE)",
+        "emb_heading_cosine" => "titles alike in meaning (USE)",
+        "emb_document_cosine_sq" => "whole texts very alike in meaning (USE, squared)",
+        "english_pair" => "both English",
+        "en_document_cosine" => "whole texts alike in meaning (MiniLM)",
+        "en_sentence_aligned" => "sentences matched in meaning (MiniLM)",
+        "en_heading_cosine" => "titles alike in meaning (MiniLM)",
+        other => other,
+    }
+    .to_owned()
+}
+
 /// Which features a pair has: lexical only, or lexical plus embeddings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FeatureSet {
@@ -391,4 +443,17 @@ pub fn sentence_similarities(a: &[Vec<f32>], b: &[Vec<f32>]) -> Vec<Vec<f64>> {
     a.iter()
         .map(|x| b.iter().map(|y| crate::embed::dot(x, y) as f64).collect())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_feature_is_described_in_words() {
+        for name in FEATURE_NAMES.iter().chain(EMBEDDING_FEATURE_NAMES) {
+            let words = describe(name);
+            assert!(!words.contains('_'), "{name} reads as {words:?}");
+        }
+    }
 }

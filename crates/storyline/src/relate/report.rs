@@ -334,7 +334,8 @@ pub fn render(c: &Comparison) -> String {
     )
     .unwrap();
     for (name, c) in &ex.overall_drivers {
-        writeln!(out, "  {name:<22} {c:+.2}").unwrap();
+        let what = super::features::describe(name);
+        writeln!(out, "  {c:+.2}  {what}").unwrap();
     }
     out
 }
