@@ -2017,6 +2017,33 @@ mod tests {
     }
 
     #[test]
+    fn dotted_abbreviations_and_majority_leaders() {
+        let an = analyse(&parse_plain(
+            "Senate passes relief bill\n\nThe U.S. Senate on Tuesday passed an emergency funding bill, Majority Leader Mitch McConnell said.",
+        ));
+        assert!(
+            an.places
+                .iter()
+                .any(|p| p.name == "United States" && p.display == "U.S"),
+            "{:?}",
+            an.places
+        );
+        assert!(
+            !an.entities
+                .iter()
+                .any(|e| e.key == "us" || e.key == "majority"),
+            "{:?}",
+            an.entities
+        );
+        let mcconnell = an
+            .entities
+            .iter()
+            .find(|e| e.key == "mitch mcconnell")
+            .expect("found");
+        assert_eq!(mcconnell.role.as_deref(), Some("Majority Leader"));
+    }
+
+    #[test]
     fn a_large_city_yields_to_a_namesake_of_note_where_the_article_is() {
         let places = |text: &str| -> Vec<(String, String)> {
             analyse(&parse_plain(text))

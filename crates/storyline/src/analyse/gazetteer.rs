@@ -68,9 +68,24 @@ pub fn name_key<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(&fold(strip_apostrophe_suffix(w)));
+        let w = strip_apostrophe_suffix(w);
+        if is_dotted_initials(w) {
+            // "U.S", "U.N": the key of "US", "UN".
+            key.push_str(&fold(&w.replace('.', "")));
+        } else {
+            key.push_str(&fold(w));
+        }
     }
     key
+}
+
+/// Single letters joined by full stops, as abbreviations are written
+/// ("U.S", "U.K"; the word splitter leaves the last stop out).
+fn is_dotted_initials(w: &str) -> bool {
+    w.contains('.')
+        && w.split('.')
+            .filter(|part| !part.is_empty())
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
 }
 
 impl Gazetteer {

@@ -694,7 +694,7 @@ const NAME_CONNECTORS: &[&str] = &[
 const OFFICE_MODIFIERS: &[&str] = &[
     "foreign", "prime", "deputy", "vice", "former", "interior", "defence", "defense", "finance",
     "health", "state", "general", "top", "chief", "senior", "acting", "first", "disleri", "saglik",
-    "icisleri", "milli", "savunma",
+    "icisleri", "milli", "savunma", "majority", "minority",
 ];
 
 pub struct Cues {
