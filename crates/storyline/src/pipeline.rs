@@ -242,6 +242,8 @@ fn store_one(tx: &mut dyn store::Txn, params: &Params, p: &Prepared) -> store::R
     }
     let mut row = new_article(p, true);
     if let Some((head, sim)) = near {
+        // Three decimals say all a resemblance can ("0.971", not 33/34).
+        let sim = (sim * 1000.0).round() / 1000.0;
         // Link to the first of the family, so copies of copies group together.
         let of = head.duplicate_of.clone().unwrap_or(head.id.clone());
         row.duplicate = Some(Duplicate {

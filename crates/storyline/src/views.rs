@@ -57,7 +57,7 @@ pub fn story_detail(store: &dyn Store, s: &StorySummary) -> crate::store::Result
         json!((articles.len() as i64) >= s.articles || articles.len() < TIMELINE_LIMIT);
     v["related_stories"] = json!(linked
         .iter()
-        .map(|(s, sim)| json!({"id": s.id, "headline": s.headline, "similarity": sim}))
+        .map(|(s, sim)| json!({"id": s.id, "headline": s.headline, "similarity": crate::relate::scores::round2(*sim)}))
         .collect::<Vec<_>>());
     Ok(v)
 }
