@@ -597,6 +597,17 @@ fn notable_inner_place(gaz: &Gazetteer, (id, adjective): (PlaceId, bool)) -> boo
     adjective || p.kind != PlaceKind::City || p.population >= 250_000
 }
 
+/// A short alias of a place written as a word, not as the abbreviation
+/// it is: abbreviations are written in capitals or with stops ("US",
+/// "U.S."), so the "Us" of "Us Weekly" is no United States.
+fn abbreviation_in_lowercase(gaz: &Gazetteer, id: PlaceId, key: &str, words: &[Token]) -> bool {
+    words.len() == 1
+        && key.chars().count() <= 3
+        && words[0].shape == Shape::Capitalised
+        && !words[0].text.contains('.')
+        && name_key(gaz.place(id).name.split_whitespace()) != key
+}
+
 /// The place that `n` words inside a longer name stand for, if any: a
 /// notable one, and not a city by one of its alternate names.
 fn inner_place(
@@ -686,7 +697,10 @@ fn classify_span(
     }
     // The whole span is a place.
     if span.role.is_none() && words.len() <= MAX_NAME_WORDS {
-        if let Some(place) = places.resolve(gaz, &key) {
+        if let Some(place) = places
+            .resolve(gaz, &key)
+            .filter(|p| !abbreviation_in_lowercase(gaz, p.0, &key, words))
+        {
             // A town by a name the article makes act as a person
             // ("Jackson was arrested") is that person; a country or a big
             // city stays a place.
@@ -745,7 +759,8 @@ fn classify_span(
             let sub = &tokens[i..i + n];
             let sub_key = name_key(sub.iter().map(|t| t.text));
             let found = inner_place(places, gaz, &sub_key, n)
-                .filter(|&p| !(given_name_run && i > span.start && !region_of_first_word(p)));
+                .filter(|&p| !(given_name_run && i > span.start && !region_of_first_word(p)))
+                .filter(|p| !abbreviation_in_lowercase(gaz, p.0, &sub_key, sub));
             if let Some(place) = found {
                 let sub_surface = &text[sub[0].start..sub[n - 1].end];
                 places.add(place, sub_surface, sub[0].sentence);
@@ -2014,6 +2029,19 @@ mod tests {
             };
             assert_eq!(readings(&again), readings(&first));
         }
+    }
+
+    #[test]
+    fn a_country_abbreviation_is_written_in_capitals() {
+        let an = analyse(&parse_plain(
+            "Reid enters rehab\n\nTara Reid entered rehab, her rep told People and Us Weekly. The US press followed.",
+        ));
+        let us: Vec<&str> = an
+            .places
+            .iter()
+            .flat_map(|p| p.surfaces.iter().map(String::as_str))
+            .collect();
+        assert_eq!(us, ["US"], "{:?}", an.places);
     }
 
     #[test]
