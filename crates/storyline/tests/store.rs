@@ -53,6 +53,18 @@ fn figure(summary: &str, what: &str) -> usize {
         .unwrap_or_else(|| panic!("no {what:?} in {summary:?}"))
 }
 
+/// Headlines of the stories a `--json` listing command prints.
+fn headlines(store: &Path, args: &[&str]) -> Vec<String> {
+    let out = run(store, args);
+    assert!(out.ok, "{}", out.stderr);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|st| st["headline"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 fn ecb_topics() -> PathBuf {
     fixtures().join("ecbplus/topics_1_3.jsonl")
 }
@@ -141,16 +153,7 @@ fn ingest_is_idempotent_and_stories_dups_search_and_related_work() {
     );
     // A country stands for its towns (stories keep Idlib, not Syria), in
     // any language the gazetteer knows; a surname finds the full name.
-    let headlines = |args: &[&str]| -> Vec<String> {
-        let out = run(s, args);
-        assert!(out.ok, "{}", out.stderr);
-        let v: Value = serde_json::from_str(&out.stdout).unwrap();
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|st| st["headline"].as_str().unwrap().to_owned())
-            .collect()
-    };
+    let headlines = |args: &[&str]| headlines(s, args);
     for place in ["Syria", "Syrien", "Idlib"] {
         let found = headlines(&["stories", "--json", "--place", place]);
         assert!(
@@ -213,16 +216,7 @@ fn place_filters_and_key_names_follow_the_places_and_people_of_the_text() {
     std::fs::write(&file, lines.join("\n")).unwrap();
     let out = ingest(s, &[&file]);
     assert!(out.ok, "{}", out.stderr);
-    let headlines = |args: &[&str]| -> Vec<String> {
-        let out = run(s, args);
-        assert!(out.ok, "{}", out.stderr);
-        let v: Value = serde_json::from_str(&out.stdout).unwrap();
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|st| st["headline"].as_str().unwrap().to_owned())
-            .collect()
-    };
+    let headlines = |args: &[&str]| headlines(s, args);
     let found = |place: &str| headlines(&["stories", "--json", "--place", place]);
     assert_eq!(found("Russia"), ["Snow closes schools in Moscow"]);
     assert_eq!(found("Libya"), ["Libya talks resume in Geneva"]);

@@ -552,10 +552,15 @@ mod tests {
     use crate::analyse::sentences::split_sentences;
     use crate::analyse::tokens::tokenize;
 
-    fn find(text: &str, lang: &str) -> Vec<(String, TimeValue)> {
+    /// The time expressions of a text in `lang`, none of it a heading.
+    fn expressions(text: &str, lang: &str) -> Vec<TimeExpression> {
         let sents = split_sentences(text);
         let toks = tokenize(text, &sents);
         extract(text, &toks, &sents, 0, lang)
+    }
+
+    fn find(text: &str, lang: &str) -> Vec<(String, TimeValue)> {
+        expressions(text, lang)
             .into_iter()
             .map(|e| (e.text, e.value))
             .collect()
@@ -691,9 +696,7 @@ mod tests {
     #[test]
     fn relative_days_resolve_against_the_publication_date() {
         let text = "Officials met on Tuesday. The ministry said today it agreed.";
-        let sents = split_sentences(text);
-        let toks = tokenize(text, &sents);
-        let mut ex = extract(text, &toks, &sents, 0, "en");
+        let mut ex = expressions(text, "en");
         let published = NaiveDate::from_ymd_opt(2020, 10, 1).unwrap(); // a Thursday
         let t = resolve(&mut ex, Some(published), 0);
         assert!(matches!(t, EventTime::Fixed { .. }));
@@ -704,9 +707,7 @@ mod tests {
     #[test]
     fn the_day_the_lead_names_is_the_event_day_not_the_publication_date() {
         let text = "WASHINGTON, March 5, 2020 (Reuters) - The U.S. Senate on Tuesday passed the bill. It goes to the House on Friday.";
-        let sents = split_sentences(text);
-        let toks = tokenize(text, &sents);
-        let mut ex = extract(text, &toks, &sents, 0, "en");
+        let mut ex = expressions(text, "en");
         let published = NaiveDate::from_ymd_opt(2020, 3, 5).unwrap(); // a Thursday
         match resolve(&mut ex, Some(published), 0) {
             EventTime::Fixed { date, basis } => {
@@ -717,9 +718,7 @@ mod tests {
         }
         // A lead with no day of its own keeps the publication date.
         let text = "The Senate passed the bill, ending a fight that began in 2018.";
-        let sents = split_sentences(text);
-        let toks = tokenize(text, &sents);
-        let mut ex = extract(text, &toks, &sents, 0, "en");
+        let mut ex = expressions(text, "en");
         assert!(matches!(
             resolve(&mut ex, Some(published), 0),
             EventTime::Fixed { date, .. } if date == published
@@ -729,9 +728,7 @@ mod tests {
     #[test]
     fn without_a_publication_date_relative_time_is_unfixed() {
         let text = "The calls come one day after strikes on Monday. Since April 2018, attacks intensified.";
-        let sents = split_sentences(text);
-        let toks = tokenize(text, &sents);
-        let mut ex = extract(text, &toks, &sents, 0, "en");
+        let mut ex = expressions(text, "en");
         match resolve(&mut ex, None, 0) {
             EventTime::Unfixed { reason } => {
                 assert!(reason.contains("\"on Monday\""), "{reason}");
