@@ -216,29 +216,24 @@ mod tests {
     #[test]
     fn wire_datelines() {
         let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
-        assert_eq!(
-            find_dateline_date("MOSCOW, March 5, 2020 (Reuters) - Russia said"),
-            d(2020, 3, 5)
-        );
-        assert_eq!(
-            find_dateline_date("BERLIN, 5. März 2020 (dpa) – Die Regierung"),
-            d(2020, 3, 5)
-        );
-        assert_eq!(find_dateline_date("2020-03-05 — Ankara"), d(2020, 3, 5));
-        // Closed by a full stop after a place in capitals.
-        assert_eq!(
-            find_dateline_date("МОСКВА, 29 декабря 2022 года. Министр иностранных дел заявил"),
-            d(2022, 12, 29)
-        );
-        assert_eq!(
-            find_dateline_date("WASHINGTON, Dec. 5, 2020. The Senate voted"),
-            d(2020, 12, 5)
-        );
-        assert_eq!(find_dateline_date("PARIS, the capital. It rained"), None);
-        assert_eq!(
-            find_dateline_date("LONDON, 5 December 2020. The queen spoke"),
-            d(2020, 12, 5)
-        );
+        for (text, date) in [
+            (
+                "MOSCOW, March 5, 2020 (Reuters) - Russia said",
+                d(2020, 3, 5),
+            ),
+            ("BERLIN, 5. März 2020 (dpa) – Die Regierung", d(2020, 3, 5)),
+            ("2020-03-05 — Ankara", d(2020, 3, 5)),
+            // Closed by a full stop after a place in capitals.
+            (
+                "МОСКВА, 29 декабря 2022 года. Министр иностранных дел заявил",
+                d(2022, 12, 29),
+            ),
+            ("WASHINGTON, Dec. 5, 2020. The Senate voted", d(2020, 12, 5)),
+            ("PARIS, the capital. It rained", None),
+            ("LONDON, 5 December 2020. The queen spoke", d(2020, 12, 5)),
+        ] {
+            assert_eq!(find_dateline_date(text), date, "{text}");
+        }
     }
 
     #[test]

@@ -873,24 +873,15 @@ mod tests {
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
         assert_eq!(version, SCHEMA_VERSION);
-        let has_index: i64 = store
-            .conn
-            .query_row(
-                "SELECT count(*) FROM sqlite_master WHERE name = 'articles_story_lang'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(has_index, 1);
-        let country_column: i64 = store
-            .conn
-            .query_row(
-                "SELECT count(*) FROM pragma_table_info('story_names') WHERE name = 'country'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(country_column, 1);
+        let count = |sql: &str| -> i64 { store.conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(
+            count("SELECT count(*) FROM sqlite_master WHERE name = 'articles_story_lang'"),
+            1
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM pragma_table_info('story_names') WHERE name = 'country'"),
+            1
+        );
         assert_eq!(store.article("a1").unwrap().unwrap().body, "Body text.");
     }
 
