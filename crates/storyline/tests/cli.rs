@@ -190,6 +190,16 @@ fn compare_examples_text_report() {
         report.contains("different events"),
         "report does not say the articles describe different events:\n{report}"
     );
+    // With the time unfixed, the Time score gets no verdict in words: the
+    // two events are months apart, and neither text says how far.
+    let time_score = report
+        .lines()
+        .find(|l| l.trim_start().starts_with("Time ") && l.contains('.'))
+        .expect("a Time score line");
+    assert!(
+        time_score.contains("unknown") && !time_score.contains("similar"),
+        "{time_score:?}"
+    );
 }
 
 // 2. The same comparison as JSON.

@@ -210,19 +210,14 @@ pub fn render(c: &Comparison) -> String {
         || matches!(ev.time.b, EventTime::Unfixed { .. });
     for d in Dimension::ALL {
         let v = c.scores.get(d);
-        let note = if d == Dimension::Time && time_unknown {
-            " (estimate from content only: the event time is not fixed for both)"
+        // An unfixed time gets no verdict in words: "very similar" would
+        // claim what neither text says (the examples are months apart).
+        let words = if d == Dimension::Time && time_unknown {
+            "unknown: the event time is not fixed for both; the score is an estimate from content only"
         } else {
-            ""
-        };
-        writeln!(
-            out,
-            "  {:<10} {:.2}  {}{note}",
-            d.gold_field(),
-            v,
             Scores::describe(v)
-        )
-        .unwrap();
+        };
+        writeln!(out, "  {:<10} {:.2}  {words}", d.gold_field(), v).unwrap();
     }
     writeln!(out).unwrap();
     writeln!(out, "Geography").unwrap();

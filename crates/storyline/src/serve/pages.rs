@@ -186,6 +186,34 @@ pub async fn index(
     )
 }
 
+/// What the pages show as an article's source: the site of an address
+/// ("reuters.com"), the file name of a file ingested from disk (where the
+/// server keeps its files is no business of its readers), else the source
+/// as given ("Reuters/AP").
+fn source_label(source: Option<&str>, url: Option<&str>) -> Option<String> {
+    let s = source.or(url).map(str::trim).filter(|s| !s.is_empty())?;
+    let file_name = |p: &str| {
+        std::path::Path::new(p)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+    };
+    if let Ok(u) = url::Url::parse(s) {
+        if let Some(host) = u.host_str() {
+            return Some(host.trim_start_matches("www.").to_owned());
+        }
+        if u.scheme() == "file" {
+            return file_name(u.path());
+        }
+    }
+    let looks_like_path = s.starts_with(['/', '.', '~'])
+        || s.contains('\\')
+        || (s.contains('/') && std::path::Path::new(s).extension().is_some());
+    match looks_like_path {
+        true => file_name(&s.replace('\\', "/")),
+        false => Some(s.to_owned()),
+    }
+}
+
 /// A value made safe for a URL path segment or query.
 fn urlencode(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
@@ -255,12 +283,12 @@ pub async fn story(State(state): State<Arc<AppState>>, Path(id): Path<String>) -
                                         summary { (copies.len()) " duplicate" @if copies.len() > 1 { "s" } " folded" }
                                         ul.plain { @for c in &copies {
                                             li { (c["duplicate"]["kind"].as_str().unwrap_or("")) " copy: "
-                                                a href={ "/articles/" (urlencode(c["id"].as_str().unwrap_or(""))) } { (c["source"].as_str().or(c["id"].as_str()).unwrap_or("")) } }
+                                                a href={ "/articles/" (urlencode(c["id"].as_str().unwrap_or(""))) } { (source_label(c["source"].as_str(), None).or(c["id"].as_str().map(str::to_owned)).unwrap_or_default()) } }
                                         } }
                                     }
                                 }
                             }
-                            td.hide-narrow { (a["source"].as_str().or(a["url"].as_str()).unwrap_or("")) }
+                            td.hide-narrow { (source_label(a["source"].as_str(), a["url"].as_str()).unwrap_or_default()) }
                             td { (a["lang"].as_str().unwrap_or("")) }
                         }
                     }
@@ -309,7 +337,13 @@ pub async fn article(State(state): State<Arc<AppState>>, Path(id): Path<String>)
             h1 { (heading) }
             p.meta {
                 (a.date.map_or("undated".to_owned(), |d| d.to_string())) " · " (a.lang)
-                @if let Some(src) = a.source.as_deref().or(a.url.as_deref()) { " · " (src) }
+                @if let Some(src) = source_label(a.source.as_deref(), a.url.as_deref()) {
+                    " · "
+                    @match a.url.as_deref().filter(|u| u.starts_with("http")) {
+                        Some(u) => a href=(u) rel="noopener" { (src) },
+                        None => (src),
+                    }
+                }
                 @if let Some(s) = a.story { " · " a href={ "/stories/" (s) } { "story " (s) } }
             }
             @if let Some(d) = &a.duplicate { p.muted { (d.kind.as_str()) " copy of " a href={ "/articles/" (urlencode(&d.of)) } { (d.of) } } }
@@ -438,4 +472,34 @@ pub async fn compare(
             }
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::source_label;
+
+    #[test]
+    fn sources_show_the_site_or_the_file_name_never_the_servers_paths() {
+        let label = |s: &str| source_label(Some(s), None);
+        assert_eq!(
+            label("https://www.reuters.com/world/talks-in-ankara").as_deref(),
+            Some("reuters.com")
+        );
+        assert_eq!(
+            label("/home/desk/feeds/2020-03/ankara.txt").as_deref(),
+            Some("ankara.txt")
+        );
+        assert_eq!(label("feeds/ankara.html").as_deref(), Some("ankara.html"));
+        assert_eq!(label(r"C:\feeds\ankara.txt").as_deref(), Some("ankara.txt"));
+        assert_eq!(
+            label("file:///srv/ankara.txt").as_deref(),
+            Some("ankara.txt")
+        );
+        assert_eq!(label("Reuters/AP").as_deref(), Some("Reuters/AP"));
+        assert_eq!(
+            source_label(None, Some("http://news.example/a")).as_deref(),
+            Some("news.example")
+        );
+        assert_eq!(source_label(Some("  "), None), None);
+    }
 }
