@@ -177,6 +177,15 @@ fn name_spans(
                 && !person_of_place(tokens, start, end, gaz, cues)
             {
                 end += 2;
+            } else if t.key == "and"
+                && names_a_body_of_two_fields(&tokens[start..end])
+                && end + 1 < tokens.len()
+                && tokens[end + 1].shape == Shape::Capitalised
+                && name_like(&tokens[end + 1])
+                && tokens[end + 1].sentence == t.sentence
+                && joined(text, t, &tokens[end + 1])
+            {
+                end += 2; // "Academy of Motion Picture Arts and Sciences"
             } else if end + 2 < tokens.len()
                 && double_particle(&t.key, &tokens[end + 1].key)
                 && name_like(&tokens[end + 2])
@@ -257,6 +266,39 @@ fn name_spans(
             (s.start < s.end).then_some(s)
         })
         .collect()
+}
+
+/// The words so far open an institution named for its fields, "X of A",
+/// whose name may go on with "and B" ("Department of Health and Human
+/// Services"). Universities and schools are left out: "University of
+/// Michigan and Ohio State" are two.
+fn names_a_body_of_two_fields(words: &[Token]) -> bool {
+    const HEADS: [&str; 15] = [
+        "academy",
+        "department",
+        "ministry",
+        "bureau",
+        "institute",
+        "society",
+        "council",
+        "commission",
+        "committee",
+        "federation",
+        "organization",
+        "organisation",
+        "museum",
+        "office",
+        "agency",
+    ];
+    // The span may still open with "The", trimmed later.
+    let words = match words.first() {
+        Some(w) if w.key == "the" => &words[1..],
+        _ => words,
+    };
+    words
+        .first()
+        .is_some_and(|w| HEADS.contains(&w.key.as_str()))
+        && words.iter().skip(1).any(|w| w.key == "of")
 }
 
 /// Two particles that stand together inside a surname.
@@ -1097,6 +1139,31 @@ fn merge_entities(
             absorb(l, s);
         }
     }
+    // Fold a plural into its singular when both are one-word names of
+    // things ("the Oscars", "an Oscar"); people keep theirs ("Williams" is
+    // not "William").
+    let plurals: Vec<String> = by_key
+        .values()
+        .filter(|e| e.kind != EntityKind::Person)
+        .filter(|e| {
+            e.key.strip_suffix('s').is_some_and(|one| {
+                by_key
+                    .get(one)
+                    .is_some_and(|o| o.kind != EntityKind::Person && is_plural_of(&e.key, &o.key))
+            })
+        })
+        .map(|e| e.key.clone())
+        .collect();
+    for plural in plurals {
+        let p = by_key.remove(&plural).expect("present");
+        let one = by_key
+            .get_mut(&plural[..plural.len() - 1])
+            .expect("present");
+        if one.kind == EntityKind::Other {
+            one.kind = p.kind;
+        }
+        absorb(one, p);
+    }
     // German capitalises every noun: a lone word needs support.
     let strict_singles = lang == "de";
     by_key
@@ -1113,6 +1180,15 @@ fn merge_entities(
             e
         })
         .collect()
+}
+
+/// `plural` is the one-word name key `one` with a plural "s" ("oscars",
+/// "oscar"); the singular needs three letters ("gas" is no plural of "ga").
+pub fn is_plural_of(plural: &str, one: &str) -> bool {
+    !one.contains(' ')
+        && one.chars().count() >= 3
+        && !one.ends_with('s')
+        && plural.strip_suffix('s') == Some(one)
 }
 
 /// Count `short`'s mentions as `full`'s, its name as an alias.
@@ -1489,6 +1565,29 @@ mod tests {
     /// The kind of the entity with folded key `key`, if it was found.
     fn kind_of(found: &[super::Entity], key: &str) -> Option<EntityKind> {
         found.iter().find(|e| e.key == key).map(|e| e.kind)
+    }
+
+    #[test]
+    fn an_institution_of_two_fields_is_one_name_and_a_plural_is_its_singular() {
+        let found = entities("Stone wins an Oscar\n\nThe Oscars were held on Sunday. Emma Stone won an Oscar, the Academy of Motion Picture Arts and Sciences said. The Department of Health and Human Services was not there.");
+        let keys: Vec<&str> = found.iter().map(|e| e.key.as_str()).collect();
+        assert!(
+            keys.contains(&"academy of motion picture arts and sciences"),
+            "{keys:?}"
+        );
+        assert!(
+            keys.contains(&"department of health and human services"),
+            "{keys:?}"
+        );
+        assert!(!keys.contains(&"sciences"), "{keys:?}");
+        let oscar = found.iter().find(|e| e.key == "oscar").expect("Oscar");
+        assert!(!keys.contains(&"oscars"), "{keys:?}");
+        assert_eq!(oscar.mentions, 3, "{oscar:?}");
+        // Two universities stay two; a surname stays apart from its plural.
+        let found = entities("Big game on Saturday\n\nFans of the University of Michigan and Ohio State filled the stadium. Serena Williams and Prince William watched; William waved.");
+        let keys: Vec<&str> = found.iter().map(|e| e.key.as_str()).collect();
+        assert!(!keys.iter().any(|k| k.contains("michigan and")), "{keys:?}");
+        assert!(keys.iter().any(|k| k.ends_with("williams")), "{keys:?}");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! features and the human-readable explanation are built from this, so a
 //! report never shows a reason the score did not use.
 
-use crate::analyse::entities::{is_acronym_of, Entity, EntityKind, PlaceMention};
+use crate::analyse::entities::{is_acronym_of, is_plural_of, Entity, EntityKind, PlaceMention};
 use crate::analyse::gazetteer::Gazetteer;
 use crate::analyse::time::EventTime;
 use crate::analyse::Analysis;
@@ -323,6 +323,13 @@ pub fn same_entity(a: &Entity, b: &Entity) -> bool {
     match match_keys(&a.key, &b.key) {
         KeyMatch::Same => true,
         KeyMatch::Surname | KeyMatch::Contained if personal(a) && personal(b) => true,
+        // "the Oscars" and "an Oscar": one-word names of things.
+        _ if a.kind != EntityKind::Person
+            && b.kind != EntityKind::Person
+            && (is_plural_of(&a.key, &b.key) || is_plural_of(&b.key, &a.key)) =>
+        {
+            true
+        }
         // An acronym for what the other spells out ("NATO", "North Atlantic
         // Treaty Organization").
         _ if b.kind != EntityKind::Person && is_acronym_of(&a.name, &b.key)
@@ -828,6 +835,20 @@ mod tests {
         assert_eq!(places.shared_countries, ["Turkey"]);
         assert!(places.only_b.is_empty(), "{places:?}");
         assert_eq!(places.only_a, ["Ankara"]);
+    }
+
+    #[test]
+    fn the_oscars_and_an_oscar_are_one_thing_but_williams_is_not_william() {
+        let a = report("Stars at the Oscars\n\nThe Oscars drew stars to Hollywood on Sunday, and Serena Williams came.");
+        let b = report("Stone wins\n\nEmma Stone won an Oscar in Hollywood on Sunday, and Prince William cheered.");
+        let e = gather(&a, &b).entities;
+        let shared: Vec<(&str, &str)> = e
+            .shared
+            .iter()
+            .map(|m| (m.a.as_str(), m.b.as_str()))
+            .collect();
+        assert!(shared.contains(&("Oscars", "Oscar")), "{e:?}");
+        assert!(!shared.iter().any(|(x, _)| x.contains("Williams")), "{e:?}");
     }
 
     #[test]
