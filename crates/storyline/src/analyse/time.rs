@@ -591,6 +591,42 @@ mod tests {
     }
 
     #[test]
+    fn periods_next_to_the_news_are_listed_in_each_language() {
+        let cases = [
+            (
+                "en",
+                "The talks had opened the day before, and more follow over the weekend.",
+                vec!["the day before", "over the weekend"],
+            ),
+            (
+                "de",
+                "Am Vortag hatte die Polizei gewarnt; nächste Woche wird verhandelt.",
+                vec!["Am Vortag", "nächste Woche"],
+            ),
+            (
+                "ru",
+                "Переговоры продолжатся на следующей неделе, сообщили накануне.",
+                vec!["на следующей неделе", "накануне"],
+            ),
+            (
+                "fr",
+                "Le ministre arrive demain; la semaine prochaine, le sommet.",
+                vec!["demain", "la semaine prochaine"],
+            ),
+            (
+                "es",
+                "Anoche hubo disturbios y la próxima semana habrá elecciones.",
+                vec!["Anoche", "la próxima semana"],
+            ),
+        ];
+        for (lang, text, want) in cases {
+            let found = find(text, lang);
+            let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+            assert_eq!(texts, want, "{lang}: {found:?}");
+        }
+    }
+
+    #[test]
     fn chinese_and_japanese_dates_are_read_from_the_characters() {
         let found = find(
             "土耳其外长周二与俄罗斯外长通电话。两国于2020年3月5日在莫斯科达成协议，三月以来停火。今天双方再次会谈。",
