@@ -393,8 +393,13 @@ fn is_generation(t: &Token) -> bool {
 fn split_at_titles(tokens: &[Token], start: usize, end: usize, cues: &Cues, out: &mut Vec<Span>) {
     let mut seg_start = start;
     let mut role: Option<String> = None;
-    // A lowercase title just before the span ("counterpart Sergey Lavrov").
-    if start > 0 && cues.is_person_title(&tokens[start - 1].key) {
+    // A lowercase title just before the span ("counterpart Sergey Lavrov"),
+    // in the same sentence: a headline ending in "minister" gives no role
+    // to the first name of the lead.
+    if start > 0
+        && cues.is_person_title(&tokens[start - 1].key)
+        && tokens[start - 1].sentence == tokens[start].sentence
+    {
         role = Some(tokens[start - 1].text.to_owned());
     }
     let mut k = start;
@@ -1565,6 +1570,18 @@ mod tests {
     /// The kind of the entity with folded key `key`, if it was found.
     fn kind_of(found: &[super::Entity], key: &str) -> Option<EntityKind> {
         found.iter().find(|e| e.key == key).map(|e| e.kind)
+    }
+
+    #[test]
+    fn a_title_closing_the_headline_is_no_role_in_the_lead() {
+        let found = entities("Putin sacks minister\n\nRussian President Vladimir Putin dismissed his defence minister in Moscow.");
+        let people: Vec<&str> = found
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(people, ["Vladimir Putin"], "{found:?}");
+        assert!(place_names("Putin sacks minister\n\nRussian President Vladimir Putin dismissed his defence minister in Moscow.").iter().any(|p| p == "Russia"));
     }
 
     #[test]

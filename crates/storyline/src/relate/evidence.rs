@@ -426,9 +426,16 @@ fn compare_events(
     let closest_meaning = (a.language.code != b.language.code)
         .then(|| closest_meaning(a, b))
         .flatten();
-    let retold = closest >= RETOLD_SENTENCE || closest_meaning.is_some_and(|m| m >= RETOLD_MEANING);
-    let unrelated =
-        closest < UNRELATED_SENTENCES && closest_meaning.is_none_or(|m| m < UNRELATED_MEANING);
+    // Across languages the words differ, and two sentences meet only in
+    // their names, places and numbers: the same actors in another event
+    // meet as well. There only the sentence embeddings can tell a retold
+    // sentence, and without them nothing says the sentences are unrelated.
+    let same_language = a.language.code == b.language.code;
+    let retold = same_language && closest >= RETOLD_SENTENCE
+        || closest_meaning.is_some_and(|m| m >= RETOLD_MEANING);
+    let unrelated = (same_language || closest_meaning.is_some())
+        && closest < UNRELATED_SENTENCES
+        && closest_meaning.is_none_or(|m| m < UNRELATED_MEANING);
     // Two reports about the same person may be one event told in other
     // words ("Tara Reid checks into rehab" twice): no verdict of difference.
     let protagonist_shared =
@@ -849,6 +856,18 @@ mod tests {
             .collect();
         assert!(shared.contains(&("Oscars", "Oscar")), "{e:?}");
         assert!(!shared.iter().any(|(x, _)| x.contains("Williams")), "{e:?}");
+    }
+
+    #[test]
+    fn across_languages_shared_names_alone_retell_nothing() {
+        // Without embeddings, sentences in two languages meet only in their
+        // names, places and numbers: Putin receiving Erdogan in Moscow and
+        // Putin sacking a minister in Moscow share them as much as two
+        // tellings of one meeting would.
+        let ru = report("Путин в Москве\n\nПрезидент России Владимир Путин провёл встречу с Эрдоганом в Москве. Стороны обсудили Сирию.");
+        let en = report("Putin sacks minister\n\nRussian President Vladimir Putin dismissed his defence minister in Moscow. The move surprised Syria.");
+        let ev = gather(&ru, &en).events;
+        assert_eq!(ev.verdict, EventVerdict::Undecided, "{ev:?}");
     }
 
     #[test]
