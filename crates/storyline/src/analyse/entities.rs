@@ -1272,12 +1272,20 @@ const DECLINED_CITY: u64 = 100_000;
 
 /// A name of at most three letters that is not the place's own name but
 /// one of its alternates ("AK", "Sam"): abbreviations of cities and regions
-/// collide with initials and first names. Countries keep theirs ("UK").
+/// collide with initials and first names. Countries keep theirs ("UK"), and
+/// so do names in Chinese, Japanese or Korean characters, where two are a
+/// city's usual name ("北京", Beijing).
 fn short_alias(gaz: &Gazetteer, id: PlaceId, key: &str) -> bool {
     let p = gaz.place(id);
     p.kind != PlaceKind::Country
         && key.chars().count() <= 3
+        && !key.chars().any(is_cjk)
         && name_key(p.name.split_whitespace()) != key
+}
+
+/// A Chinese, Japanese or Korean character (Han, kana, Hangul syllables).
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}')
 }
 
 /// A city named by one of its alternate names, not its own: one such word
@@ -1570,6 +1578,14 @@ mod tests {
     /// The kind of the entity with folded key `key`, if it was found.
     fn kind_of(found: &[super::Entity], key: &str) -> Option<EntityKind> {
         found.iter().find(|e| e.key == key).map(|e| e.kind)
+    }
+
+    #[test]
+    fn two_character_chinese_city_names_are_places() {
+        let found = place_names("中俄外长会谈\n\n新华社北京3月5日电 中国外交部长王毅在北京与俄罗斯外长举行会谈，随后前往上海。");
+        for place in ["Beijing", "Shanghai", "China", "Russia"] {
+            assert!(found.iter().any(|p| p == place), "{place}: {found:?}");
+        }
     }
 
     #[test]
