@@ -1121,6 +1121,45 @@ fn merge_entities(
             absorb(f, s);
         }
     }
+    // Fold a lone given name into the one person it opens ("Shinzo" ->
+    // "Shinzo Abe"); two people of that given name leave it alone.
+    let singles: Vec<String> = by_key
+        .values()
+        .filter(|e| !e.key.contains(' ') && e.kind != EntityKind::Organisation)
+        .map(|e| e.key.clone())
+        .collect();
+    for single in singles {
+        let opened: Vec<&String> = by_key
+            .values()
+            .filter(|e| {
+                e.kind == EntityKind::Person
+                    && e.key
+                        .split_once(' ')
+                        .is_some_and(|(first, _)| first == single)
+            })
+            .map(|e| &e.key)
+            .collect();
+        if let [full] = opened.as_slice() {
+            let full = (*full).clone();
+            let s = by_key.remove(&single).expect("present");
+            absorb(by_key.get_mut(&full).expect("present"), s);
+        }
+    }
+    // A given name before a natural feature's head word makes a person
+    // ("Michael Bay") only with some sign of one: a title, or the last word
+    // alone as a surname. "Pearl Harbor" has neither.
+    let cues = Cues::get();
+    for e in by_key.values_mut() {
+        let last = e.key.rsplit(' ').next().unwrap_or("");
+        if e.kind == EntityKind::Person
+            && e.role.is_none()
+            && e.key.contains(' ')
+            && cues.is_natural_feature_head(last)
+            && !e.aliases.iter().any(|a| surface_key(a) == last)
+        {
+            e.kind = EntityKind::Other;
+        }
+    }
     // Fold an acronym into the one name it abbreviates ("NATO" -> "North
     // Atlantic Treaty Organization").
     let acronyms: Vec<String> = by_key
@@ -1583,6 +1622,20 @@ mod tests {
         for place in ["Beijing", "Shanghai", "China", "Russia"] {
             assert!(found.iter().any(|p| p == place), "{place}: {found:?}");
         }
+    }
+
+    #[test]
+    fn a_lone_given_name_is_its_person_and_a_harbour_no_person() {
+        let found = entities("Abe visits Pearl Harbor\n\nJapanese Prime Minister Shinzo Abe visited Pearl Harbor with Barack Obama. Shinzo said he came to pray. Director Michael Bay filmed there; Bay said so.");
+        let abe = found.iter().find(|e| e.key == "shinzo abe").expect("Abe");
+        assert!(abe.aliases.iter().any(|a| a == "Shinzo"), "{abe:?}");
+        assert_eq!(kind_of(&found, "shinzo"), None, "{found:?}");
+        assert_eq!(kind_of(&found, "pearl harbor"), Some(EntityKind::Other));
+        assert_eq!(kind_of(&found, "michael bay"), Some(EntityKind::Person));
+        // Two people of one given name: the lone one stays apart.
+        let found =
+            entities("Two Marks\n\nMark Lyons met Mark Felt in Washington. Mark said nothing.");
+        assert!(found.iter().any(|e| e.key == "mark"), "{found:?}");
     }
 
     #[test]

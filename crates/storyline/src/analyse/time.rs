@@ -34,6 +34,12 @@ pub enum TimeValue {
         #[serde(skip_serializing_if = "Option::is_none")]
         part: Option<&'static str>,
     },
+    /// A decade, by its first year ("the late 1980s": 1980, "late").
+    Decade {
+        decade: i32,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        part: Option<&'static str>,
+    },
     Month {
         month: u32,
     },
@@ -52,7 +58,10 @@ impl TimeValue {
     pub fn is_absolute(&self) -> bool {
         matches!(
             self,
-            TimeValue::Date { .. } | TimeValue::MonthYear { .. } | TimeValue::Year { .. }
+            TimeValue::Date { .. }
+                | TimeValue::MonthYear { .. }
+                | TimeValue::Year { .. }
+                | TimeValue::Decade { .. }
         )
     }
 
@@ -67,18 +76,26 @@ impl TimeValue {
 
     /// Months since year 0 at the middle of the period, for distances.
     pub fn month_index(&self) -> Option<f64> {
-        match self {
+        match *self {
             TimeValue::Date { date } => {
                 Some(date.year() as f64 * 12.0 + date.month0() as f64 + date.day() as f64 / 31.0)
             }
-            TimeValue::MonthYear { year, month } => Some(*year as f64 * 12.0 + *month as f64 - 0.5),
+            TimeValue::MonthYear { year, month } => Some(year as f64 * 12.0 + month as f64 - 0.5),
             TimeValue::Year { year, part } => Some(
-                *year as f64 * 12.0
-                    + match *part {
+                year as f64 * 12.0
+                    + match part {
                         Some("early") => 2.0,
                         Some("mid") => 6.0,
                         Some("late") | Some("end") => 10.0,
                         _ => 6.0,
+                    },
+            ),
+            TimeValue::Decade { decade, part } => Some(
+                decade as f64 * 12.0
+                    + match part {
+                        Some("early") => 24.0,
+                        Some("late") | Some("end") => 96.0,
+                        _ => 60.0,
                     },
             ),
             _ => None,
@@ -187,7 +204,7 @@ pub fn extract(
             i += 1;
             continue;
         }
-        let Some((len, value, cue_start)) = match_at(tokens, &keys, i, cal, lang) else {
+        let Some((len, value, cue_start)) = match_at(text, tokens, &keys, i, cal, lang) else {
             i += 1;
             continue;
         };
@@ -332,6 +349,7 @@ fn day_of(t: &Token) -> Option<u32> {
 /// Match one expression at token `i`: (tokens used, value, index of a cue
 /// word to include in the text).
 fn match_at(
+    text: &str,
     tokens: &[Token],
     keys: &[&str],
     i: usize,
@@ -382,6 +400,11 @@ fn match_at(
             return Some((m_at + 1 - i, TimeValue::MonthDay { month, day }, None));
         }
     }
+    if let Some((len, decade)) = decade_at(text, tokens, keys, i) {
+        let part = prev_key.and_then(|k| YEAR_PARTS.iter().find(|(w, _)| *w == k).map(|(_, p)| *p));
+        let first = part.map(|_| i - 1);
+        return Some((len, TimeValue::Decade { decade, part }, first.or(cue)));
+    }
     if let Some(year) = year_of(t) {
         let part = prev_key.and_then(|k| YEAR_PARTS.iter().find(|(w, _)| *w == k).map(|(_, p)| *p));
         let year_word_after = next.is_some_and(|n| {
@@ -411,6 +434,58 @@ fn match_at(
         }
     }
     None
+}
+
+/// Words before a year that make it a decade ("années 1990", "años 90",
+/// "anni '90", "lata 90."), folded.
+const DECADE_WORDS: &[&str] = &["annees", "anos", "anni", "lata", "latach", "latami"];
+
+/// A decade at token `i`: (tokens taken, its first year). Written with a
+/// plural or adjective ending ("1990s", "'90s", "1990er", "1990'lar",
+/// "90-х"), or after a word for decades ("années 1990"). Two digits alone
+/// are an age as often as a decade ("in her 30s"): they count only written
+/// with an apostrophe, after "the", or after a word for decades, and "20s"
+/// (the 1920s or the 2020s) never does.
+fn decade_at(text: &str, tokens: &[Token], keys: &[&str], i: usize) -> Option<(usize, i32)> {
+    let t = &tokens[i];
+    let digits_end = t
+        .text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(t.text.len());
+    let (digits, ending) = t.text.split_at(digits_end);
+    let after_decade_word = i > 0 && DECADE_WORDS.contains(&keys[i - 1]);
+    // An ending the word breaker splits off: "1990-х", "1990'larda",
+    // "90'lı", "1990's".
+    let split_ending = tokens.get(i + 1).is_some_and(|n| {
+        matches!(&text[t.end..n.start], "-" | "'" | "’")
+            && ["х", "s", "lar", "ler", "li", "lu"]
+                .iter()
+                .any(|e| n.key.starts_with(e))
+    });
+    let ending_ok = matches!(ending.trim_start_matches(['\'', '’']), "s" | "er");
+    let split_ending = split_ending && ending.is_empty();
+    if !(ending_ok || split_ending || (after_decade_word && ending.is_empty())) {
+        return None;
+    }
+    let len = if split_ending { 2 } else { 1 };
+    let n: i32 = digits.parse().ok()?;
+    if n % 10 != 0 {
+        return None;
+    }
+    match digits.len() {
+        4 => (1800..=2090).contains(&n).then_some((len, n)),
+        2 if n != 20 => {
+            let apostrophe = text[..t.start].ends_with(['\'', '’']);
+            let after_the = i > 0
+                && (keys[i - 1] == "the"
+                    || i > 1
+                        && keys[i - 2] == "the"
+                        && YEAR_PARTS.iter().any(|(w, _)| *w == keys[i - 1]));
+            let century = if n <= 10 { 2000 } else { 1900 };
+            (apostrophe || after_the || after_decade_word).then_some((len, century + n))
+        }
+        _ => None,
+    }
 }
 
 fn month_at(t: &Token, cal: &Calendar, lang: &str) -> Option<u32> {
@@ -570,6 +645,49 @@ mod tests {
         TimeValue::Date {
             date: NaiveDate::from_ymd_opt(y, m, d).unwrap(),
         }
+    }
+
+    #[test]
+    fn decades_are_read_and_ages_are_not() {
+        let decades = |text: &str, lang: &str| -> Vec<(i32, Option<&'static str>)> {
+            expressions(text, lang)
+                .into_iter()
+                .filter_map(|e| match e.value {
+                    TimeValue::Decade { decade, part } => Some((decade, part)),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            decades("Rents rose in the 1990s and fell in the late 1980s. Back in the '90s it was cheap. She is in her 30s; he is in his mid-40s.", "en"),
+            [(1990, None), (1980, Some("late")), (1990, None)]
+        );
+        assert_eq!(
+            decades("In den 1990er Jahren wuchs die Stadt.", "de"),
+            [(1990, None)]
+        );
+        assert_eq!(
+            decades("Prices doubled in the 1990's.", "en"),
+            [(1990, None)]
+        );
+        assert_eq!(
+            decades("Dans les années 1990, la ville a grandi.", "fr"),
+            [(1990, None)]
+        );
+        assert_eq!(
+            decades("En los años 90 la ciudad creció.", "es"),
+            [(1990, None)]
+        );
+        assert_eq!(
+            decades("Negli anni '80 la città è cresciuta.", "it"),
+            [(1980, None)]
+        );
+        assert_eq!(decades("W latach 90. miasto rosło.", "pl"), [(1990, None)]);
+        assert_eq!(decades("1990'larda şehir büyüdü.", "tr"), [(1990, None)]);
+        assert_eq!(decades("В 1990-х годах город рос.", "ru"), [(1990, None)]);
+        // A decade is no year of the events, and no figure.
+        let e = expressions("In the 1990s the city grew.", "en");
+        assert!(e.iter().all(|e| e.value.year().is_none()), "{e:?}");
     }
 
     #[test]

@@ -454,13 +454,15 @@ const FACILITY_HEADS: &[&str] = &[
     "olympics",
 ];
 
-/// Last words of the names of natural features, businesses and public
-/// services: "Matanuska Valley", "Matanuska Maid Dairy", "Palmer Public
-/// Safety". Unlike an organisation head, such a word is also a surname now
-/// and then ("Michael Bay", "Danielle Steel"), so it only rules out a person
-/// whose name does not open with a known given name.
-const NON_PERSON_HEADS: &[&str] = &[
-    // natural features and areas
+/// Last words of the names of natural features and of areas named after
+/// them ("Matanuska Valley"). With [`OTHER_NON_PERSON_HEADS`] (businesses,
+/// public services: "Matanuska Maid Dairy", "Palmer Public Safety") they
+/// rule out a person whose name does not open with a known given name;
+/// unlike an organisation head such a word is a surname now and then
+/// ("Michael Bay", "Danielle Steel"). After a given name, a natural
+/// feature's head still needs another sign of a person (a title, the
+/// surname alone): "Pearl Harbor" has none.
+const NATURAL_FEATURE_HEADS: &[&str] = &[
     "valley",
     "river",
     "lake",
@@ -496,6 +498,11 @@ const NON_PERSON_HEADS: &[&str] = &[
     "springs",
     "sound",
     "city",
+];
+
+/// Last words of businesses' and public services' names; see
+/// [`NATURAL_FEATURE_HEADS`].
+const OTHER_NON_PERSON_HEADS: &[&str] = &[
     "way",
     "church",
     "temple",
@@ -719,7 +726,11 @@ impl Cues {
             office: OFFICE_MODIFIERS.iter().copied().collect(),
             media: MEDIA_HEADS.iter().copied().collect(),
             facilities: FACILITY_HEADS.iter().copied().collect(),
-            non_person: NON_PERSON_HEADS.iter().copied().collect(),
+            non_person: NATURAL_FEATURE_HEADS
+                .iter()
+                .chain(OTHER_NON_PERSON_HEADS)
+                .copied()
+                .collect(),
             standalone: STANDALONE_HEADS.iter().copied().collect(),
             holidays: HOLIDAYS.iter().copied().collect(),
         })
@@ -771,9 +782,14 @@ impl Cues {
     }
 
     /// Last word of a natural feature's, a business's or a public service's
-    /// name ("Valley", "Dairy", "Safety"); see [`NON_PERSON_HEADS`].
+    /// name ("Valley", "Dairy", "Safety"); see [`NATURAL_FEATURE_HEADS`].
     pub fn is_non_person_head(&self, key: &str) -> bool {
         self.non_person.contains(key)
+    }
+
+    /// Last word of a natural feature's name ("Harbor", "Valley").
+    pub fn is_natural_feature_head(&self, key: &str) -> bool {
+        NATURAL_FEATURE_HEADS.contains(&key)
     }
 
     /// A head word that alone names nothing in particular ("the Club",
