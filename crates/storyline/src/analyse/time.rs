@@ -45,6 +45,11 @@ pub enum TimeValue {
     },
     Weekday {
         weekday: u32,
+        /// "next": the weekday of the coming week ("next Friday", "vendredi
+        /// prochain"); "coming": said of what will happen ("will vote on
+        /// Monday"). Absent: the latest such day, as reports tell the past.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        ahead: Option<&'static str>,
     },
     Relative {
         #[serde(skip_serializing_if = "Option::is_none")]
@@ -298,12 +303,18 @@ fn east_asian(text: &str) -> Vec<(std::ops::Range<usize>, TimeValue)> {
                 w.as_str()
             };
             match weekday(w, "一二三四五六日") {
-                Some(weekday) => TimeValue::Weekday { weekday },
+                Some(weekday) => TimeValue::Weekday {
+                    weekday,
+                    ahead: None,
+                },
                 None => continue,
             }
         } else if let Some(w) = cap.name("jwd") {
             match weekday(w.as_str(), "月火水木金土日") {
-                Some(weekday) => TimeValue::Weekday { weekday },
+                Some(weekday) => TimeValue::Weekday {
+                    weekday,
+                    ahead: None,
+                },
                 None => continue,
             }
         } else {
@@ -362,6 +373,9 @@ fn match_at(
     let prev_key = i.checked_sub(1).map(|p| keys[p]);
     let cue = prev_key.is_some_and(|k| cal.is_time_cue(k)).then(|| i - 1);
 
+    if let Some((len, days)) = cal.count_back_at(&keys[i..keys.len().min(i + 6)]) {
+        return Some((len, TimeValue::Relative { days }, None));
+    }
     if let Some((len, days)) = cal.relative_at(&keys[i..keys.len().min(i + 4)]) {
         return Some((len, TimeValue::Relative { days }, None));
     }
@@ -430,7 +444,21 @@ fn match_at(
                     )
                 })
                 .map(|_| i - 1);
-            return Some((1, TimeValue::Weekday { weekday }, cue));
+            let next_before = prev_key.is_some_and(|k| NEXT_BEFORE.contains(&k));
+            let next_after = keys.get(i + 1).is_some_and(|k| NEXT_AFTER.contains(k));
+            let ahead = if next_before || next_after {
+                Some("next")
+            } else if told_as_future(tokens, keys, i) {
+                Some("coming")
+            } else {
+                None
+            };
+            let (len, cue) = match (next_before, next_after) {
+                (true, _) => (1, Some(i - 1)),
+                (_, true) => (2, cue),
+                _ => (1, cue),
+            };
+            return Some((len, TimeValue::Weekday { weekday, ahead }, cue));
         }
     }
     None
@@ -488,6 +516,53 @@ fn decade_at(text: &str, tokens: &[Token], keys: &[&str], i: usize) -> Option<(u
     }
 }
 
+/// Words before a weekday that make it the coming week's (folded).
+const NEXT_BEFORE: &[&str] = &[
+    "next",
+    "nachsten",
+    "kommenden",
+    "proximo",
+    "gelecek",
+    "onumuzdeki",
+    "следующую",
+    "следующий",
+    "следующее",
+    "przyszly",
+    "przyszla",
+    "przyszlym",
+    "przyszla",
+];
+
+/// The same after the weekday ("vendredi prochain", "venerdì prossimo",
+/// "el viernes próximo").
+const NEXT_AFTER: &[&str] = &["prochain", "prossimo", "proximo"];
+
+/// Words that tell of what will happen, in English and German (folded).
+const FUTURE_CUES: &[&str] = &[
+    "will",
+    "ll",
+    "wird",
+    "werden",
+    "soll",
+    "sollen",
+    "due",
+    "scheduled",
+    "expected",
+    "plans",
+    "planned",
+    "set",
+];
+
+/// The clause before the weekday at `i` tells of what will happen ("The
+/// House will vote on Monday"): a future cue among the eight words before
+/// it, in its sentence, with no full stop between.
+fn told_as_future(tokens: &[Token], keys: &[&str], i: usize) -> bool {
+    let sentence = tokens[i].sentence;
+    (i.saturating_sub(8)..i)
+        .filter(|&j| tokens[j].sentence == sentence)
+        .any(|j| FUTURE_CUES.contains(&keys[j]))
+}
+
 fn month_at(t: &Token, cal: &Calendar, lang: &str) -> Option<u32> {
     let month = cal.month(&t.key)?;
     // English and German capitalise months: a lowercase "may"/"march" is a verb.
@@ -526,7 +601,9 @@ pub fn resolve(
                     | TimeValue::Weekday { .. }
                     | TimeValue::Relative { days: Some(_) }
             );
-            let near = (day - pub_date).num_days().abs() <= LEAD_DAY_REACH;
+            // A day still to come is what the report announces, not when
+            // its events happened.
+            let near = (day - pub_date).num_days().abs() <= LEAD_DAY_REACH && day <= pub_date;
             (precise && near && day != pub_date).then(|| (day, e.text.clone()))
         });
         return match lead_day {
@@ -604,10 +681,25 @@ fn resolve_one(value: &TimeValue, pub_date: NaiveDate) -> Option<NaiveDate> {
                 pub_date.checked_sub_days(Days::new((-d) as u64))
             }
         }
-        TimeValue::Weekday { weekday } => {
-            // The most recent such weekday on or before publication.
-            let back = (pub_date.weekday().number_from_monday() + 7 - weekday) % 7;
-            pub_date.checked_sub_days(Days::new(back as u64))
+        TimeValue::Weekday { weekday, ahead } => {
+            let today = pub_date.weekday().number_from_monday();
+            match ahead {
+                // The first such weekday after publication ("next Friday"
+                // on a Friday is a week later); what "will" happen on a
+                // weekday happens on the first one from publication on.
+                Some(kind) => {
+                    let mut forward = (weekday + 7 - today) % 7;
+                    if forward == 0 && kind == "next" {
+                        forward = 7;
+                    }
+                    pub_date.checked_add_days(Days::new(forward as u64))
+                }
+                // The most recent such weekday on or before publication.
+                None => {
+                    let back = (today + 7 - weekday) % 7;
+                    pub_date.checked_sub_days(Days::new(back as u64))
+                }
+            }
         }
         TimeValue::MonthDay { month, day } => {
             let year = if month > pub_date.month() {
@@ -703,7 +795,13 @@ mod tests {
             ["в субботу", "5 марта 2020", "В 2019", "вчера"],
             "{found:?}"
         );
-        assert_eq!(found[0].1, TimeValue::Weekday { weekday: 6 });
+        assert_eq!(
+            found[0].1,
+            TimeValue::Weekday {
+                weekday: 6,
+                ahead: None
+            }
+        );
         assert_eq!(found[1].1, date(2020, 3, 5));
         assert_eq!(found[3].1, TimeValue::Relative { days: Some(-1) });
     }
@@ -754,7 +852,10 @@ mod tests {
         assert_eq!(
             values,
             [
-                &TimeValue::Weekday { weekday: 2 },
+                &TimeValue::Weekday {
+                    weekday: 2,
+                    ahead: None
+                },
                 &date(2020, 3, 5),
                 &TimeValue::Month { month: 3 },
                 &TimeValue::Relative { days: Some(0) },
@@ -768,7 +869,10 @@ mod tests {
             values,
             [
                 &TimeValue::MonthDay { month: 12, day: 30 },
-                &TimeValue::Weekday { weekday: 7 },
+                &TimeValue::Weekday {
+                    weekday: 7,
+                    ahead: None
+                },
             ]
         );
         assert!(
@@ -856,6 +960,50 @@ mod tests {
         assert!(matches!(t, EventTime::Fixed { .. }));
         assert_eq!(ex[0].resolved, NaiveDate::from_ymd_opt(2020, 9, 29));
         assert_eq!(ex[1].resolved, Some(published));
+    }
+
+    #[test]
+    fn days_to_come_and_counts_back_resolve_each_their_way() {
+        let published = NaiveDate::from_ymd_opt(2024, 5, 10).unwrap(); // a Friday
+        let on = |d| NaiveDate::from_ymd_opt(2024, 5, d);
+        let resolved = |text: &str, lang: &str| -> Vec<(String, Option<NaiveDate>)> {
+            let mut ex = expressions(text, lang);
+            resolve(&mut ex, Some(published), 0);
+            ex.into_iter().map(|e| (e.text, e.resolved)).collect()
+        };
+        let got = resolved("The Senate passed it on Friday. The House will vote on Monday. Talks resume next Friday, the day after tomorrow at the latest. Two weeks ago a tremor hit; he resigned three days ago. Five years ago it began, and two days later it ended.", "en");
+        let want: Vec<(String, Option<NaiveDate>)> = [
+            ("on Friday", on(10)),
+            ("on Monday", on(13)),
+            ("next Friday", on(17)),
+            ("the day after tomorrow", on(12)),
+            ("Two weeks ago", NaiveDate::from_ymd_opt(2024, 4, 26)),
+            ("three days ago", on(7)),
+            // Years back and days after another event are not placed.
+            ("Five years ago", None),
+            ("two days later", None),
+        ]
+        .into_iter()
+        .map(|(t, d)| (t.to_owned(), d))
+        .collect();
+        assert_eq!(got, want);
+        for (text, lang) in [
+            ("Die Gespräche gehen am nächsten Freitag weiter, vor zwei Wochen bebte die Erde.", "de"),
+            ("Las charlas seguirán el próximo viernes; hace dos semanas tembló la tierra.", "es"),
+            ("Les pourparlers reprendront vendredi prochain; il y a deux semaines, la terre a tremblé.", "fr"),
+            ("Görüşmeler gelecek cuma sürecek; iki hafta önce deprem oldu.", "tr"),
+            ("Переговоры продолжатся в следующую пятницу; две недели назад было землетрясение.", "ru"),
+        ] {
+            let dates: Vec<Option<NaiveDate>> =
+                resolved(text, lang).into_iter().map(|(_, d)| d).collect();
+            assert_eq!(dates, [on(17), NaiveDate::from_ymd_opt(2024, 4, 26)], "{text}");
+        }
+        // An announced day in the lead is no event day.
+        let mut ex = expressions("The House will vote on Monday.", "en");
+        assert!(matches!(
+            resolve(&mut ex, Some(published), 0),
+            EventTime::Fixed { date, .. } if date == published
+        ));
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Datelines: "MOSCOW, March 5, 2020 (Reuters) - ..." at the start of a body
+//! Datelines: "MOSCOW, March 5, 2020 (Reuters) - ..." (or "IZMIR, Turkey,
+//! March 12, 2024 ...", "SPRINGFIELD, Ill., ...") at the start of a body
 //! gives the publication date of wire copy; a line that holds nothing but a
 //! date ("Published : Dec . 19 , 2005 at 9 : 44 PM", "Sunday, 21 July 2013")
 //! near the title gives the publication date of a saved web page.
@@ -13,7 +14,7 @@ fn dateline_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^\s*(?:\p{Lu}[\p{Lu}\p{M} .'’/-]{1,40},\s*)?(?P<date>[^()\n–—]{6,32}?)\s*(?:\([^)\n]{1,40}\)\s*)?(?:[–—]|--?\s)",
+            r"^\s*(?:\p{Lu}[\p{Lu}\p{M} .'’/-]{1,40},\s*(?:\p{Lu}[\p{L}\p{M} .'’-]{1,30},\s*)?)?(?P<date>[^()\n–—]{6,32}?)\s*(?:\([^)\n]{1,40}\)\s*)?(?:[–—]|--?\s)",
         )
         .expect("valid regex")
     })
@@ -25,7 +26,7 @@ fn dateline_re() -> &'static Regex {
 fn stop_dateline_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^\s*\p{Lu}[\p{Lu}\p{M} '’/-]{1,40},\s*(?P<date>[^()\n]{6,32}?)\.\s")
+        Regex::new(r"^\s*\p{Lu}[\p{Lu}\p{M} '’/-]{1,40},\s*(?:\p{Lu}[\p{L}\p{M} .'’-]{1,30},\s*)?(?P<date>[^()\n]{6,32}?)\.\s")
             .expect("valid regex")
     })
 }
@@ -231,6 +232,23 @@ mod tests {
             ("WASHINGTON, Dec. 5, 2020. The Senate voted", d(2020, 12, 5)),
             ("PARIS, the capital. It rained", None),
             ("LONDON, 5 December 2020. The queen spoke", d(2020, 12, 5)),
+            // The place's country, state or province between.
+            (
+                "IZMIR, Turkey, March 12, 2024 (Reuters) - A quake",
+                d(2024, 3, 12),
+            ),
+            (
+                "SPRINGFIELD, Ill., March 12, 2024 (AP) — A tram",
+                d(2024, 3, 12),
+            ),
+            (
+                "VICTORIA, British Columbia, May 2, 2023 (CP) - Rain",
+                d(2023, 5, 2),
+            ),
+            (
+                "ISTANBUL, Tuesday, March 12, 2024 (Reuters) - Police",
+                d(2024, 3, 12),
+            ),
         ] {
             assert_eq!(find_dateline_date(text), date, "{text}");
         }

@@ -199,6 +199,20 @@ const WEEKDAYS: &[&str] = &[
 /// `None` for a vaguer period.
 const RELATIVE: &[(&str, Option<i32>)] = &[
     ("today", Some(0)),
+    ("the day after tomorrow", Some(2)),
+    ("day after tomorrow", Some(2)),
+    ("the day before yesterday", Some(-2)),
+    ("day before yesterday", Some(-2)),
+    ("übermorgen", Some(2)),
+    ("pasado mañana", Some(2)),
+    ("après demain", Some(2)),
+    ("avant hier", Some(-2)),
+    ("öbür gün", Some(2)),
+    ("evvelsi gün", Some(-2)),
+    ("pojutrze", Some(2)),
+    ("dopodomani", Some(2)),
+    ("l'altro ieri", Some(-2)),
+    ("послезавтра", Some(2)),
     ("tonight", Some(0)),
     ("yesterday", Some(-1)),
     ("tomorrow", Some(1)),
@@ -409,10 +423,185 @@ pub const YEAR_PARTS: &[(&str, &str)] = &[
     ("principios", "early"),
 ];
 
+/// Counts written as words before a unit of time ("two weeks ago", "vor
+/// drei Tagen", "iki hafta önce"), in the supported languages (folded
+/// after reading: "fünf" is "funf").
+pub const COUNT_WORDS: &[(&str, u32)] = &[
+    ("a", 1),
+    ("an", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("ein", 1),
+    ("eine", 1),
+    ("einem", 1),
+    ("einer", 1),
+    ("zwei", 2),
+    ("drei", 3),
+    ("vier", 4),
+    ("fünf", 5),
+    ("sechs", 6),
+    ("sieben", 7),
+    ("acht", 8),
+    ("neun", 9),
+    ("zehn", 10),
+    ("un", 1),
+    ("una", 1),
+    ("uno", 1),
+    ("une", 1),
+    ("dos", 2),
+    ("tres", 3),
+    ("cuatro", 4),
+    ("cinco", 5),
+    ("seis", 6),
+    ("siete", 7),
+    ("diez", 10),
+    ("deux", 2),
+    ("trois", 3),
+    ("quatre", 4),
+    ("cinq", 5),
+    ("sept", 7),
+    ("huit", 8),
+    ("dix", 10),
+    ("due", 2),
+    ("tre", 3),
+    ("quattro", 4),
+    ("cinque", 5),
+    ("sei", 6),
+    ("sette", 7),
+    ("otto", 8),
+    ("dieci", 10),
+    ("bir", 1),
+    ("iki", 2),
+    ("üç", 3),
+    ("dört", 4),
+    ("beş", 5),
+    ("altı", 6),
+    ("yedi", 7),
+    ("sekiz", 8),
+    ("dokuz", 9),
+    ("jeden", 1),
+    ("jedna", 1),
+    ("dwa", 2),
+    ("dwie", 2),
+    ("trzy", 3),
+    ("cztery", 4),
+    ("pięć", 5),
+    ("sześć", 6),
+    ("siedem", 7),
+    ("osiem", 8),
+    ("dziesięć", 10),
+    ("один", 1),
+    ("одну", 1),
+    ("два", 2),
+    ("две", 2),
+    ("три", 3),
+    ("четыре", 4),
+    ("пять", 5),
+    ("шесть", 6),
+    ("семь", 7),
+    ("восемь", 8),
+    ("девять", 9),
+    ("десять", 10),
+];
+
+/// Units of time by their forms (folded after reading), with their length
+/// in days; months and years are counted but not placed on the calendar.
+pub const TIME_UNITS: &[(&str, u32)] = &[
+    ("day", 1),
+    ("days", 1),
+    ("week", 7),
+    ("weeks", 7),
+    ("month", 30),
+    ("months", 30),
+    ("year", 365),
+    ("years", 365),
+    ("tag", 1),
+    ("tagen", 1),
+    ("woche", 7),
+    ("wochen", 7),
+    ("monat", 30),
+    ("monaten", 30),
+    ("jahr", 365),
+    ("jahren", 365),
+    ("día", 1),
+    ("días", 1),
+    ("semana", 7),
+    ("semanas", 7),
+    ("mes", 30),
+    ("meses", 30),
+    ("año", 365),
+    ("años", 365),
+    ("jour", 1),
+    ("jours", 1),
+    ("semaine", 7),
+    ("semaines", 7),
+    ("mois", 30),
+    ("an", 365),
+    ("ans", 365),
+    ("année", 365),
+    ("années", 365),
+    ("giorno", 1),
+    ("giorni", 1),
+    ("settimana", 7),
+    ("settimane", 7),
+    ("mese", 30),
+    ("mesi", 30),
+    ("anno", 365),
+    ("anni", 365),
+    ("gün", 1),
+    ("hafta", 7),
+    ("ay", 30),
+    ("yıl", 365),
+    ("sene", 365),
+    ("dzień", 1),
+    ("dni", 1),
+    ("tydzień", 7),
+    ("tygodnie", 7),
+    ("tygodni", 7),
+    ("miesiąc", 30),
+    ("miesiące", 30),
+    ("miesięcy", 30),
+    ("rok", 365),
+    ("lata", 365),
+    ("lat", 365),
+    ("день", 1),
+    ("дня", 1),
+    ("дней", 1),
+    ("неделю", 7),
+    ("недели", 7),
+    ("недель", 7),
+    ("месяц", 30),
+    ("месяца", 30),
+    ("месяцев", 30),
+    ("год", 365),
+    ("года", 365),
+    ("лет", 365),
+];
+
+/// Words after a count and unit that put it in the past ("ago", "önce",
+/// "назад", "fa", "temu"), folded after reading.
+pub const AGO_AFTER: &[&str] = &["ago", "önce", "evvel", "назад", "fa", "temu"];
+
+/// Words before a count and unit that do the same ("vor", "hace", "il y
+/// a"), as folded word sequences.
+pub const AGO_BEFORE: &[&[&str]] = &[&["vor"], &["hace"], &["il", "y", "a"]];
+
 pub struct Calendar {
     months: HashMap<String, u32>,
     weekdays: HashMap<String, u32>,
     relative: Vec<(Vec<String>, Option<i32>)>,
+    counts: HashMap<String, u32>,
+    units: HashMap<String, u32>,
+    ago_after: Vec<String>,
+    ago_before: Vec<Vec<String>>,
     cues: HashMap<String, ()>,
 }
 
@@ -443,6 +632,19 @@ impl Calendar {
             months: table(MONTHS, 12),
             weekdays: table(WEEKDAYS, 7),
             relative,
+            counts: COUNT_WORDS
+                .iter()
+                .map(|(w, n)| (super::fold::fold(w), *n))
+                .collect(),
+            units: TIME_UNITS
+                .iter()
+                .map(|(w, d)| (super::fold::fold(w), *d))
+                .collect(),
+            ago_after: AGO_AFTER.iter().map(|w| super::fold::fold(w)).collect(),
+            ago_before: AGO_BEFORE
+                .iter()
+                .map(|ws| ws.iter().map(|w| super::fold::fold(w)).collect())
+                .collect(),
             cues: TIME_CUES
                 .iter()
                 .map(|c| (super::fold::fold(c), ()))
@@ -462,6 +664,55 @@ impl Calendar {
 
     pub fn is_time_cue(&self, folded: &str) -> bool {
         self.cues.contains_key(folded)
+    }
+
+    /// A count of days, weeks, months or years back from now starting at
+    /// `words[0]` ("two weeks ago", "vor drei Tagen", "il y a deux
+    /// semaines", "iki hafta önce", "две недели назад"; "a few days ago"),
+    /// or forward from another event ("two days later"): (length, offset
+    /// days). Days and weeks back are placed; months and years, "a few"
+    /// and "later" are not.
+    pub fn count_back_at(&self, words: &[&str]) -> Option<(usize, Option<i32>)> {
+        let count = |w: &str| -> Option<Option<u32>> {
+            match w {
+                "few" | "several" => Some(None),
+                _ => match w.parse::<u32>() {
+                    Ok(n) if (1..=99).contains(&n) => Some(Some(n)),
+                    Ok(_) => None,
+                    Err(_) => self.counts.get(w).map(|n| Some(*n)),
+                },
+            }
+        };
+        // "a few days": the article is part of the count.
+        let counted = |at: usize| -> Option<(usize, Option<u32>, u32)> {
+            let (skip, n) = match (words.get(at), words.get(at + 1)) {
+                (Some(&"a"), Some(&"few")) => (1, None),
+                (Some(w), _) => (0, count(w)?),
+                _ => return None,
+            };
+            let unit = *self.units.get(*words.get(at + skip + 1)?)?;
+            Some((skip + 2, n, unit))
+        };
+        let offset = |n: Option<u32>, unit: u32, back: bool| {
+            n.filter(|_| back && unit <= 7)
+                .map(|n| -((n * unit) as i32))
+        };
+        for before in &self.ago_before {
+            if words.len() > before.len() && words.iter().zip(before).all(|(w, b)| w == b) {
+                if let Some((len, n, unit)) = counted(before.len()) {
+                    return Some((before.len() + len, offset(n, unit, true)));
+                }
+            }
+        }
+        let (len, n, unit) = counted(0)?;
+        let after = *words.get(len)?;
+        if self.ago_after.iter().any(|a| a == after) {
+            Some((len + 1, offset(n, unit, true)))
+        } else if after == "later" {
+            Some((len + 1, None))
+        } else {
+            None
+        }
     }
 
     /// The longest relative phrase starting at `words[0]`: (length, offset days).

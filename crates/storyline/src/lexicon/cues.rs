@@ -689,6 +689,83 @@ const PEOPLE_DO: &[&str] = &[
 /// Last words of a picture credit ("AA Photo", "Reuters Photo").
 const CREDIT_WORDS: &[&str] = &["photo", "photos", "photograph", "foto", "fotos"];
 
+/// News agencies (folded keys), named in datelines and credits: the source
+/// of a report, not an actor in its story. Two reports by one agency share
+/// it whatever they are about.
+const NEWS_AGENCIES: &[&str] = &[
+    "reuters",
+    "thomson reuters",
+    "ap",
+    "associated press",
+    "the associated press",
+    "afp",
+    "agence france presse",
+    "dpa",
+    "deutsche presse agentur",
+    "epd",
+    "kna",
+    "apa",
+    "efe",
+    "europa press",
+    "ansa",
+    "pap",
+    "ctk",
+    "tass",
+    "itar tass",
+    "ria novosti",
+    "interfax",
+    "anadolu",
+    "anadolu agency",
+    "anadolu ajansi",
+    "xinhua",
+    "kyodo",
+    "yonhap",
+    "upi",
+    "irna",
+    "wafa",
+    "kuna",
+    "mena",
+    "bernama",
+    "pti",
+];
+
+/// Movements and armed groups known by one name, some of which a
+/// gazetteer also lists as another language's name of a town ("Hamas" is
+/// Hamm in one): always organisations (folded keys).
+const KNOWN_GROUPS: &[&str] = &[
+    "hamas",
+    "hezbollah",
+    "hizbollah",
+    "hisbollah",
+    "hizbullah",
+    "fatah",
+    "taliban",
+    "isis",
+    "isil",
+    "daesh",
+    "al qaeda",
+    "al qaida",
+    "boko haram",
+    "al shabaab",
+    "houthis",
+    "houthi",
+    "pkk",
+    "ypg",
+    "hts",
+];
+
+/// Compass adjectives: alone ("Western officials") they name no one;
+/// inside a name ("Western Cape") they are part of it.
+const COMPASS_ADJECTIVES: &[&str] = &[
+    "western",
+    "eastern",
+    "northern",
+    "southern",
+    "westliche",
+    "westlichen",
+    "ostliche",
+];
+
 /// Lowercase words allowed inside a multi-word name.
 /// "and" is not among them: "Syria and Libya" are two names.
 const NAME_CONNECTORS: &[&str] = &[
@@ -773,6 +850,21 @@ impl Cues {
     }
 
     /// `key` closes a picture credit, not a name in the story.
+    /// A news agency's name (folded key): the source of a report.
+    pub fn is_news_agency(&self, key: &str) -> bool {
+        NEWS_AGENCIES.contains(&key)
+    }
+
+    /// A movement or armed group known by one name ("Hamas").
+    pub fn is_known_group(&self, key: &str) -> bool {
+        KNOWN_GROUPS.contains(&key)
+    }
+
+    /// "Western", "Eastern" (folded), which alone name no one.
+    pub fn is_compass_adjective(&self, key: &str) -> bool {
+        COMPASS_ADJECTIVES.contains(&key)
+    }
+
     pub fn is_credit_word(&self, key: &str) -> bool {
         CREDIT_WORDS.contains(&key)
     }

@@ -277,7 +277,8 @@ pub enum KeyMatch {
     /// One is a single word, the other's last word ("assad" / "bashar assad").
     Surname,
     /// One is a single word of four letters or more inside the other
-    /// ("lohan" / "lindsay lohan reid").
+    /// ("lohan" / "lindsay lohan reid"), or the other's words without some
+    /// before the last ("tayyip erdogan" / "recep tayyip erdogan").
     Contained,
     /// Nothing in the keys ties them.
     Unrelated,
@@ -302,7 +303,20 @@ pub fn match_keys(a: &str, b: &str) -> KeyMatch {
         };
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if short.contains(' ') || !long.contains(' ') {
+    if short.contains(' ') {
+        // "tayyip erdogan" in "recep tayyip erdogan": the same last word,
+        // the other words in order (a middle name left out).
+        let (sw, lw): (Vec<&str>, Vec<&str>) =
+            (short.split(' ').collect(), long.split(' ').collect());
+        let mut rest = lw.iter();
+        let in_order = sw.iter().all(|w| rest.any(|l| l == w));
+        return if sw.last() == lw.last() && sw.len() < lw.len() && in_order {
+            KeyMatch::Contained
+        } else {
+            KeyMatch::Unrelated
+        };
+    }
+    if !long.contains(' ') {
         return KeyMatch::Unrelated;
     }
     if long.rsplit(' ').next() == Some(short) {
@@ -884,6 +898,19 @@ mod tests {
         assert_eq!(match_keys("bashar assad", "assad"), KeyMatch::Surname);
         assert_eq!(
             match_keys("lohan", "lindsay lohan reid"),
+            KeyMatch::Contained
+        );
+        // A middle name left out.
+        assert_eq!(
+            match_keys("tayyip erdogan", "recep tayyip erdogan"),
+            KeyMatch::Contained
+        );
+        assert_eq!(
+            match_keys("bashar al assad", "bashar assad"),
+            KeyMatch::Contained
+        );
+        assert_eq!(
+            match_keys("foreign ministry", "russian foreign ministry"),
             KeyMatch::Contained
         );
         // Short words inside a name and two full names never match.

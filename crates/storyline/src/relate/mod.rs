@@ -69,7 +69,15 @@ pub fn compare(a: &Analysis, b: &Analysis, labels: (&str, &str), scorers: &Score
             .take(5)
             .map(|(n, c)| (n.to_owned(), scores::round2(c)))
             .collect();
-        (model.predict(&x), drivers)
+        // Two fixed event times measure Time; the model only estimates it
+        // from content (see `scores::time_score_for_gap`).
+        let predicted = match ev.time.days_apart {
+            Some(days) => model
+                .predict(&x)
+                .with(Dimension::Time, scores::time_score_for_gap(days)),
+            None => model.predict(&x),
+        };
+        (predicted, drivers)
     };
     let side = |an: &Analysis, label: &str| SideSummary {
         label: label.to_owned(),
@@ -162,6 +170,35 @@ mod tests {
             "{}",
             c.explanation.summary
         );
+    }
+
+    #[test]
+    fn a_measured_gap_sets_the_time_score() {
+        let scorers = Scorers::embedded().unwrap();
+        let first = analyse(&parse_plain("Erdogan meets Scholz\n\nBERLIN, Nov. 17, 2023 (Reuters) - Turkish President Tayyip Erdogan met Chancellor Olaf Scholz in Berlin on Friday to discuss migration and trade."));
+        // Another report on the two, not a copy.
+        let story = |dateline: &str| {
+            analyse(&parse_plain(&format!(
+                "Scholz and Erdogan talk again\n\nBERLIN, {dateline} (Reuters) - Chancellor Olaf Scholz hosted Tayyip Erdogan, who criticised Israel over the war in Gaza, before a state dinner."
+            )))
+        };
+        let time = |a: &Analysis, b: &Analysis| {
+            let c = compare(a, b, ("a", "b"), &scorers);
+            (
+                c.scores.get(Dimension::Time),
+                c.explanation.evidence.time.days_apart,
+            )
+        };
+        let (same_day, gap) = time(&first, &story("Nov. 17, 2023"));
+        assert_eq!((same_day, gap), (1.0, Some(0)));
+        let (week, _) = time(&first, &story("Nov. 24, 2023"));
+        let (months, gap) = time(&first, &story("Feb. 5, 2024"));
+        assert_eq!(gap, Some(80));
+        assert!(1.5 < week && week < 2.5, "a week apart: {week}");
+        assert!(months > 2.5 && months > week, "80 days apart: {months}");
+        let c = compare(&first, &story("Feb. 5, 2024"), ("a", "b"), &scorers);
+        let text = report::render(&c);
+        assert!(text.contains("(the events are 80 days apart)"), "{text}");
     }
 
     #[test]

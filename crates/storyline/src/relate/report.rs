@@ -88,8 +88,11 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
         }
         EventVerdict::DifferentEvents => {
             let mut s = String::from("They describe different events");
-            if !places.is_empty() || !actors.is_empty() {
+            // A setting is a place: shared actors alone are said as such.
+            if !places.is_empty() {
                 s.push_str(" in the same setting");
+            } else if !actors.is_empty() {
+                s.push_str(" involving the same actors");
             }
             s.push_str(": no sentence of one retells a sentence of the other");
             match e.closest_meaning {
@@ -212,10 +215,11 @@ pub fn render(c: &Comparison) -> String {
         let v = c.scores.get(d);
         // An unfixed time gets no verdict in words: "very similar" would
         // claim what neither text says (the examples are months apart).
-        let words = if d == Dimension::Time && time_unknown {
-            "unknown: the event time is not fixed for both; the score is an estimate from content only"
-        } else {
-            Scores::describe(v)
+        let words = match ev.time.days_apart {
+            _ if d != Dimension::Time => Scores::describe(v).to_owned(),
+            _ if time_unknown => "unknown: the event time is not fixed for both; the score is an estimate from content only".to_owned(),
+            Some(days) => format!("{} (the events are {days} days apart)", Scores::describe(v)),
+            None => Scores::describe(v).to_owned(),
         };
         writeln!(out, "  {:<10} {:.2}  {words}", d.gold_field(), v).unwrap();
     }

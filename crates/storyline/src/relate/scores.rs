@@ -99,6 +99,27 @@ impl Serialize for Scores {
     }
 }
 
+/// Days apart at which two fixed event times score [`MAX_SCORE`] on Time.
+const TIME_GAP_FAR_DAYS: f64 = 730.0;
+
+/// The Time score of two event times a known number of days apart: 1 on
+/// the same day, rising with the logarithm of the gap (a week about 1.9, a
+/// month 2.6, a quarter 3.0, a year 3.7) to 4 at two years. A rule, not a
+/// fitted model: no training pair carries dates, so the learned Time head
+/// never saw a measured gap.
+pub fn time_score_for_gap(days: i64) -> f64 {
+    let share = (1.0 + days.max(0) as f64).ln() / (1.0 + TIME_GAP_FAR_DAYS).ln();
+    MIN_SCORE + (MAX_SCORE - MIN_SCORE) * share.min(1.0)
+}
+
+impl Scores {
+    /// The same scores with one dimension set.
+    pub fn with(mut self, d: Dimension, value: f64) -> Scores {
+        self.0[d.index()] = value.clamp(MIN_SCORE, MAX_SCORE);
+        self
+    }
+}
+
 pub fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
