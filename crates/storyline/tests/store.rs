@@ -167,6 +167,10 @@ fn ingest_is_idempotent_and_stories_dups_search_and_related_work() {
     }
     let assad = headlines(&["stories", "--json", "--entity", "Assad"]);
     assert!(assad.iter().any(|h| h.contains("Lavrov")), "{assad:?}");
+    // A name in another script finds the story that writes it in Latin.
+    let lavrov = headlines(&["stories", "--json", "--entity", "Лавров"]);
+    assert!(lavrov.iter().any(|h| h.contains("Lavrov")), "{lavrov:?}");
+    assert!(!lavrov.iter().any(|h| h.contains("Reid")), "{lavrov:?}");
     // The second example writes NATO out once, then as NATO.
     let nato = headlines(&["stories", "--json", "--entity", "NATO"]);
     assert!(

@@ -116,6 +116,14 @@ const PERSON_TITLES: &[&str] = &[
     "herr",
     "frau",
     "chefin",
+    // "CDU-Chef Friedrich Merz", "Parteichef": the head of something
+    "chef",
+    "parteichef",
+    "parteichefin",
+    "fraktionschef",
+    "fraktionschefin",
+    "regierungschef",
+    "regierungschefin",
     "vorsitzende",
     "vorsitzender",
     "trainer",
@@ -216,6 +224,14 @@ const PERSON_TITLES: &[&str] = &[
 
 const ORG_HEADS: &[&str] = &[
     // en
+    // parties named by their members ("Christian Democrats", "Social
+    // Democrats"; "the Democrats" alone too, see STANDALONE_HEADS)
+    "democrats",
+    "republicans",
+    "socialists",
+    "liberals",
+    "conservatives",
+    "greens",
     "ministry",
     "council",
     "organization",
@@ -565,6 +581,12 @@ const OTHER_NON_PERSON_HEADS: &[&str] = &[
 /// Head words that still name one institution when they stand alone
 /// ("Congress said"); any other head alone ("the Club") names nothing.
 const STANDALONE_HEADS: &[&str] = &[
+    "democrats",
+    "republicans",
+    "socialists",
+    "liberals",
+    "conservatives",
+    "greens",
     "congress",
     "senate",
     "parliament",

@@ -18,9 +18,26 @@ fn names() -> &'static HashSet<String> {
     })
 }
 
-/// Whether a folded word ("mevlut", "yvonne") is a given name.
+/// Whether a folded word ("mevlut", "yvonne") is a given name. A word in
+/// Cyrillic or Greek is looked up by its Latin transliteration ("сергей"
+/// as "sergei", then "sergey"), the list being in Latin letters.
 pub fn is_first_name(folded: &str) -> bool {
-    names().contains(folded)
+    if names().contains(folded) {
+        return true;
+    }
+    let cyrillic_or_greek =
+        |c: char| matches!(c, '\u{0370}'..='\u{03FF}' | '\u{0400}'..='\u{04FF}');
+    if !folded.chars().all(cyrillic_or_greek) {
+        return false;
+    }
+    let latin = any_ascii::any_ascii(folded).to_lowercase();
+    names().contains(&latin)
+        || latin
+            .strip_suffix("ei")
+            .is_some_and(|stem| names().contains(&format!("{stem}ey")))
+        || latin.strip_suffix("ii").is_some_and(|stem| {
+            names().contains(&format!("{stem}iy")) || names().contains(&format!("{stem}y"))
+        })
 }
 
 #[cfg(test)]
@@ -33,6 +50,11 @@ mod tests {
         for name in ["Yvonne", "Mevlüt", "Sergey", "Bashar", "Andrzej", "Jens"] {
             assert!(is_first_name(&fold(name)), "{name}");
         }
+        // Cyrillic and Greek by their transliteration.
+        for name in ["Сергей", "Владимир", "Мария", "Μαρία"] {
+            assert!(is_first_name(&fold(name)), "{name}");
+        }
+        assert!(!is_first_name(&fold("Министр")));
         for word in ["internet", "academy", "endangered", "hunger"] {
             assert!(!is_first_name(word), "{word}");
         }

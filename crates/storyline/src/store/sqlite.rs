@@ -6,6 +6,7 @@
 //! readers run while one writer writes.
 
 use super::*;
+use crate::lexicon::fold::romanised;
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -92,6 +93,13 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE story_names ADD COLUMN rank INTEGER;
     ALTER TABLE story_names ADD COLUMN country TEXT;
     CREATE INDEX story_names_country ON story_names(country) WHERE country IS NOT NULL;
+    "#,
+    // 4: names of people and organisations keep their romanised skeleton
+    // (`fold::romanised`), so that an entity filter in one script finds
+    // stories that write the name in another ("Lavrov", "Лавров"). Rows
+    // written before have none until their story is next updated.
+    r#"
+    ALTER TABLE story_names ADD COLUMN skeleton TEXT;
     "#,
 ];
 
@@ -299,11 +307,24 @@ impl Store for SqliteStore {
         use rusqlite::types::Value;
         if let Some(e) = &f.entity {
             args.push(Value::Text(e.clone()));
+            let n = args.len();
             // The full name, its last word (a surname alone), or the
-            // acronym a label gives in brackets ("... Organization (NATO)").
+            // acronym a label gives in brackets ("... Organization (NATO)");
+            // in any script, by the romanised skeleton of a name of four
+            // letters or more (shorter ones collide by chance).
+            let skeleton = romanised(e);
+            let across_scripts = if skeleton.chars().filter(char::is_ascii_alphabetic).count() >= 4
+            {
+                args.push(Value::Text(skeleton));
+                format!(
+                    " OR skeleton = ?{m} OR skeleton LIKE '% ' || ?{m}",
+                    m = args.len()
+                )
+            } else {
+                String::new()
+            };
             clauses.push(format!(
-                "s.id IN (SELECT story FROM story_names WHERE (key = ?{n} OR key LIKE '% ' || ?{n} OR label LIKE '%(' || ?{n} || ')%') AND kind <> 'place')",
-                n = args.len()
+                "s.id IN (SELECT story FROM story_names WHERE (key = ?{n} OR key LIKE '% ' || ?{n} OR label LIKE '%(' || ?{n} || ')%'{across_scripts}) AND kind <> 'place')"
             ));
         }
         if let Some(places) = &f.places {
@@ -772,8 +793,8 @@ impl Txn for SqliteTxn<'_> {
         let mut stmt = self
             .tx
             .prepare_cached(
-                "INSERT OR IGNORE INTO story_names (story, key, kind, label, articles, rank, country)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT OR IGNORE INTO story_names (story, key, kind, label, articles, rank, country, skeleton)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )
             .map_err(backend(&self.dir))?;
         // In rank order; a key given twice (a place and a country of one
@@ -786,7 +807,8 @@ impl Txn for SqliteTxn<'_> {
                 n.label,
                 n.articles,
                 rank as i64,
-                n.country
+                n.country,
+                (n.kind != "place").then(|| romanised(&n.key))
             ])
             .map_err(backend(&self.dir))?;
         }
@@ -863,6 +885,7 @@ mod tests {
             c.execute_batch(
                 "DROP INDEX articles_story_lang; DROP INDEX story_names_country;
                  ALTER TABLE story_names DROP COLUMN rank; ALTER TABLE story_names DROP COLUMN country;
+                 ALTER TABLE story_names DROP COLUMN skeleton;
                  PRAGMA user_version = 1;",
             )
             .unwrap();
@@ -876,6 +899,10 @@ mod tests {
         let count = |sql: &str| -> i64 { store.conn.query_row(sql, [], |r| r.get(0)).unwrap() };
         assert_eq!(
             count("SELECT count(*) FROM sqlite_master WHERE name = 'articles_story_lang'"),
+            1
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM pragma_table_info('story_names') WHERE name = 'skeleton'"),
             1
         );
         assert_eq!(
