@@ -415,12 +415,12 @@ fn match_at(
         }
     }
     if let Some((len, decade)) = decade_at(text, tokens, keys, i) {
-        let part = prev_key.and_then(|k| YEAR_PARTS.iter().find(|(w, _)| *w == k).map(|(_, p)| *p));
+        let part = prev_key.and_then(year_part);
         let first = part.map(|_| i - 1);
         return Some((len, TimeValue::Decade { decade, part }, first.or(cue)));
     }
     if let Some(year) = year_of(t) {
-        let part = prev_key.and_then(|k| YEAR_PARTS.iter().find(|(w, _)| *w == k).map(|(_, p)| *p));
+        let part = prev_key.and_then(year_part);
         let year_word_after = next.is_some_and(|n| {
             matches!(
                 n.key.as_str(),
@@ -462,6 +462,11 @@ fn match_at(
         }
     }
     None
+}
+
+/// The part of a year or decade a folded word names ("late", "Anfang").
+fn year_part(key: &str) -> Option<&'static str> {
+    YEAR_PARTS.iter().find(|(w, _)| *w == key).map(|(_, p)| *p)
 }
 
 /// Words before a year that make it a decade ("années 1990", "años 90",
@@ -506,9 +511,7 @@ fn decade_at(text: &str, tokens: &[Token], keys: &[&str], i: usize) -> Option<(u
             let apostrophe = text[..t.start].ends_with(['\'', '’']);
             let after_the = i > 0
                 && (keys[i - 1] == "the"
-                    || i > 1
-                        && keys[i - 2] == "the"
-                        && YEAR_PARTS.iter().any(|(w, _)| *w == keys[i - 1]));
+                    || i > 1 && keys[i - 2] == "the" && year_part(keys[i - 1]).is_some());
             let century = if n <= 10 { 2000 } else { 1900 };
             (apostrophe || after_the || after_decade_word).then_some((len, century + n))
         }
@@ -530,7 +533,6 @@ const NEXT_BEFORE: &[&str] = &[
     "przyszly",
     "przyszla",
     "przyszlym",
-    "przyszla",
 ];
 
 /// The same after the weekday ("vendredi prochain", "venerdì prossimo",
@@ -538,19 +540,17 @@ const NEXT_BEFORE: &[&str] = &[
 const NEXT_AFTER: &[&str] = &["prochain", "prossimo", "proximo"];
 
 /// Words that tell of what will happen, in English and German (folded).
+/// Not "due" ("due to rain"), "set" ("police set up roadblocks") or
+/// "planned", which as often tell the past.
 const FUTURE_CUES: &[&str] = &[
     "will",
-    "ll",
     "wird",
     "werden",
     "soll",
     "sollen",
-    "due",
     "scheduled",
     "expected",
     "plans",
-    "planned",
-    "set",
 ];
 
 /// The clause before the weekday at `i` tells of what will happen ("The
@@ -998,6 +998,15 @@ mod tests {
                 resolved(text, lang).into_iter().map(|(_, d)| d).collect();
             assert_eq!(dates, [on(17), NaiveDate::from_ymd_opt(2024, 4, 26)], "{text}");
         }
+        // Words that only sometimes look ahead do not move a weekday.
+        let got = resolved(
+            "Due to rain, the game on Sunday was called off. Police set up roadblocks on Tuesday.",
+            "en",
+        );
+        assert_eq!(
+            got.iter().map(|(_, d)| *d).collect::<Vec<_>>(),
+            [on(5), on(7)]
+        );
         // An announced day in the lead is no event day.
         let mut ex = expressions("The House will vote on Monday.", "en");
         assert!(matches!(

@@ -71,11 +71,10 @@ pub fn compare(a: &Analysis, b: &Analysis, labels: (&str, &str), scorers: &Score
             .collect();
         // Two fixed event times measure Time; the model only estimates it
         // from content (see `scores::time_score_for_gap`).
+        let predicted = model.predict(&x);
         let predicted = match ev.time.days_apart {
-            Some(days) => model
-                .predict(&x)
-                .with(Dimension::Time, scores::time_score_for_gap(days)),
-            None => model.predict(&x),
+            Some(days) => predicted.with(Dimension::Time, scores::time_score_for_gap(days)),
+            None => predicted,
         };
         (predicted, drivers)
     };

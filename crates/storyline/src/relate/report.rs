@@ -209,17 +209,17 @@ pub fn render(c: &Comparison) -> String {
         ex.scorer
     )
     .unwrap();
-    let time_unknown = matches!(ev.time.a, EventTime::Unfixed { .. })
-        || matches!(ev.time.b, EventTime::Unfixed { .. });
     for d in Dimension::ALL {
         let v = c.scores.get(d);
-        // An unfixed time gets no verdict in words: "very similar" would
-        // claim what neither text says (the examples are months apart).
-        let words = match ev.time.days_apart {
-            _ if d != Dimension::Time => Scores::describe(v).to_owned(),
-            _ if time_unknown => "unknown: the event time is not fixed for both; the score is an estimate from content only".to_owned(),
-            Some(days) => format!("{} (the events are {days} days apart)", Scores::describe(v)),
-            None => Scores::describe(v).to_owned(),
+        // Time is measured only when both event times are fixed; else it
+        // gets no verdict in words: "very similar" would claim what neither
+        // text says (the examples are months apart).
+        let words = match (d, ev.time.days_apart) {
+            (Dimension::Time, Some(days)) => {
+                format!("{} (the events are {days} days apart)", Scores::describe(v))
+            }
+            (Dimension::Time, None) => "unknown: the event time is not fixed for both; the score is an estimate from content only".to_owned(),
+            _ => Scores::describe(v).to_owned(),
         };
         writeln!(out, "  {:<10} {:.2}  {words}", d.gold_field(), v).unwrap();
     }
