@@ -58,12 +58,17 @@ pub fn related(
         }
     }
     let ix = synced_index(store)?;
-    // The title and opening say what the article is about.
+    // The title and opening say what the article is about. Read as words
+    // only: in query syntax "year-on-year" excludes every article with
+    // "on", and "(Reuters) -" or a colon mean other things again.
     let query: String = format!(
         "{} {}",
         target.title,
         target.body.chars().take(400).collect::<String>()
-    );
+    )
+    .chars()
+    .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+    .collect();
     for hit in ix.search(&query, limit * 2)? {
         if seen.insert(hit.id.clone()) {
             if let Some(a) = store.article(&hit.id)? {

@@ -600,3 +600,48 @@ fn standard_input_takes_a_plain_article_as_well_as_jsonl() {
         zero.stderr
     );
 }
+
+/// `related` finds coverage whatever punctuation the article's opening
+/// holds: "year-on-year" or "(Reuters) -" read as query syntax had excluded
+/// every English article containing "on" or "The".
+#[test]
+fn related_finds_coverage_whatever_the_punctuation() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path().join("store");
+    let files = dir.path().join("in");
+    std::fs::create_dir(&files).unwrap();
+    let write = |name: &str, text: &str| std::fs::write(files.join(name), text).unwrap();
+    write(
+        "fed.txt",
+        "Fed holds rates steady as inflation cools\n\nWASHINGTON, June 12, 2024 (Reuters) - The Federal Reserve held interest rates steady on Wednesday as year-on-year inflation cooled to 3.3%, and officials signalled one cut later this year.",
+    );
+    write(
+        "boe.txt",
+        "Bank of England keeps interest rates on hold\n\nLONDON, June 20, 2024 - The Bank of England kept interest rates on hold on Thursday, saying inflation had cooled to its target but services prices stayed high.",
+    );
+    write(
+        "quake.txt",
+        "Terremoto in Marocco\n\nUn forte terremoto ha colpito il Marocco, causando centinaia di vittime nella regione di Al Haouz.",
+    );
+    let out = ingest(&s, &[&files]);
+    assert!(out.ok, "{}", out.stderr);
+    let fed_id = {
+        let hits = run(&s, &["search", "--json", "Fed holds rates steady"]);
+        let hits: Value = serde_json::from_str(&hits.stdout).unwrap();
+        hits[0]["id"].as_str().unwrap().to_owned()
+    };
+    let rel = run(&s, &["related", &fed_id, "--lexical", "--json"]);
+    assert!(rel.ok, "{}", rel.stderr);
+    let rel: Value = serde_json::from_str(&rel.stdout).unwrap();
+    let titles: Vec<&str> = rel
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["title"].as_str())
+        .collect();
+    assert_eq!(
+        titles.first(),
+        Some(&"Bank of England keeps interest rates on hold"),
+        "{rel}"
+    );
+}
