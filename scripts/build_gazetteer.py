@@ -112,6 +112,13 @@ COUNTRY_CODE_WHITELIST = {"US", "USA", "UK", "UAE"}
 # --------------------------------------------------------------------------
 
 
+# Short forms English news uses that no source lists ("Britain said ...").
+# Only unambiguous ones: "America" is also the continents.
+ENGLISH_SHORT_FORMS = {
+    "GB": ["Britain"],
+}
+
+
 def sha256_of(path: str) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -464,6 +471,8 @@ def build(paths, use_wordfreq: bool, stats: dict):
         a.add(c["name"].get("official", ""), check=country_alias_ok)
         a.add(g.get("name", ""), check=country_alias_ok)  # GeoNames English name (e.g. Turkey)
         for s in c.get("altSpellings", []):
+            a.add(s, check=country_alias_ok)
+        for s in ENGLISH_SHORT_FORMS.get(cc, []):
             a.add(s, check=country_alias_ok)
         ic = iso1_by_a2.get(cc)
         iso_msgids = []

@@ -124,6 +124,10 @@ pub struct TimeExpression {
     /// date ("Dec 23") are not taken for figures of the event.
     #[serde(skip)]
     pub span: std::ops::Range<usize>,
+    /// Its clause tells of what will happen ("EU leaders will meet on Dec.
+    /// 14"): a day announced, not the day of the events reported.
+    #[serde(skip)]
+    pub ahead: bool,
 }
 
 /// What the article says about when its events happened.
@@ -176,6 +180,7 @@ pub fn extract(
                 sentence: s,
                 in_heading: s < heading_sentences,
                 span: m.start()..m.end(),
+                ahead: false,
             });
             covered.push((m.start(), m.end()));
         }
@@ -194,6 +199,7 @@ pub fn extract(
                 sentence: s,
                 in_heading: s < heading_sentences,
                 span: span.clone(),
+                ahead: false,
             });
             covered.push((span.start, span.end));
         }
@@ -223,8 +229,13 @@ pub fn extract(
             sentence: s,
             in_heading: s < heading_sentences,
             span: tokens[first].start..last.end,
+            ahead: false,
         });
         i += len;
+    }
+    for e in &mut out {
+        let at = tokens.partition_point(|t| t.start < e.span.start);
+        e.ahead = at < tokens.len() && told_as_future(tokens, &keys, at);
     }
     out.sort_by_key(|e| e.sentence);
     out
@@ -399,6 +410,16 @@ fn match_at(
         {
             return Some((1, TimeValue::Month { month }, cue));
         }
+        // "in May", "since May", not "by May" (a person, as often) nor
+        // "May's" (Theresa May's).
+        if ambiguous
+            && t.shape == Shape::Capitalised
+            && !t.sentence_initial
+            && t.text.len() == t.key.len()
+            && prev_key.is_some_and(|k| MONTH_CUES.contains(&k))
+        {
+            return Some((1, TimeValue::Month { month }, cue));
+        }
         return None;
     }
     // Day [de] Month [[de] Year]: "30 December 2018", "5 de marzo de 2020".
@@ -463,6 +484,12 @@ fn match_at(
     }
     None
 }
+
+/// Words before a month name that may also be a word or a name ("May",
+/// "Mar"): only after them is it the month.
+const MONTH_CUES: &[&str] = &[
+    "in", "since", "until", "till", "during", "early", "late", "mid", "last", "next", "this",
+];
 
 /// The part of a year or decade a folded word names ("late", "Anfang").
 fn year_part(key: &str) -> Option<&'static str> {
@@ -620,7 +647,9 @@ pub fn resolve(
         };
     }
     let lead_date = expressions.iter().find_map(|e| match e.value {
-        TimeValue::Date { date } if e.sentence == lead_sentence && !e.in_heading => Some(date),
+        TimeValue::Date { date } if e.sentence == lead_sentence && !e.in_heading && !e.ahead => {
+            Some(date)
+        }
         _ => None,
     });
     if let Some(date) = lead_date {
@@ -701,14 +730,12 @@ fn resolve_one(value: &TimeValue, pub_date: NaiveDate) -> Option<NaiveDate> {
                 }
             }
         }
-        TimeValue::MonthDay { month, day } => {
-            let year = if month > pub_date.month() {
-                pub_date.year() - 1
-            } else {
-                pub_date.year()
-            };
-            NaiveDate::from_ymd_opt(year, month, day)
-        }
+        // The nearest such day: "Oct. 30" in November is last month's,
+        // "Dec. 15" in November ("the deal closes on Dec. 15") next month's,
+        // "Dec. 30" in January last year's.
+        TimeValue::MonthDay { month, day } => (pub_date.year() - 1..=pub_date.year() + 1)
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+            .min_by_key(|d| (*d - pub_date).num_days().abs()),
         _ => None,
     }
 }
@@ -960,6 +987,43 @@ mod tests {
         assert!(matches!(t, EventTime::Fixed { .. }));
         assert_eq!(ex[0].resolved, NaiveDate::from_ymd_opt(2020, 9, 29));
         assert_eq!(ex[1].resolved, Some(published));
+    }
+
+    #[test]
+    fn a_day_of_the_month_is_the_nearest_and_may_is_a_month_after_in() {
+        let published = NaiveDate::from_ymd_opt(2023, 11, 3).unwrap();
+        let mut ex = expressions("The deal closes on Dec. 15. Talks began on Oct. 30. Inflation slowed in May; Theresa May spoke, and May's party lost.", "en");
+        resolve(&mut ex, Some(published), 0);
+        let got: Vec<(&str, Option<NaiveDate>)> =
+            ex.iter().map(|e| (e.text.as_str(), e.resolved)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Dec. 15", NaiveDate::from_ymd_opt(2023, 12, 15)),
+                ("Oct. 30", NaiveDate::from_ymd_opt(2023, 10, 30)),
+                ("in May", None),
+            ]
+        );
+        // A date announced in the lead fixes no event time.
+        let mut ex = expressions(
+            "EU leaders will meet on Dec. 14, 2023 to decide on talks, officials said on Friday.",
+            "en",
+        );
+        assert!(matches!(
+            resolve(&mut ex, None, 0),
+            EventTime::Unfixed { .. }
+        ));
+        let mut ex = expressions("EU leaders met on Dec. 14, 2023 to decide on talks.", "en");
+        assert!(matches!(resolve(&mut ex, None, 0), EventTime::Fixed { .. }));
+        // Spanish abbreviations that are no English words.
+        let found: Vec<TimeValue> = expressions("El 21 abr, el 3 dic y el 5 ene.", "es")
+            .into_iter()
+            .map(|e| e.value)
+            .collect();
+        assert_eq!(
+            found,
+            [(4, 21), (12, 3), (1, 5)].map(|(month, day)| TimeValue::MonthDay { month, day })
+        );
     }
 
     #[test]

@@ -14,7 +14,7 @@ fn dateline_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^\s*(?:\p{Lu}[\p{Lu}\p{M} .'’/-]{1,40},\s*(?:\p{Lu}[\p{L}\p{M} .'’-]{1,30},\s*)?)?(?P<date>[^()\n–—]{6,32}?)\s*(?:\([^)\n]{1,40}\)\s*)?(?:[–—]|--?\s)",
+            r"^\s*(?:\p{Lu}[\p{L}\p{M} .'’/-]{1,40},\s*(?:\p{Lu}[\p{L}\p{M} .'’-]{1,30},\s*)?)?(?P<date>[^()\n–—]{6,32}?)\s*(?:\([^)\n]{1,40}\)\s*)?\.?(?:[–—]|--?\s)",
         )
         .expect("valid regex")
     })
@@ -41,7 +41,7 @@ pub fn find_dateline_date(body: &str) -> Option<NaiveDate> {
     // "29 декабря 2022 года", "5 marca 2020 roku": the word for "year"
     // after the date belongs to it.
     let date_text = match date_text.rsplit_once(' ') {
-        Some((date, "года" | "г" | "roku" | "r" | "yılı")) => date.trim_end(),
+        Some((date, "года" | "г" | "г." | "roku" | "r" | "r." | "yılı")) => date.trim_end(),
         _ => date_text,
     };
     let whole = [(0, date_text.len())];
@@ -248,6 +248,20 @@ mod tests {
             (
                 "ISTANBUL, Tuesday, March 12, 2024 (Reuters) - Police",
                 d(2024, 3, 12),
+            ),
+            // The place as a name, not in capitals; agencies' own endings.
+            (
+                "London, Nov 3, 2023 (Reuters) - Shares fell.",
+                d(2023, 11, 3),
+            ),
+            ("Francoforte, 6 giugno 2024 (ANSA) - La Bce", d(2024, 6, 6)),
+            (
+                "Warszawa, 17 października 2023 r. (PAP) - Sejm",
+                d(2023, 10, 17),
+            ),
+            (
+                "Madrid, 21 de abril de 2024 (EFE).- El Gobierno",
+                d(2024, 4, 21),
             ),
         ] {
             assert_eq!(find_dateline_date(text), date, "{text}");

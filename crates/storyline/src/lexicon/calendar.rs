@@ -34,10 +34,10 @@ const MONTHS: &[&str] = &[
     "november",
     "dezember|dez",
     // es
-    "enero",
+    "enero|ene",
     "febrero",
     "marzo",
-    "abril",
+    "abril|abr",
     "mayo",
     "junio",
     "julio",
@@ -45,7 +45,7 @@ const MONTHS: &[&str] = &[
     "septiembre|setiembre",
     "octubre",
     "noviembre",
-    "diciembre",
+    "diciembre|dic",
     // fr
     "janvier",
     "février",

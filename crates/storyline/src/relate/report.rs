@@ -127,7 +127,21 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
         }
         EventVerdict::Undecided => {
             if narrative <= SAME_STORY {
-                format!("Their narratives are close (narrative {narrative:.1}), but the text shows no retold sentence or shared figure that would prove the same event.")
+                // Say what falls short, not that nothing is there: the
+                // figures and the closest sentences are listed below.
+                let figures = if e.shared_figures.is_empty() {
+                    "they share no figures".to_owned()
+                } else {
+                    format!(
+                        "the figures they share ({}) are too few or too common to tell",
+                        list(&e.shared_figures, 4)
+                    )
+                };
+                let closest = match e.closest_meaning {
+                    Some(m) => format!("closest pair in meaning {m:.2}"),
+                    None => format!("closest pair in words {:.2}", e.closest_sentences),
+                };
+                format!("Their narratives are close (narrative {narrative:.1}), but the text does not prove the same event: no sentence pair is close enough to be a retelling ({closest}) and {figures}.")
             } else if narrative >= DIFFERENT_EVENTS {
                 format!("Their narratives differ (narrative {narrative:.1}).")
             } else {
