@@ -224,14 +224,6 @@ const PERSON_TITLES: &[&str] = &[
 
 const ORG_HEADS: &[&str] = &[
     // en
-    // parties named by their members ("Christian Democrats", "Social
-    // Democrats"; "the Democrats" alone too, see STANDALONE_HEADS)
-    "democrats",
-    "republicans",
-    "socialists",
-    "liberals",
-    "conservatives",
-    "greens",
     "ministry",
     "council",
     "organization",
@@ -578,15 +570,21 @@ const OTHER_NON_PERSON_HEADS: &[&str] = &[
     "welfare",
 ];
 
-/// Head words that still name one institution when they stand alone
-/// ("Congress said"); any other head alone ("the Club") names nothing.
-const STANDALONE_HEADS: &[&str] = &[
+/// Parties named by their members: heads of organisations ("Christian
+/// Democrats", "Social Democrats") that also stand alone ("the Democrats
+/// said").
+const PARTY_MEMBERS: &[&str] = &[
     "democrats",
     "republicans",
     "socialists",
     "liberals",
     "conservatives",
     "greens",
+];
+
+/// Head words that still name one institution when they stand alone
+/// ("Congress said"); any other head alone ("the Club") names nothing.
+const STANDALONE_HEADS: &[&str] = &[
     "congress",
     "senate",
     "parliament",
@@ -820,7 +818,7 @@ impl Cues {
         static CUES: OnceLock<Cues> = OnceLock::new();
         CUES.get_or_init(|| Cues {
             titles: PERSON_TITLES.iter().copied().collect(),
-            org_heads: ORG_HEADS.iter().copied().collect(),
+            org_heads: ORG_HEADS.iter().chain(PARTY_MEMBERS).copied().collect(),
             connectors: NAME_CONNECTORS.iter().copied().collect(),
             office: OFFICE_MODIFIERS.iter().copied().collect(),
             media: MEDIA_HEADS.iter().copied().collect(),
@@ -830,7 +828,11 @@ impl Cues {
                 .chain(OTHER_NON_PERSON_HEADS)
                 .copied()
                 .collect(),
-            standalone: STANDALONE_HEADS.iter().copied().collect(),
+            standalone: STANDALONE_HEADS
+                .iter()
+                .chain(PARTY_MEMBERS)
+                .copied()
+                .collect(),
             holidays: HOLIDAYS.iter().copied().collect(),
         })
     }
