@@ -1672,6 +1672,33 @@ mod tests {
     }
 
     #[test]
+    fn parties_titles_in_compounds_and_cyrillic_given_names() {
+        let found = entities("Vote\n\nThe Christian Democrats won. Democrats said they lost.");
+        assert_eq!(
+            kind_of(&found, "christian democrats"),
+            Some(EntityKind::Organisation)
+        );
+        assert_eq!(kind_of(&found, "democrats"), Some(EntityKind::Organisation));
+        let found = entities("Merz\n\nCDU-Chef Friedrich Merz kritisierte die Regierung.");
+        let merz = found
+            .iter()
+            .find(|e| e.key == "friedrich merz")
+            .expect("Merz");
+        assert_eq!(
+            (merz.kind, merz.role.as_deref()),
+            (EntityKind::Person, Some("Chef"))
+        );
+        let found = entities(
+            "Лавров\n\nМинистр иностранных дел России Сергей Лавров встретился с коллегой.",
+        );
+        assert_eq!(
+            kind_of(&found, "сергей лавров"),
+            Some(EntityKind::Person),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn agencies_acronyms_groups_and_people_named_like_places() {
         let an = analyse(&parse_plain("Erdogan in Berlin\n\nBERLIN, Nov. 17, 2023 (Reuters) - Tayyip Erdogan spoke after the Hamas attack, Western officials and AFP said. The UN called for calm as a DANA storm hit. Georgia Stanway scored; Jordan Bardella spoke, and Bardella said more. Houston Rockets fans cheered."));
         let keys: Vec<&str> = an.entities.iter().map(|e| e.key.as_str()).collect();
