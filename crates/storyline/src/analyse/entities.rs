@@ -1153,6 +1153,26 @@ fn merge_entities(
             absorb(f, s);
         }
     }
+    // Fold a hyphenated surname written alone into the one person whose
+    // name ends with it ("Bankman-Fried" -> "Sam Bankman-Fried").
+    let hyphenated: Vec<String> = by_key
+        .values()
+        .filter(|e| e.key.contains(' ') && !e.name.contains(' ') && e.name.contains('-'))
+        .map(|e| e.key.clone())
+        .collect();
+    for short in hyphenated {
+        let suffix = format!(" {short}");
+        let ends: Vec<&String> = by_key
+            .values()
+            .filter(|e| e.kind == EntityKind::Person && e.key.ends_with(&suffix))
+            .map(|e| &e.key)
+            .collect();
+        if let [full] = ends.as_slice() {
+            let full = (*full).clone();
+            let s = by_key.remove(&short).expect("present");
+            absorb(by_key.get_mut(&full).expect("present"), s);
+        }
+    }
     // Fold a lone given name into the one person it opens ("Shinzo" ->
     // "Shinzo Abe"); two people of that given name leave it alone.
     let singles: Vec<String> = by_key
@@ -1669,6 +1689,30 @@ mod tests {
         for place in ["Beijing", "Shanghai", "China", "Russia"] {
             assert!(found.iter().any(|p| p == place), "{place}: {found:?}");
         }
+    }
+
+    #[test]
+    fn roles_of_companies_and_boards_and_a_hyphenated_surname_alone() {
+        let found = entities("Nvidia\n\nNvidia Chief Executive Jensen Huang said demand was strong. Fed Chair Jerome Powell spoke. Sam Bankman-Fried was sentenced; Bankman-Fried appealed. The Executive Order stands.");
+        let role = |key: &str| {
+            let e = found.iter().find(|e| e.key == key);
+            let e = e.unwrap_or_else(|| panic!("no {key} in {found:?}"));
+            (e.kind, e.role.clone())
+        };
+        assert_eq!(
+            role("jensen huang"),
+            (EntityKind::Person, Some("Chief Executive".to_owned()))
+        );
+        assert_eq!(
+            role("jerome powell"),
+            (EntityKind::Person, Some("Chair".to_owned()))
+        );
+        let sbf = found
+            .iter()
+            .find(|e| e.key == "sam bankman fried")
+            .expect("SBF");
+        assert_eq!(sbf.mentions, 2, "{found:?}");
+        assert!(!found.iter().any(|e| e.key == "order"), "{found:?}");
     }
 
     #[test]

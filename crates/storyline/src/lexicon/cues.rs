@@ -46,6 +46,8 @@ const PERSON_TITLES: &[&str] = &[
     "envoy",
     "chairman",
     "chairwoman",
+    "chair",
+    "chairperson",
     "ceo",
     "judge",
     "coach",
@@ -796,9 +798,33 @@ const NAME_CONNECTORS: &[&str] = &[
 /// Office words that sit between a country adjective and a title
 /// ("Foreign Minister", "Prime Minister", "Secretary of State").
 const OFFICE_MODIFIERS: &[&str] = &[
-    "foreign", "prime", "deputy", "vice", "former", "interior", "defence", "defense", "finance",
-    "health", "state", "general", "top", "chief", "senior", "acting", "first", "disleri", "saglik",
-    "icisleri", "milli", "savunma", "majority", "minority",
+    "foreign",
+    "prime",
+    "deputy",
+    "vice",
+    "former",
+    "interior",
+    "defence",
+    "defense",
+    "finance",
+    "health",
+    "state",
+    "general",
+    "top",
+    "chief",
+    "senior",
+    "acting",
+    "first",
+    "disleri",
+    "saglik",
+    "icisleri",
+    "milli",
+    "savunma",
+    "majority",
+    "minority",
+    // "Chief Executive Jensen Huang", "Executive Director": part of a role,
+    // never one alone ("Executive Order")
+    "executive",
 ];
 
 pub struct Cues {
