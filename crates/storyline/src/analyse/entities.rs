@@ -1162,16 +1162,7 @@ fn merge_entities(
         .collect();
     for short in hyphenated {
         let suffix = format!(" {short}");
-        let ends: Vec<&String> = by_key
-            .values()
-            .filter(|e| e.kind == EntityKind::Person && e.key.ends_with(&suffix))
-            .map(|e| &e.key)
-            .collect();
-        if let [full] = ends.as_slice() {
-            let full = (*full).clone();
-            let s = by_key.remove(&short).expect("present");
-            absorb(by_key.get_mut(&full).expect("present"), s);
-        }
+        fold_into_one_person(&mut by_key, &short, |full| full.ends_with(&suffix));
     }
     // Fold a lone given name into the one person it opens ("Shinzo" ->
     // "Shinzo Abe"); two people of that given name leave it alone.
@@ -1181,21 +1172,10 @@ fn merge_entities(
         .map(|e| e.key.clone())
         .collect();
     for single in singles {
-        let opened: Vec<&String> = by_key
-            .values()
-            .filter(|e| {
-                e.kind == EntityKind::Person
-                    && e.key
-                        .split_once(' ')
-                        .is_some_and(|(first, _)| first == single)
-            })
-            .map(|e| &e.key)
-            .collect();
-        if let [full] = opened.as_slice() {
-            let full = (*full).clone();
-            let s = by_key.remove(&single).expect("present");
-            absorb(by_key.get_mut(&full).expect("present"), s);
-        }
+        fold_into_one_person(&mut by_key, &single, |full| {
+            full.split_once(' ')
+                .is_some_and(|(first, _)| first == single)
+        });
     }
     // A given name before a natural feature's head word makes a person
     // ("Michael Bay") only with some sign of one: a title, or the last word
@@ -1273,6 +1253,24 @@ fn merge_entities(
             e
         })
         .collect()
+}
+
+/// Fold the entity `short` into the one person whose key `fits`; with none
+/// or several, leave it be.
+fn fold_into_one_person(
+    by_key: &mut HashMap<String, Entity>,
+    short: &str,
+    fits: impl Fn(&str) -> bool,
+) {
+    let mut people = by_key
+        .values()
+        .filter(|e| e.kind == EntityKind::Person && fits(&e.key));
+    let (Some(full), None) = (people.next(), people.next()) else {
+        return;
+    };
+    let full = full.key.clone();
+    let s = by_key.remove(short).expect("present");
+    absorb(by_key.get_mut(&full).expect("present"), s);
 }
 
 /// `plural` is the one-word name key `one` with a plural "s" ("oscars",
