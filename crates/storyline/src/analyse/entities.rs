@@ -103,6 +103,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
 
     let caps = CapsContext::new(tokens, stop, &lower_seen, lang);
     let spans = name_spans(text, tokens, gaz, cues, stop, &lower_seen, &caps);
+    let short_forms = short_forms_in_parentheses(text, tokens, &spans);
     let ctx = SpanContext::new(text, tokens, &spans, gaz, cues, caps);
     for span in spans {
         classify_span(text, tokens, span, gaz, cues, &ctx, &mut places, &mut raw);
@@ -112,7 +113,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
         scan_uncased_places(text, tokens, gaz, &mut places);
     }
 
-    let mut entities = merge_entities(tokens, raw, lang);
+    let mut entities = merge_entities(tokens, raw, lang, &short_forms);
     entities.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
     // "Tara" alone, in an article about Tara Reid, is her, not Tara in Russia.
     let first_names: HashSet<&str> = entities
@@ -145,7 +146,9 @@ fn name_spans(
             // "Mimi62", a user handle, is no name ("MH17", "G7" are).
             && !(t.shape == Shape::Capitalised && t.text.contains(|c: char| c.is_ascii_digit()))
             && caps.informative(t)
-            && cal.month(&t.key).is_none()
+            // "Jan-Christian Dreesen": a month's short form hyphened to a
+            // capitalised word is a given name.
+            && (cal.month(&t.key).is_none() || hyphened_to_a_name(text, t))
             && cal.weekday(&t.key).is_none()
     };
     let mut spans = Vec::new();
@@ -164,7 +167,7 @@ fn name_spans(
             {
                 break; // "Turkey's ..." ends the name.
             }
-            if !joined(text, prev, &tokens[end]) {
+            if !joined(text, prev, &tokens[end]) || dateline_dash(text, tokens, end - 1) {
                 break;
             }
             let t = &tokens[end];
@@ -175,6 +178,7 @@ fn name_spans(
                 && name_like(&tokens[end + 1])
                 && joined(text, t, &tokens[end + 1])
                 && !person_of_place(tokens, start, end, gaz, cues)
+                && !person_after_connector(tokens, end)
             {
                 end += 2;
             } else if t.key == "and"
@@ -186,6 +190,11 @@ fn name_spans(
                 && joined(text, t, &tokens[end + 1])
             {
                 end += 2; // "Academy of Motion Picture Arts and Sciences"
+            } else if let Some(after) = (t.key == "and")
+                .then(|| one_name_across_and(text, tokens, start, end, gaz, cues, &name_like))
+                .flatten()
+            {
+                end = after; // "Law and Justice (PiS)", "Law and Justice party"
             } else if end + 2 < tokens.len()
                 && double_particle(&t.key, &tokens[end + 1].key)
                 && name_like(&tokens[end + 2])
@@ -201,7 +210,7 @@ fn name_spans(
             }
         }
         i = end;
-        split_at_titles(tokens, start, end, cues, &mut spans);
+        split_at_titles(text, tokens, start, end, cues, &mut spans);
     }
     // Surnames of full names ("Felt" of "Mark Felt"), which may also be
     // stopwords ("felt", "young", "long") and open a sentence alone.
@@ -266,6 +275,111 @@ fn name_spans(
             (s.start < s.end).then_some(s)
         })
         .collect()
+}
+
+/// Names followed by a one-word short form in parentheses, as entity keys
+/// (long, short): "Law and Justice (PiS)", "Disaster and Emergency
+/// Management Presidency (AFAD)".
+fn short_forms_in_parentheses(
+    text: &str,
+    tokens: &[Token],
+    spans: &[Span],
+) -> Vec<(String, String)> {
+    spans
+        .windows(2)
+        .filter_map(|w| {
+            let (long, short) = (&w[0], &w[1]);
+            let (before, word) = (&tokens[long.end - 1], &tokens[short.start]);
+            let in_parentheses = short.end - short.start == 1
+                && text[before.end..word.start].trim() == "("
+                && text[word.end..].starts_with(')')
+                && word.text.chars().filter(|c| c.is_uppercase()).count() >= 2;
+            in_parentheses.then(|| {
+                (
+                    entity_key(&tokens[long.start..long.end]),
+                    entity_key(&tokens[short.start..short.end]),
+                )
+            })
+        })
+        .collect()
+}
+
+/// "Law and Justice", "Disaster and Emergency Management Presidency": a
+/// name may hold "and" between capitalised words, but "Russia and Turkey",
+/// "Putin and Erdogan" are two. The run after "and" (token `and_at`) is
+/// part of one name only when what follows says so: a short name in
+/// parentheses ("Law and Justice (PiS)"), a lowercase party word ("the
+/// Law and Justice party") or an institution's head word ending it
+/// ("... Management Presidency"); and the words before "and" are no place
+/// and open with no given name. Returns where the joined name ends.
+fn one_name_across_and(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    and_at: usize,
+    gaz: &Gazetteer,
+    cues: &Cues,
+    name_like: &dyn Fn(&Token) -> bool,
+) -> Option<usize> {
+    const PARTY_WORDS: [&str; 6] = [
+        "party",
+        "coalition",
+        "alliance",
+        "movement",
+        "bloc",
+        "front",
+    ];
+    const HEADS_AFTER_AND: [&str; 2] = ["presidency", "directorate"];
+    let and = &tokens[and_at];
+    let mut end = and_at + 1;
+    while end < tokens.len()
+        && tokens[end].sentence == and.sentence
+        && tokens[end].shape == Shape::Capitalised
+        && name_like(&tokens[end])
+        && joined(text, &tokens[end - 1], &tokens[end])
+    {
+        end += 1;
+    }
+    if end == and_at + 1 {
+        return None;
+    }
+    let before = &tokens[start..and_at];
+    let before = match before.first() {
+        Some(w) if w.key == "the" => &before[1..],
+        _ => before,
+    };
+    let first = before.first()?;
+    let sizeable_place = |key: &str| {
+        gaz.senses(key).iter().any(|s| {
+            let p = gaz.place(s.place);
+            p.kind != PlaceKind::City || p.population >= LEADING_WORD_CITY
+        })
+    };
+    if crate::lexicon::first_names::is_first_name(&first.key)
+        || before.iter().any(|t| cues.is_connector(&t.key))
+        || sizeable_place(&name_key(before.iter().map(|t| t.text)))
+        || sizeable_place(&first.key)
+    {
+        return None;
+    }
+    let last = &tokens[end - 1];
+    let rest = text[last.end..].trim_start_matches([' ', '\u{a0}']);
+    let short_name_in_parentheses = rest.strip_prefix('(').is_some_and(|r| {
+        r.split_once(')').is_some_and(|(inner, _)| {
+            let inner = inner.trim();
+            (2..=8).contains(&inner.chars().count())
+                && inner.chars().filter(|c| c.is_uppercase()).count() >= 2
+                && inner.chars().all(char::is_alphanumeric)
+        })
+    });
+    let party_word_follows = tokens.get(end).is_some_and(|t| {
+        t.shape == Shape::Lower
+            && t.sentence == and.sentence
+            && PARTY_WORDS.contains(&t.key.as_str())
+    });
+    let head_ends_it = end - and_at >= 3
+        && (cues.is_org_head(&last.key) || HEADS_AFTER_AND.contains(&last.key.as_str()));
+    (short_name_in_parentheses || party_word_follows || head_ends_it).then_some(end)
 }
 
 /// The words so far open an institution named for its fields, "X of A",
@@ -362,6 +476,47 @@ fn joined(text: &str, a: &Token, b: &Token) -> bool {
         || is_initial(a) && gap.trim_matches([' ', '\u{a0}']) == "." && gap.len() <= 3
 }
 
+/// The word is joined by a hyphen, without spaces, to a capitalised word.
+fn hyphened_to_a_name(text: &str, t: &Token) -> bool {
+    text[t.end..]
+        .strip_prefix('-')
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase))
+}
+
+/// "Lyon for Lucas Hernández", "Bayern Munich for Florian Wirtz": after a
+/// connector, a given name and another capitalised word open a person,
+/// who is no part of the name before ("Bank of England", "Centre for
+/// Disease Control" go on).
+fn person_after_connector(tokens: &[Token], connector: usize) -> bool {
+    let (Some(given), Some(next)) = (tokens.get(connector + 1), tokens.get(connector + 2)) else {
+        return false;
+    };
+    given.shape == Shape::Capitalised
+        && crate::lexicon::first_names::is_first_name(&given.key)
+        && next.shape == Shape::Capitalised
+        && next.sentence == given.sentence
+        && !crate::lexicon::first_names::is_first_name(&next.key)
+}
+
+/// The dash closing a dateline in capitals ("MUNICH - Florian Wirtz",
+/// "LIMA, Peru - Rescue teams"), after token `left`: a place, not part of
+/// the name that opens the story.
+fn dateline_dash(text: &str, tokens: &[Token], left: usize) -> bool {
+    let Some(right) = tokens.get(left + 1) else {
+        return false;
+    };
+    let gap = &text[tokens[left].end..right.start];
+    if !(gap.contains('-') && gap.starts_with([' ', '\u{a0}'])) {
+        return false;
+    }
+    let sentence = tokens[left].sentence;
+    let first = tokens[..=left]
+        .iter()
+        .rposition(|t| t.sentence != sentence)
+        .map_or(0, |i| i + 1);
+    tokens[first].shape == Shape::Upper && left - first <= 3
+}
+
 /// A single capital letter: an initial of a name ("M" of "Richard M. Nixon").
 fn is_initial(t: &Token) -> bool {
     let mut chars = t.text.chars();
@@ -390,15 +545,24 @@ fn is_generation(t: &Token) -> bool {
 }
 
 /// Cut "Foreign Minister Mevlüt Çavuşoğlu" into the role and the person.
-fn split_at_titles(tokens: &[Token], start: usize, end: usize, cues: &Cues, out: &mut Vec<Span>) {
+fn split_at_titles(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+    cues: &Cues,
+    out: &mut Vec<Span>,
+) {
     let mut seg_start = start;
     let mut role: Option<String> = None;
     // A lowercase title just before the span ("counterpart Sergey Lavrov"),
     // in the same sentence: a headline ending in "minister" gives no role
-    // to the first name of the lead.
+    // to the first name of the lead, nor "Law and Justice" to the "(PiS)"
+    // after it.
     if start > 0
         && cues.is_person_title(&tokens[start - 1].key)
         && tokens[start - 1].sentence == tokens[start].sentence
+        && !text[tokens[start - 1].end..tokens[start].start].contains('(')
     {
         role = Some(tokens[start - 1].text.to_owned());
     }
@@ -407,7 +571,9 @@ fn split_at_titles(tokens: &[Token], start: usize, end: usize, cues: &Cues, out:
         // "M." is a title in French ("M. Macron") but an initial inside a
         // name ("Richard M. Nixon").
         let initial_inside = k > seg_start && is_initial(&tokens[k]);
-        if cues.is_person_title(&tokens[k].key) && k + 1 < end && !initial_inside {
+        // "Pan-American Highway": a word hyphened to the next is no title.
+        let hyphened = text[tokens[k].end..].starts_with('-');
+        if cues.is_person_title(&tokens[k].key) && k + 1 < end && !initial_inside && !hyphened {
             // The role runs from office modifiers before the title to the
             // title itself, plus "of State"-style complements.
             let mut role_start = k;
@@ -909,6 +1075,7 @@ fn classify_span(
             && !hyphenated_only(text, words)
             && connectors_fit_a_person(words)
             && opens_like_a_person(words, &ctx.caps.lang, cues.is_non_person_head(last))
+            && !after_the_article(tokens, span.start, &ctx.caps.lang)
     {
         EntityKind::Person
     } else {
@@ -944,6 +1111,17 @@ fn classify_span(
         return;
     }
     raw.push((span, kind, surface));
+}
+
+/// English puts "the" before the names of things, not of people: "at the
+/// Santiago Bernabéu", "the Rolling Stones" (a title in between makes a
+/// role, "the late President John Smith", and is judged before this).
+fn after_the_article(tokens: &[Token], start: usize, lang: &str) -> bool {
+    lang == "en"
+        && start > 0
+        && tokens[start - 1].key == "the"
+        && tokens[start - 1].shape == Shape::Lower
+        && tokens[start - 1].sentence == tokens[start].sentence
 }
 
 /// Connectors that join words of a phrase but never a person's names:
@@ -1067,6 +1245,7 @@ fn merge_entities(
     tokens: &[Token],
     raw: Vec<(Span, EntityKind, String)>,
     lang: &str,
+    short_forms: &[(String, String)],
 ) -> Vec<Entity> {
     let mut by_key: HashMap<String, Entity> = HashMap::new();
     for (span, kind, surface) in raw {
@@ -1192,6 +1371,44 @@ fn merge_entities(
             e.kind = EntityKind::Other;
         }
     }
+    // A short name given in parentheses is the name before it: "Law and
+    // Justice (PiS)". People keep theirs: "Friedrich Merz (CDU)" names his
+    // party, not another name of his.
+    for (long, short) in short_forms {
+        let fits = by_key
+            .get(long)
+            .is_some_and(|l| l.kind != EntityKind::Person)
+            && by_key.get(short).is_some_and(|s| !s.key.contains(' '));
+        if fits && long != short {
+            let s = by_key.remove(short).expect("present");
+            let l = by_key.get_mut(long).expect("present");
+            if l.kind == EntityKind::Other {
+                l.kind = EntityKind::Organisation;
+            }
+            absorb(l, s);
+        }
+    }
+    // A headline's "Law" of "Law and Justice loses majority", cut at the
+    // "and" where nothing said the two were one name, is that name when
+    // the article names it whole.
+    let cut_off: Vec<(String, String)> = by_key
+        .values()
+        .filter(|e| !e.key.contains(' ') && e.kind == EntityKind::Other)
+        .filter_map(|e| {
+            let prefix = format!("{} and ", e.key);
+            let mut longs = by_key
+                .values()
+                .filter(|l| l.kind != EntityKind::Person && l.key.starts_with(&prefix));
+            match (longs.next(), longs.next()) {
+                (Some(l), None) => Some((e.key.clone(), l.key.clone())),
+                _ => None,
+            }
+        })
+        .collect();
+    for (short, long) in cut_off {
+        let s = by_key.remove(&short).expect("present");
+        absorb(by_key.get_mut(&long).expect("present"), s);
+    }
     // Fold an acronym into the one name it abbreviates ("NATO" -> "North
     // Atlantic Treaty Organization").
     let acronyms: Vec<String> = by_key
@@ -1314,6 +1531,21 @@ pub fn is_acronym_of(short: &str, long_key: &str) -> bool {
     };
     let want = crate::lexicon::fold::fold(&letters);
     initials(true) == want || initials(false) == want
+}
+
+/// "SÃO PAULO" -> "São Paulo", "WINSTON-SALEM" -> "Winston-Salem".
+fn title_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    for c in name.chars() {
+        if word_start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        word_start = !c.is_alphanumeric();
+    }
+    out
 }
 
 fn most_common(mut items: Vec<String>) -> Option<String> {
@@ -1638,6 +1870,18 @@ impl PlaceCollector {
                         written
                             .retain(|n| gaz.senses(&surface_key(n)).iter().any(|s| s.place == id));
                     }
+                    // A dateline's "LISBON" shows as "Lisbon" (a short
+                    // "UK" stays as written).
+                    let written = written
+                        .into_iter()
+                        .map(|n| {
+                            if n.chars().count() >= 4 && in_capitals(&n) {
+                                title_case(&n)
+                            } else {
+                                n
+                            }
+                        })
+                        .collect();
                     let display = most_common(written).unwrap_or_else(|| p.name.clone());
                     PlaceMention {
                         display,
@@ -1761,6 +2005,56 @@ mod tests {
             assert!(!places.contains(&not_here), "{places:?}");
         }
         assert!(places.contains(&"Houston"), "{places:?}");
+    }
+
+    #[test]
+    fn names_holding_and_short_forms_in_parentheses_and_things_after_the() {
+        let an = analyse(&parse_plain("Law and Justice loses majority\n\nPoland's ruling Law and Justice (PiS) party lost its majority, and PiS leader Jaroslaw Kaczynski conceded. Turkey's Disaster and Emergency Management Presidency (AFAD) sent teams. Russia and Turkey agreed; Putin and Erdogan spoke. Real Madrid won at the Santiago Bernabéu."));
+        let law = an.entities.iter().find(|e| e.key == "law and justice");
+        let law = law.unwrap_or_else(|| panic!("{:?}", an.entities));
+        assert_eq!(law.kind, EntityKind::Organisation);
+        // The headline's "Law" and the "PiS" of the text are the party.
+        assert_eq!(law.mentions, 4, "{law:?}");
+        assert!(law.aliases.contains(&"PiS".to_owned()), "{law:?}");
+        let keys: Vec<&str> = an.entities.iter().map(|e| e.key.as_str()).collect();
+        assert!(
+            keys.contains(&"disaster and emergency management presidency"),
+            "{keys:?}"
+        );
+        for not_one_name in ["russia and turkey", "putin and erdogan", "pis", "law"] {
+            assert!(!keys.contains(&not_one_name), "{keys:?}");
+        }
+        assert_ne!(
+            kind_of(&an.entities, "santiago bernabeu"),
+            Some(EntityKind::Person),
+            "{keys:?}"
+        );
+    }
+
+    #[test]
+    fn datelines_connectors_and_hyphens_cut_no_wrong_names() {
+        let an = analyse(&parse_plain("Wirtz deal\n\nMUNICH - Florian Wirtz, 21, signed for Bayern Munich. Lyon for Lucas Hernández was a record. Chief executive Jan-Christian Dreesen spoke. Trucks used the Pan-American Highway."));
+        let keys: Vec<&str> = an.entities.iter().map(|e| e.key.as_str()).collect();
+        for (key, kind) in [
+            ("florian wirtz", EntityKind::Person),
+            ("lucas hernandez", EntityKind::Person),
+            ("jan christian dreesen", EntityKind::Person),
+        ] {
+            assert_eq!(kind_of(&an.entities, key), Some(kind), "{key}: {keys:?}");
+        }
+        assert!(
+            !an.entities
+                .iter()
+                .any(|e| e.kind == EntityKind::Person && e.key.contains("american")),
+            "{keys:?}"
+        );
+        let munich = an.places.iter().find(|p| p.name == "Munich");
+        assert_eq!(
+            munich.map(|p| p.display.as_str()),
+            Some("Munich"),
+            "{:?}",
+            an.places
+        );
     }
 
     #[test]

@@ -183,7 +183,7 @@ pub fn analyse(article: &Article) -> Analysis {
     for t in &tokens {
         if t.shape == Shape::Number {
             digits += 1;
-            if let Some(n) = normalise_number(t.text) {
+            if let Some(n) = normalise_number(t.text, lang) {
                 sentence_anchors[t.sentence].push(format!("n:{n}"));
                 if !in_date(t.start) && time::year_in(&n).is_none() {
                     figures.push(n.clone());
@@ -223,7 +223,17 @@ pub fn analyse(article: &Article) -> Analysis {
         }
     }
 
-    let lead = heading_sentences.min(sentence_ranges.len().saturating_sub(1));
+    let mut lead = heading_sentences.min(sentence_ranges.len().saturating_sub(1));
+    // "LISBONNE. L'Alliance démocratique ...": a dateline written as a
+    // sentence of its own is not the lead.
+    let lead_words: Vec<&tokens::Token> = tokens.iter().filter(|t| t.sentence == lead).collect();
+    if !lead_words.is_empty()
+        && lead_words.len() <= 3
+        && lead_words.iter().all(|t| t.shape == tokens::Shape::Upper)
+        && lead + 1 < sentence_ranges.len()
+    {
+        lead += 1;
+    }
     let event_time = time::resolve(&mut times, article.date, lead);
 
     let words = tokens.len();
@@ -281,19 +291,46 @@ fn heading_bytes(article: &Article) -> usize {
     n
 }
 
+/// Languages that write a decimal point and group thousands with commas
+/// ("1,083.5"); the others (de, es, fr, it, pl, tr, ...) the other way round
+/// ("1.083,5") or with spaces.
+const DECIMAL_POINT: &[&str] = &["en", "zh", "ja", "ko", "th", "he", "hi"];
+
 /// Canonical digits of a number token, or None for one-digit numbers (too
-/// common to tell articles apart). "10,000" and "10.000" both become "10000".
-fn normalise_number(token: &str) -> Option<String> {
+/// common to tell articles apart). "10,000" and "10.000" both become
+/// "10000", "2,50" and "2.5" both "2.5". A single separator before three
+/// digits groups thousands unless the language writes its decimals so:
+/// "$1.083" in English is 1.083, "1.083" in German 1083.
+fn normalise_number(token: &str, lang: &str) -> Option<String> {
     let digits = token.chars().filter(char::is_ascii_digit).count();
     if digits < 2 {
         return None;
     }
     let last_group = token.rsplit([',', '.']).next().unwrap_or("");
-    let thousands = token.contains([',', '.']) && last_group.len() == 3;
+    let separators: Vec<char> = token.chars().filter(|c| matches!(c, ',' | '.')).collect();
+    let decimal_mark = if DECIMAL_POINT.contains(&lang) {
+        '.'
+    } else {
+        ','
+    };
+    let thousands = match separators.as_slice() {
+        [] => false,
+        [only] => last_group.len() == 3 && *only != decimal_mark,
+        _ => last_group.len() == 3,
+    };
     Some(if thousands {
         token.chars().filter(char::is_ascii_digit).collect()
     } else {
-        token.replace(',', ".")
+        // The last separator is the decimal mark, any before it group.
+        let cut = token.rfind([',', '.']);
+        let whole: String = token[..cut.unwrap_or(token.len())]
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        match cut.map(|i| token[i + 1..].trim_end_matches('0')) {
+            Some(fraction) if !fraction.is_empty() => format!("{whole}.{fraction}"),
+            _ => whole,
+        }
     })
 }
 
@@ -309,6 +346,23 @@ mod tests {
              destroyed 340 homes and cut off 12 villages, the worst since 1997.",
         ));
         assert_eq!(an.figures, ["12", "340", "5.9"]);
+        // Decimal marks by language, and trailing zeros.
+        for (token, lang, value) in [
+            ("1.083", "en", "1.083"),
+            ("1.083", "de", "1083"),
+            ("1,083", "en", "1083"),
+            ("2,50", "de", "2.5"),
+            ("2.50", "en", "2.5"),
+            ("10.000", "es", "10000"),
+            ("1,234,567", "en", "1234567"),
+            ("3.0", "en", "3"),
+        ] {
+            assert_eq!(
+                super::normalise_number(token, lang).as_deref(),
+                Some(value),
+                "{token} {lang}"
+            );
+        }
         // Every number still anchors sentences and counts in the overlap.
         for n in ["12", "1997", "2012", "23", "340", "5.9"] {
             assert!(an.numbers.iter().any(|m| m == n), "{n} in {:?}", an.numbers);

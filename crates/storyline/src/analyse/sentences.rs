@@ -24,7 +24,12 @@ pub fn split_sentences(text: &str) -> Vec<(usize, usize)> {
                 continue;
             };
             pending = match pending {
-                Some((ps, pe)) if ends_with_abbreviation(&text[ps..pe]) => Some((ps, e)),
+                Some((ps, pe))
+                    if ends_with_abbreviation(&text[ps..pe])
+                        || ends_with_ordinal(&text[ps..pe], &text[s..e]) =>
+                {
+                    Some((ps, e))
+                }
                 Some(prev) => {
                     out.push(prev);
                     Some((s, e))
@@ -63,6 +68,40 @@ fn trim(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     (lead + tail < seg.len()).then_some((start + lead, end - tail))
 }
 
+/// Words that follow an ordinal written as a number and a full stop, as
+/// German, Polish or Turkish write them: "2. Bundesliga", "1. FC Köln",
+/// "im 19. Jahrhundert". A month after one is a date: "am 17. April".
+const AFTER_ORDINALS: &[&str] = &[
+    "fc",
+    "bundesliga",
+    "liga",
+    "weltkrieg",
+    "jahrhundert",
+    "spieltag",
+    "runde",
+    "klasse",
+];
+
+/// "... für den 17." + "April geplant.": a day or ordinal of one or two
+/// digits before a month or one of [`AFTER_ORDINALS`] ends no sentence.
+fn ends_with_ordinal(sentence: &str, next: &str) -> bool {
+    let Some(body) = sentence.strip_suffix('.') else {
+        return false;
+    };
+    let last = body.rsplit(char::is_whitespace).next().unwrap_or("");
+    let number = (1..=2).contains(&last.len()) && last.chars().all(|c| c.is_ascii_digit());
+    let word = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .map(crate::lexicon::fold::fold)
+        .unwrap_or_default();
+    number
+        && (crate::lexicon::calendar::Calendar::get()
+            .month(&word)
+            .is_some()
+            || AFTER_ORDINALS.contains(&word.as_str()))
+}
+
 fn ends_with_abbreviation(sentence: &str) -> bool {
     let Some(body) = sentence.strip_suffix('.') else {
         return false;
@@ -97,6 +136,29 @@ mod tests {
                 "Lavrov during a press conference in Moscow, Dec. 30, 2018.",
                 "(AA Photo)"
             ]
+        );
+    }
+
+    #[test]
+    fn an_ordinal_before_a_month_or_a_league_ends_no_sentence() {
+        assert_eq!(
+            sentences("Die nächste Sitzung ist für den 17. April geplant. Lagarde schwieg."),
+            [
+                "Die nächste Sitzung ist für den 17. April geplant.",
+                "Lagarde schwieg."
+            ]
+        );
+        assert_eq!(
+            sentences("Er spielte in der Jugend des 1. FC Köln. Dann kam Leverkusen."),
+            [
+                "Er spielte in der Jugend des 1. FC Köln.",
+                "Dann kam Leverkusen."
+            ]
+        );
+        // A small number ending a sentence still ends it.
+        assert_eq!(
+            sentences("The striker is 21. He joined in 2020."),
+            ["The striker is 21.", "He joined in 2020."]
         );
     }
 

@@ -566,9 +566,9 @@ const NEXT_BEFORE: &[&str] = &[
 /// "el viernes próximo").
 const NEXT_AFTER: &[&str] = &["prochain", "prossimo", "proximo"];
 
-/// Words that tell of what will happen, in English and German (folded).
-/// Not "due" ("due to rain"), "set" ("police set up roadblocks") or
-/// "planned", which as often tell the past.
+/// Words that tell of what will happen, in English, German, French,
+/// Spanish and Italian (folded). Not "due" ("due to rain"), "set" ("police
+/// set up roadblocks") or "planned", which as often tell the past.
 const FUTURE_CUES: &[&str] = &[
     "will",
     "wird",
@@ -578,6 +578,19 @@ const FUTURE_CUES: &[&str] = &[
     "scheduled",
     "expected",
     "plans",
+    // "doit recevoir les chefs de parti à partir de mardi"
+    "doit",
+    "doivent",
+    "devrait",
+    "devraient",
+    "sera",
+    "seront",
+    "partir",
+    // "será", "serán", "deberá"; "sarà", "dovrà"
+    "seran",
+    "debera",
+    "sara",
+    "dovra",
 ];
 
 /// The clause before the weekday at `i` tells of what will happen ("The
