@@ -190,7 +190,15 @@ impl<'m> Scorers<'m> {
     pub fn embedded() -> Result<Scorers<'static>, String> {
         Ok(Scorers {
             lexical: ScorerModel::embedded()?,
-            neural: ScorerModel::embedded_neural().ok(),
+            // Only a build whose features changed without a refit lacks it:
+            // say so, since every comparison is then lexical.
+            neural: ScorerModel::embedded_neural()
+                .map_err(|e| {
+                    tracing::warn!(
+                        "the built-in neural scorer cannot be used ({e}); scoring lexically"
+                    )
+                })
+                .ok(),
         })
     }
 
