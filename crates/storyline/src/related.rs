@@ -69,7 +69,7 @@ pub fn related(
     .chars()
     .map(|c| if c.is_alphanumeric() { c } else { ' ' })
     .collect();
-    for hit in ix.search(&query, limit * 2)? {
+    for hit in ix.search_any(&query, limit * 2)? {
         if seen.insert(hit.id.clone()) {
             if let Some(a) = store.article(&hit.id)? {
                 candidates.push((a, "search"));

@@ -645,3 +645,74 @@ fn related_finds_coverage_whatever_the_punctuation() {
         "{rel}"
     );
 }
+
+#[test]
+fn a_date_range_lists_only_stories_with_coverage_inside_it() {
+    let store = tempfile::tempdir().unwrap();
+    let s = store.path();
+    let quake = "A magnitude 7.2 earthquake struck the coast of southern Peru near Camaná, killing dozens of people, destroying homes in Arequipa and cutting the Pan-American Highway, the Peruvian civil defence institute said.";
+    let lines = [
+        serde_json::json!({"id": "quake-1", "date": "2025-03-01", "title": "Earthquake kills dozens in southern Peru", "text": quake}),
+        serde_json::json!({"id": "quake-2", "date": "2025-03-20", "title": "Peru earthquake: rebuilding begins in Camaná", "text": "Three weeks after the magnitude 7.2 earthquake that struck southern Peru near Camaná and killed dozens of people, rebuilding of destroyed homes began in Arequipa, the Peruvian civil defence institute said. Engineers reopened the Pan-American Highway on Wednesday."}),
+        serde_json::json!({"id": "bank", "date": "2025-03-10", "title": "Bank of Canada cuts its key rate to 2.75%", "text": "The Bank of Canada lowered its policy interest rate by a quarter point to 2.75 per cent on Wednesday, citing trade tensions with the United States and weaker consumer spending, Governor Tiff Macklem said in Ottawa."}),
+    ];
+    let path = s.join("in.jsonl");
+    std::fs::write(
+        &path,
+        lines.iter().map(|l| format!("{l}\n")).collect::<String>(),
+    )
+    .unwrap();
+    let out = ingest(s, &[&path]);
+    assert!(out.ok, "{}", out.stderr);
+    assert_eq!(figure(&out.stdout, "created"), 2, "{}", out.stdout);
+    // The quake story spans 1 to 20 March but has nothing dated 9 to 11 March.
+    let listed = headlines(
+        s,
+        &[
+            "stories",
+            "--json",
+            "--from",
+            "2025-03-09",
+            "--to",
+            "2025-03-11",
+        ],
+    );
+    assert_eq!(listed, ["Bank of Canada cuts its key rate to 2.75%"]);
+    let listed = headlines(s, &["stories", "--json", "--from", "2025-03-15"]);
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert!(listed[0].contains("Peru"), "{listed:?}");
+}
+
+#[test]
+fn search_finds_other_forms_of_a_word_and_needs_every_word() {
+    let store = tempfile::tempdir().unwrap();
+    let s = store.path();
+    let lines = [
+        serde_json::json!({"id": "quake", "lang": "en", "title": "Earthquake kills dozens in southern Peru", "text": "A strong quake struck the coast of southern Peru near Camaná on Monday, killing dozens of people and destroying homes, officials said."}),
+        serde_json::json!({"id": "bce", "lang": "es", "title": "El BCE baja los tipos", "text": "El Banco Central Europeo rebajó este jueves su tipo de interés de referencia en un cuarto de punto, hasta el 2,5 %, ante la debilidad de la economía de la eurozona."}),
+        serde_json::json!({"id": "vote", "lang": "fr", "title": "Portugal : la droite remporte les législatives", "text": "L'Alliance démocratique de Luís Montenegro est arrivée en tête des élections législatives de dimanche au Portugal, sans obtenir la majorité absolue."}),
+    ];
+    let path = s.join("in.jsonl");
+    std::fs::write(
+        &path,
+        lines.iter().map(|l| format!("{l}\n")).collect::<String>(),
+    )
+    .unwrap();
+    assert!(ingest(s, &[&path]).ok);
+    let ids = |query: &str| -> Vec<String> {
+        let out = run(s, &["search", "--json", query]);
+        assert!(out.ok, "{}", out.stderr);
+        let v: Value = serde_json::from_str(&out.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    // Other forms of a word, in the article's language.
+    assert_eq!(ids("quakes"), ["quake"]);
+    assert_eq!(ids("élection"), ["vote"]);
+    // Every word must match: "de" alone is in the French article too.
+    assert_eq!(ids("tipos de interés"), ["bce"]);
+    assert_eq!(ids("quake Portugal"), Vec::<String>::new());
+}

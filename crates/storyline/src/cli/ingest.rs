@@ -129,7 +129,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
     out.flush()?;
     drop(out);
     let line = format!(
-        "{}: {} new, {} exact duplicates, {} near duplicates, {} already stored, {} conflicts, {} rejected; stories: {} created, {} updated",
+        "{}: {} new, {} exact duplicates, {} near duplicates, {} already stored, {} conflicts, {} rejected; stories: {} created, {} earlier ones updated",
         dir.display(),
         summary.new,
         summary.exact_duplicates,

@@ -7,7 +7,10 @@ use std::io::Write;
 
 #[derive(clap::Args)]
 pub struct SearchArgs {
-    /// Words to look for (any language; accents and case do not matter).
+    /// Words to look for, all of which must match (any language; accents
+    /// and case do not matter; "quakes" finds "quake" in an English
+    /// article, "tipos" finds "tipo" in a Spanish one). Query syntax works:
+    /// "a phrase", -excluded, a OR b.
     query: String,
     #[command(flatten)]
     store: StoreArgs,

@@ -26,7 +26,7 @@ pub struct ListArgs {
     /// Only stories with an article in this language (ISO 639-1).
     #[arg(long)]
     lang: Option<String>,
-    /// Only stories with an article dated on or after (YYYY-MM-DD).
+    /// Only stories with an article dated on or after (YYYY-MM-DD); with --to, one dated within the range.
     #[arg(long, value_parser = date_arg)]
     from: Option<NaiveDate>,
     /// Only stories with an article dated on or before (YYYY-MM-DD).

@@ -7,10 +7,14 @@
 //! a store commit and an index commit loses nothing: the next sync catches
 //! up, and the index can always be deleted and rebuilt.
 //!
-//! One tokenizer serves every language with word spaces: Unicode word
-//! boundaries, lowercase, accents folded (so "Cavusoglu" finds
-//! "Çavuşoğlu"). Stemming is left out on purpose: it is per language, and
-//! a query rarely says which.
+//! Every article is indexed twice. The title and body fields take one
+//! tokenizer for every language with word spaces: Unicode word boundaries,
+//! lowercase, accents folded (so "Cavusoglu" finds "Çavuşoğlu"). A
+//! stemmed field of the article's own language, where tantivy has a
+//! stemmer for it, holds the same text stemmed and without stopwords, so
+//! that "quakes" finds "quake" and "tipos" finds "tipo". A query says no
+//! language: it is read by every field's tokenizer, and a word matches
+//! where any of them finds it.
 
 use crate::store::{Store, StoreError, StoredArticle};
 use serde::Serialize;
@@ -22,11 +26,33 @@ use tantivy::schema::{
     STRING,
 };
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    StopWordFilter, TextAnalyzer,
 };
 use tantivy::{doc, Index, IndexReader, ReloadPolicy, TantivyDocument};
 
 const TOKENIZER: &str = "storyline";
+
+/// Languages (ISO 639-1) with a stemmed field of their own.
+const STEMMED: &[(&str, Language)] = &[
+    ("ar", Language::Arabic),
+    ("da", Language::Danish),
+    ("de", Language::German),
+    ("el", Language::Greek),
+    ("en", Language::English),
+    ("es", Language::Spanish),
+    ("fi", Language::Finnish),
+    ("fr", Language::French),
+    ("hu", Language::Hungarian),
+    ("it", Language::Italian),
+    ("nl", Language::Dutch),
+    ("no", Language::Norwegian),
+    ("pt", Language::Portuguese),
+    ("ro", Language::Romanian),
+    ("ru", Language::Russian),
+    ("sv", Language::Swedish),
+    ("tr", Language::Turkish),
+];
 const SEARCH_DIR: &str = "search";
 /// Articles read from the store per step of a sync.
 const SYNC_STEP: usize = 2000;
@@ -48,6 +74,8 @@ struct Fields {
     body: Field,
     lang: Field,
     story: Field,
+    /// One per [`STEMMED`] language, in that order.
+    stemmed: Vec<Field>,
 }
 
 pub struct SearchIndex {
@@ -81,8 +109,52 @@ fn schema() -> (Schema, Fields) {
         body: b.add_text_field("body", text),
         lang: b.add_text_field("lang", STRING | STORED),
         story: b.add_i64_field("story", STORED),
+        stemmed: STEMMED
+            .iter()
+            .map(|(code, _)| {
+                let options = TextOptions::default().set_indexing_options(
+                    TextFieldIndexing::default()
+                        .set_tokenizer(&stemmed_tokenizer(code))
+                        .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+                );
+                b.add_text_field(&format!("stemmed_{code}"), options)
+            })
+            .collect(),
     };
     (b.build(), f)
+}
+
+fn stemmed_tokenizer(code: &str) -> String {
+    format!("{TOKENIZER}_{code}")
+}
+
+fn register_tokenizers(index: &Index) {
+    let plain = || {
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+    };
+    index
+        .tokenizers()
+        .register(TOKENIZER, plain().filter(AsciiFoldingFilter).build());
+    for &(code, language) in STEMMED {
+        // Stopwords and stems are read before accents are folded: the
+        // stemmers know "interés", not "interes".
+        let analyzer = match StopWordFilter::new(language) {
+            Some(stop) => plain()
+                .filter(stop)
+                .filter(Stemmer::new(language))
+                .filter(AsciiFoldingFilter)
+                .build(),
+            None => plain()
+                .filter(Stemmer::new(language))
+                .filter(AsciiFoldingFilter)
+                .build(),
+        };
+        index
+            .tokenizers()
+            .register(&stemmed_tokenizer(code), analyzer);
+    }
 }
 
 impl SearchIndex {
@@ -95,16 +167,23 @@ impl SearchIndex {
         };
         std::fs::create_dir_all(&path).map_err(|e| fail(&e))?;
         let (schema, f) = schema();
-        let dir = tantivy::directory::MmapDirectory::open(&path).map_err(|e| fail(&e))?;
-        let index = Index::open_or_create(dir, schema).map_err(|e| fail(&e))?;
-        index.tokenizers().register(
-            TOKENIZER,
-            TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(RemoveLongFilter::limit(40))
-                .filter(LowerCaser)
-                .filter(AsciiFoldingFilter)
-                .build(),
-        );
+        let open = || -> tantivy::Result<Index> {
+            let dir = tantivy::directory::MmapDirectory::open(&path)?;
+            Index::open_or_create(dir, schema.clone())
+        };
+        let index = match open() {
+            Ok(index) => index,
+            // An index of an earlier version of this schema: it is derived
+            // data, so it is built again from the store by the next sync.
+            Err(tantivy::TantivyError::SchemaError(why)) => {
+                tracing::info!("{}: {why}; rebuilding the search index", path.display());
+                std::fs::remove_dir_all(&path).map_err(|e| fail(&e))?;
+                std::fs::create_dir_all(&path).map_err(|e| fail(&e))?;
+                open().map_err(|e| fail(&e))?
+            }
+            Err(e) => return Err(fail(&e)),
+        };
+        register_tokenizers(&index);
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -181,30 +260,46 @@ impl SearchIndex {
     }
 
     fn document(&self, a: &StoredArticle) -> TantivyDocument {
-        let mut body = String::with_capacity(a.body.len() + 200);
-        if let Some(c) = &a.caption {
-            body.push_str(c);
-            body.push('\n');
-        }
-        body.push_str(&a.body);
+        let body = body_of(a);
         let mut d = doc!(
             self.f.seq => a.seq as u64,
             self.f.id => a.id.clone(),
             self.f.title => a.title.clone(),
-            self.f.body => body,
+            self.f.body => body.clone(),
             self.f.lang => a.lang.clone(),
         );
         if let Some(s) = a.story {
             d.add_i64(self.f.story, s);
         }
+        if let Some(i) = STEMMED.iter().position(|(code, _)| *code == a.lang) {
+            d.add_text(self.f.stemmed[i], &a.title);
+            d.add_text(self.f.stemmed[i], body);
+        }
         d
     }
 
-    /// Best matches for a free-text query (any word may match; titles
-    /// count double). Query syntax errors are forgiven, not reported.
+    /// Best matches for a user's query: every word must match, as written
+    /// or by its stem, in the title or the text (titles count double).
+    /// Query syntax ("quoted phrases", -excluded, OR) works; its errors
+    /// are forgiven, not reported.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
-        let mut parser = QueryParser::for_index(&self.index, vec![self.f.title, self.f.body]);
+        self.run(query, limit, true)
+    }
+
+    /// Best matches for a list of words of which any may match (the title
+    /// and opening of an article, in `related`).
+    pub fn search_any(&self, words: &str, limit: usize) -> Result<Vec<Hit>> {
+        self.run(words, limit, false)
+    }
+
+    fn run(&self, query: &str, limit: usize, all_words: bool) -> Result<Vec<Hit>> {
+        let mut fields = vec![self.f.title, self.f.body];
+        fields.extend(&self.f.stemmed);
+        let mut parser = QueryParser::for_index(&self.index, fields);
         parser.set_field_boost(self.f.title, 2.0);
+        if all_words {
+            parser.set_conjunction_by_default();
+        }
         let (q, _) = parser.parse_query_lenient(query);
         let searcher = self.reader.searcher();
         let top = searcher
@@ -228,4 +323,15 @@ impl SearchIndex {
         }
         Ok(hits)
     }
+}
+
+/// The text indexed as an article's body: its caption, then its body.
+fn body_of(a: &StoredArticle) -> String {
+    let mut body = String::with_capacity(a.body.len() + 200);
+    if let Some(c) = &a.caption {
+        body.push_str(c);
+        body.push('\n');
+    }
+    body.push_str(&a.body);
+    body
 }

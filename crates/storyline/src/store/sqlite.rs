@@ -349,13 +349,27 @@ impl Store for SqliteStore {
                 args.len()
             ));
         }
-        if let Some(d) = f.from {
-            args.push(Value::Text(d.to_string()));
-            clauses.push(format!("s.last_date >= ?{}", args.len()));
-        }
-        if let Some(d) = f.to {
-            args.push(Value::Text(d.to_string()));
-            clauses.push(format!("s.first_date <= ?{}", args.len()));
+        // One article dated within the range: a story with articles on
+        // both sides of it but none inside has no coverage there. The
+        // story's span narrows the candidates first.
+        if f.from.is_some() || f.to.is_some() {
+            let mut within = Vec::new();
+            let mut span = Vec::new();
+            if let Some(d) = f.from {
+                args.push(Value::Text(d.to_string()));
+                within.push(format!("date >= ?{}", args.len()));
+                span.push(format!("s.last_date >= ?{}", args.len()));
+            }
+            if let Some(d) = f.to {
+                args.push(Value::Text(d.to_string()));
+                within.push(format!("date <= ?{}", args.len()));
+                span.push(format!("s.first_date <= ?{}", args.len()));
+            }
+            clauses.extend(span);
+            clauses.push(format!(
+                "EXISTS (SELECT 1 FROM articles WHERE story = s.id AND {})",
+                within.join(" AND ")
+            ));
         }
         let (key, order) = match f.order {
             StoryOrder::Newest => ("updated_seq", "s.updated_seq DESC, s.id DESC"),
