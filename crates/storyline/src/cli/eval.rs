@@ -6,6 +6,7 @@ use super::pairs;
 use super::ModelArgs;
 use crate::cli::outln;
 use crate::eval::semeval::{evaluate, render, Scored};
+use crate::relate::features::{in_group, FEATURE_GROUPS};
 use std::path::PathBuf;
 
 #[derive(clap::Subcommand)]
@@ -122,49 +123,6 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<i32> {
     }
 }
 
-/// Feature groups for the ablation, by name prefix or exact name.
-const GROUPS: &[(&str, &[&str])] = &[
-    (
-        "lexical overlap (terms, bigrams, char 4-grams)",
-        &["term_", "bigram_", "char4_"],
-    ),
-    (
-        "sentence alignment (lexical)",
-        &["heading_similarity", "sentence_best", "sentence_aligned"],
-    ),
-    ("entities and people", &["entity_", "person_"]),
-    ("places and countries", &["place_", "country_"]),
-    (
-        "numbers and dates",
-        &["number_", "figures_", "year_", "date_"],
-    ),
-    (
-        "language and length",
-        &["same_language", "crosslingual_", "length_"],
-    ),
-    (
-        "style",
-        &[
-            "function_word_",
-            "sentence_length_gap",
-            "quote_gap",
-            "digit_gap",
-        ],
-    ),
-    ("USE multilingual embeddings", &["emb_"]),
-    ("MiniLM English embeddings", &["english_pair", "en_"]),
-];
-
-fn in_group(name: &str, patterns: &[&str]) -> bool {
-    patterns.iter().any(|p| {
-        if p.ends_with('_') {
-            name.starts_with(p)
-        } else {
-            name == *p || name.starts_with(p)
-        }
-    })
-}
-
 fn labelled(file: &std::path::Path) -> anyhow::Result<Vec<crate::ingest::pairs::PairInput>> {
     Ok(pairs::read(file)?
         .into_iter()
@@ -247,7 +205,7 @@ fn ablation(train: &std::path::Path, dev: &std::path::Path) -> anyhow::Result<i3
         base_en,
         ""
     );
-    for (group, patterns) in GROUPS {
+    for (group, patterns) in FEATURE_GROUPS {
         let keep: Vec<usize> = all
             .iter()
             .copied()

@@ -254,6 +254,59 @@ pub const EMBEDDING_FEATURE_NAMES: &[&str] = &[
     "en_heading_cosine",      // MiniLM cosine of the first sentences (0 unless english_pair)
 ];
 
+/// Feature groups, by name prefix (ending in `_`) or name: what the
+/// ablation leaves out together, and what an explanation adds up (one
+/// feature's weight means little beside its correlated neighbours').
+pub const FEATURE_GROUPS: &[(&str, &[&str])] = &[
+    (
+        "lexical overlap (terms, bigrams, char 4-grams)",
+        &["term_", "bigram_", "char4_"],
+    ),
+    (
+        "sentence alignment (lexical)",
+        &["heading_similarity", "sentence_best", "sentence_aligned"],
+    ),
+    ("entities and people", &["entity_", "person_"]),
+    ("places and countries", &["place_", "country_"]),
+    (
+        "numbers and dates",
+        &["number_", "figures_", "year_", "date_"],
+    ),
+    (
+        "language and length",
+        &["same_language", "crosslingual_", "length_"],
+    ),
+    (
+        "style",
+        &[
+            "function_word_",
+            "sentence_length_gap",
+            "quote_gap",
+            "digit_gap",
+        ],
+    ),
+    ("USE multilingual embeddings", &["emb_"]),
+    ("MiniLM English embeddings", &["english_pair", "en_"]),
+];
+
+pub fn in_group(name: &str, patterns: &[&str]) -> bool {
+    patterns.iter().any(|p| {
+        if p.ends_with('_') {
+            name.starts_with(p)
+        } else {
+            name == *p || name.starts_with(p)
+        }
+    })
+}
+
+/// The group a feature belongs to (see [`FEATURE_GROUPS`]).
+pub fn group_of(name: &str) -> &'static str {
+    FEATURE_GROUPS
+        .iter()
+        .find(|(_, patterns)| in_group(name, patterns))
+        .map_or("other", |(group, _)| group)
+}
+
 /// What a feature measures, in words a reader of the report knows (the
 /// JSON keeps the stable names).
 pub fn describe(name: &str) -> String {

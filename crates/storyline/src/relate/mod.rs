@@ -39,7 +39,8 @@ pub struct Explanation {
     pub b: SideSummary,
     #[serde(flatten)]
     pub evidence: Evidence,
-    /// The features that moved the Overall score most, with their effect
+    /// The kinds of evidence (feature groups) that moved the Overall score
+    /// most from that of an average training pair, with their effect
     /// (positive = towards dissimilar).
     pub overall_drivers: Vec<(String, f64)>,
 }
@@ -63,11 +64,21 @@ pub fn compare(a: &Analysis, b: &Analysis, labels: (&str, &str), scorers: &Score
     let (scores, overall_drivers) = if ev.copies.is_some() {
         (Scores::from_array([scores::MIN_SCORE; 7]), Vec::new())
     } else {
-        let drivers = model
-            .contributions(&x, Dimension::Overall)
+        // By kind of evidence: the weights of correlated features (a names
+        // Dice and its square root) may pull apart, their sum does not.
+        let mut groups: Vec<(&str, f64)> = Vec::new();
+        for (name, c) in model.contributions(&x, Dimension::Overall) {
+            let group = features::group_of(name);
+            match groups.iter_mut().find(|(g, _)| *g == group) {
+                Some((_, sum)) => *sum += c,
+                None => groups.push((group, c)),
+            }
+        }
+        groups.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+        let drivers = groups
             .into_iter()
             .take(5)
-            .map(|(n, c)| (n.to_owned(), scores::round2(c)))
+            .map(|(g, c)| (g.to_owned(), scores::round2(c)))
             .collect();
         // Two fixed event times measure Time; the model only estimates it
         // from content (see `scores::time_score_for_gap`).
@@ -115,6 +126,34 @@ mod tests {
     use crate::ingest::plain::parse_plain;
 
     const EXAMPLE: &str = include_str!("../../tests/fixtures/examples/000_17f2bfa074d01afa.txt");
+
+    #[test]
+    fn drivers_are_kinds_of_evidence_pulling_the_way_the_evidence_points() {
+        let scorers = Scorers::embedded().unwrap();
+        let a = analyse(&parse_plain(EXAMPLE));
+        let same_names = analyse(&parse_plain(include_str!(
+            "../../tests/fixtures/examples/004_32c51e6b98054cc8.txt"
+        )));
+        let nothing_shared = analyse(&parse_plain("Hokkaido quake\n\nA magnitude 6.1 earthquake shook eastern Hokkaido on Wednesday, the Japan Meteorological Agency said. No tsunami warning was issued and no damage was reported in Kushiro."));
+        let groups: Vec<&str> = features::FEATURE_GROUPS.iter().map(|(g, _)| *g).collect();
+        let driver = |b: &Analysis, group: &str| {
+            let c = compare(&a, b, ("a", "b"), &scorers);
+            for (name, _) in &c.explanation.overall_drivers {
+                assert!(groups.contains(&name.as_str()), "{name}");
+            }
+            c.explanation
+                .overall_drivers
+                .iter()
+                .find(|(g, _)| g == group)
+                .map(|(_, v)| *v)
+        };
+        // Six places in common pull towards similar; none towards dissimilar.
+        let shared = driver(&same_names, "places and countries");
+        let none = driver(&nothing_shared, "places and countries");
+        assert!(shared.is_none_or(|v| v < 0.0), "{shared:?}");
+        assert!(none.is_none_or(|v| v > 0.0), "{none:?}");
+        assert!(shared.is_some() || none.is_some());
+    }
 
     #[test]
     fn copies_score_one_on_every_dimension() {

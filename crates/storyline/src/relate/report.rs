@@ -343,7 +343,7 @@ pub fn render(c: &Comparison) -> String {
     }
     writeln!(
         out,
-        "What moved the Overall score (+ towards dissimilar, - towards similar)"
+        "What moved the Overall score from that of an average training pair, by kind of evidence (+ towards dissimilar, - towards similar)"
     )
     .unwrap();
     for (name, c) in &ex.overall_drivers {
