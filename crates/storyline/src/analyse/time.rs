@@ -566,8 +566,7 @@ const NEXT_BEFORE: &[&str] = &[
 /// "el viernes próximo").
 const NEXT_AFTER: &[&str] = &["prochain", "prossimo", "proximo"];
 
-/// Words that tell of what will happen, in English, German, French,
-/// Spanish and Italian (folded). Not "due" ("due to rain"), "set" ("police
+/// Words that tell of what will happen, in English and German (folded). Not "due" ("due to rain"), "set" ("police
 /// set up roadblocks") or "planned", which as often tell the past.
 const FUTURE_CUES: &[&str] = &[
     "will",
@@ -578,6 +577,11 @@ const FUTURE_CUES: &[&str] = &[
     "scheduled",
     "expected",
     "plans",
+];
+
+/// The same in French, Spanish and Italian, counted only in lowercase:
+/// "sara" is also Sara, "sera" Sera.
+const FUTURE_CUES_ROMANCE: &[&str] = &[
     // "doit recevoir les chefs de parti à partir de mardi"
     "doit",
     "doivent",
@@ -600,7 +604,10 @@ fn told_as_future(tokens: &[Token], keys: &[&str], i: usize) -> bool {
     let sentence = tokens[i].sentence;
     (i.saturating_sub(8)..i)
         .filter(|&j| tokens[j].sentence == sentence)
-        .any(|j| FUTURE_CUES.contains(&keys[j]))
+        .any(|j| {
+            FUTURE_CUES.contains(&keys[j])
+                || tokens[j].shape == Shape::Lower && FUTURE_CUES_ROMANCE.contains(&keys[j])
+        })
 }
 
 fn month_at(t: &Token, cal: &Calendar, lang: &str) -> Option<u32> {
@@ -1090,6 +1097,24 @@ mod tests {
             resolve(&mut ex, Some(published), 0),
             EventTime::Fixed { date, .. } if date == published
         ));
+    }
+
+    #[test]
+    fn romance_future_cues_count_in_lowercase_only() {
+        let ahead = |text: &str, lang: &str| {
+            find(text, lang)
+                .into_iter()
+                .find_map(|(_, v)| match v {
+                    TimeValue::Weekday { ahead, .. } => Some(ahead.is_some()),
+                    _ => None,
+                })
+                .unwrap()
+        };
+        assert!(ahead(
+            "Le président doit recevoir les chefs de parti à partir de mardi.",
+            "fr"
+        ));
+        assert!(!ahead("Sara Jones dijo el lunes que no.", "es"));
     }
 
     #[test]

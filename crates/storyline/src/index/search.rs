@@ -140,17 +140,13 @@ fn register_tokenizers(index: &Index) {
     for &(code, language) in STEMMED {
         // Stopwords and stems are read before accents are folded: the
         // stemmers know "interés", not "interes".
-        let analyzer = match StopWordFilter::new(language) {
-            Some(stop) => plain()
-                .filter(stop)
-                .filter(Stemmer::new(language))
-                .filter(AsciiFoldingFilter)
-                .build(),
-            None => plain()
-                .filter(Stemmer::new(language))
-                .filter(AsciiFoldingFilter)
-                .build(),
-        };
+        let stop = StopWordFilter::new(language)
+            .unwrap_or_else(|| StopWordFilter::remove(Vec::<String>::new()));
+        let analyzer = plain()
+            .filter(stop)
+            .filter(Stemmer::new(language))
+            .filter(AsciiFoldingFilter)
+            .build();
         index
             .tokenizers()
             .register(&stemmed_tokenizer(code), analyzer);
@@ -265,15 +261,21 @@ impl SearchIndex {
             self.f.seq => a.seq as u64,
             self.f.id => a.id.clone(),
             self.f.title => a.title.clone(),
-            self.f.body => body.clone(),
+            self.f.body => body.as_str(),
             self.f.lang => a.lang.clone(),
         );
         if let Some(s) = a.story {
             d.add_i64(self.f.story, s);
         }
-        if let Some(i) = STEMMED.iter().position(|(code, _)| *code == a.lang) {
+        // whatlang says "nb" for Norwegian Bokmål.
+        let lang = if a.lang == "nb" {
+            "no"
+        } else {
+            a.lang.as_str()
+        };
+        if let Some(i) = STEMMED.iter().position(|(code, _)| *code == lang) {
             d.add_text(self.f.stemmed[i], &a.title);
-            d.add_text(self.f.stemmed[i], body);
+            d.add_text(self.f.stemmed[i], &body);
         }
         d
     }
