@@ -65,6 +65,14 @@ fn headlines(store: &Path, args: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// Write `articles` as a JSONL file `name` in `dir`.
+fn write_jsonl(dir: &Path, name: &str, articles: &[Value]) -> PathBuf {
+    let path = dir.join(name);
+    let lines: String = articles.iter().map(|a| format!("{a}\n")).collect();
+    std::fs::write(&path, lines).unwrap();
+    path
+}
+
 fn ecb_topics() -> PathBuf {
     fixtures().join("ecbplus/topics_1_3.jsonl")
 }
@@ -215,9 +223,7 @@ fn place_filters_and_key_names_follow_the_places_and_people_of_the_text() {
         serde_json::json!({"id": "talks", "title": "Libya talks resume in Geneva",
             "text": "Delegates of the rival Libyan governments resumed talks in Geneva on Monday. United Nations envoy Stephanie Williams said elections in Libya could be held next year. Williams called the talks constructive."}),
     ];
-    let lines: Vec<String> = articles.iter().map(|a| a.to_string()).collect();
-    let file = input.path().join("news.jsonl");
-    std::fs::write(&file, lines.join("\n")).unwrap();
+    let file = write_jsonl(input.path(), "news.jsonl", &articles);
     let out = ingest(s, &[&file]);
     assert!(out.ok, "{}", out.stderr);
     let headlines = |args: &[&str]| headlines(s, args);
@@ -656,12 +662,7 @@ fn a_date_range_lists_only_stories_with_coverage_inside_it() {
         serde_json::json!({"id": "quake-2", "date": "2025-03-20", "title": "Peru earthquake: rebuilding begins in Camaná", "text": "Three weeks after the magnitude 7.2 earthquake that struck southern Peru near Camaná and killed dozens of people, rebuilding of destroyed homes began in Arequipa, the Peruvian civil defence institute said. Engineers reopened the Pan-American Highway on Wednesday."}),
         serde_json::json!({"id": "bank", "date": "2025-03-10", "title": "Bank of Canada cuts its key rate to 2.75%", "text": "The Bank of Canada lowered its policy interest rate by a quarter point to 2.75 per cent on Wednesday, citing trade tensions with the United States and weaker consumer spending, Governor Tiff Macklem said in Ottawa."}),
     ];
-    let path = s.join("in.jsonl");
-    std::fs::write(
-        &path,
-        lines.iter().map(|l| format!("{l}\n")).collect::<String>(),
-    )
-    .unwrap();
+    let path = write_jsonl(s, "in.jsonl", &lines);
     let out = ingest(s, &[&path]);
     assert!(out.ok, "{}", out.stderr);
     assert_eq!(figure(&out.stdout, "created"), 2, "{}", out.stdout);
@@ -692,12 +693,7 @@ fn search_finds_other_forms_of_a_word_and_needs_every_word() {
         serde_json::json!({"id": "bce", "lang": "es", "title": "El BCE baja los tipos", "text": "El Banco Central Europeo rebajó este jueves su tipo de interés de referencia en un cuarto de punto, hasta el 2,5 %, ante la debilidad de la economía de la eurozona."}),
         serde_json::json!({"id": "vote", "lang": "fr", "title": "Portugal : la droite remporte les législatives", "text": "L'Alliance démocratique de Luís Montenegro est arrivée en tête des élections législatives de dimanche au Portugal, sans obtenir la majorité absolue."}),
     ];
-    let path = s.join("in.jsonl");
-    std::fs::write(
-        &path,
-        lines.iter().map(|l| format!("{l}\n")).collect::<String>(),
-    )
-    .unwrap();
+    let path = write_jsonl(s, "in.jsonl", &lines);
     assert!(ingest(s, &[&path]).ok);
     let ids = |query: &str| -> Vec<String> {
         let out = run(s, &["search", "--json", query]);

@@ -349,16 +349,10 @@ fn one_name_across_and(
         _ => before,
     };
     let first = before.first()?;
-    let sizeable_place = |key: &str| {
-        gaz.senses(key).iter().any(|s| {
-            let p = gaz.place(s.place);
-            p.kind != PlaceKind::City || p.population >= LEADING_WORD_CITY
-        })
-    };
     if crate::lexicon::first_names::is_first_name(&first.key)
         || before.iter().any(|t| cues.is_connector(&t.key))
-        || sizeable_place(&name_key(before.iter().map(|t| t.text)))
-        || sizeable_place(&first.key)
+        || sizeable_place(gaz, &name_key(before.iter().map(|t| t.text)))
+        || sizeable_place(gaz, &first.key)
     {
         return None;
     }
@@ -428,11 +422,18 @@ fn double_particle(first: &str, second: &str) -> bool {
 /// count: "The Bank" is an old name of Portsmouth, New Hampshire.
 fn starts_place_name(tokens: &[Token], start: usize, end: usize, gaz: &Gazetteer) -> bool {
     (2..=3.min(end - start)).any(|n| {
-        let key = name_key(tokens[start..start + n].iter().map(|t| t.text));
-        gaz.senses(&key).iter().any(|s| {
-            let p = gaz.place(s.place);
-            p.kind != PlaceKind::City || p.population >= LEADING_WORD_CITY
-        })
+        sizeable_place(
+            gaz,
+            &name_key(tokens[start..start + n].iter().map(|t| t.text)),
+        )
+    })
+}
+
+/// `key` names a country or region, or a city of [`LEADING_WORD_CITY`] or more.
+fn sizeable_place(gaz: &Gazetteer, key: &str) -> bool {
+    gaz.senses(key).iter().any(|s| {
+        let p = gaz.place(s.place);
+        p.kind != PlaceKind::City || p.population >= LEADING_WORD_CITY
     })
 }
 
@@ -1378,7 +1379,7 @@ fn merge_entities(
         let fits = by_key
             .get(long)
             .is_some_and(|l| l.kind != EntityKind::Person)
-            && by_key.get(short).is_some_and(|s| !s.key.contains(' '));
+            && by_key.contains_key(short);
         if fits && long != short {
             let s = by_key.remove(short).expect("present");
             let l = by_key.get_mut(long).expect("present");
@@ -1395,10 +1396,12 @@ fn merge_entities(
         .values()
         .filter(|e| !e.key.contains(' ') && e.kind == EntityKind::Other)
         .filter_map(|e| {
-            let prefix = format!("{} and ", e.key);
-            let mut longs = by_key
-                .values()
-                .filter(|l| l.kind != EntityKind::Person && l.key.starts_with(&prefix));
+            let mut longs = by_key.values().filter(|l| {
+                l.kind != EntityKind::Person
+                    && l.key
+                        .split_once(" and ")
+                        .is_some_and(|(head, _)| head == e.key)
+            });
             match (longs.next(), longs.next()) {
                 (Some(l), None) => Some((e.key.clone(), l.key.clone())),
                 _ => None,

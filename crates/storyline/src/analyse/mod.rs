@@ -226,10 +226,10 @@ pub fn analyse(article: &Article) -> Analysis {
     let mut lead = heading_sentences.min(sentence_ranges.len().saturating_sub(1));
     // "LISBONNE. L'Alliance démocratique ...": a dateline written as a
     // sentence of its own is not the lead.
-    let lead_words: Vec<&tokens::Token> = tokens.iter().filter(|t| t.sentence == lead).collect();
-    if !lead_words.is_empty()
-        && lead_words.len() <= 3
-        && lead_words.iter().all(|t| t.shape == tokens::Shape::Upper)
+    let mut lead_words = tokens.iter().filter(|t| t.sentence == lead);
+    let words = lead_words.clone().count();
+    if (1..=3).contains(&words)
+        && lead_words.all(|t| t.shape == Shape::Upper)
         && lead + 1 < sentence_ranges.len()
     {
         lead += 1;

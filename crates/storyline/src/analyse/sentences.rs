@@ -89,17 +89,18 @@ fn ends_with_ordinal(sentence: &str, next: &str) -> bool {
         return false;
     };
     let last = body.rsplit(char::is_whitespace).next().unwrap_or("");
-    let number = (1..=2).contains(&last.len()) && last.chars().all(|c| c.is_ascii_digit());
+    if !((1..=2).contains(&last.len()) && last.chars().all(|c| c.is_ascii_digit())) {
+        return false;
+    }
     let word = next
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .map(crate::lexicon::fold::fold)
         .unwrap_or_default();
-    number
-        && (crate::lexicon::calendar::Calendar::get()
-            .month(&word)
-            .is_some()
-            || AFTER_ORDINALS.contains(&word.as_str()))
+    crate::lexicon::calendar::Calendar::get()
+        .month(&word)
+        .is_some()
+        || AFTER_ORDINALS.contains(&word.as_str())
 }
 
 fn ends_with_abbreviation(sentence: &str) -> bool {

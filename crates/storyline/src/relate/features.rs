@@ -289,14 +289,10 @@ pub const FEATURE_GROUPS: &[(&str, &[&str])] = &[
     ("MiniLM English embeddings", &["english_pair", "en_"]),
 ];
 
+/// The feature `name` is one of `patterns` (a name, or a prefix ending
+/// in `_`; a name also covers its `_sqrt` companion).
 pub fn in_group(name: &str, patterns: &[&str]) -> bool {
-    patterns.iter().any(|p| {
-        if p.ends_with('_') {
-            name.starts_with(p)
-        } else {
-            name == *p || name.starts_with(p)
-        }
-    })
+    patterns.iter().any(|p| name.starts_with(p))
 }
 
 /// The group a feature belongs to (see [`FEATURE_GROUPS`]).
