@@ -53,16 +53,21 @@ fn figure(summary: &str, what: &str) -> usize {
         .unwrap_or_else(|| panic!("no {what:?} in {summary:?}"))
 }
 
-/// Headlines of the stories a `--json` listing command prints.
-fn headlines(store: &Path, args: &[&str]) -> Vec<String> {
+/// One string field of each item a `--json` listing command prints.
+fn listed(store: &Path, args: &[&str], field: &str) -> Vec<String> {
     let out = run(store, args);
     assert!(out.ok, "{}", out.stderr);
     let v: Value = serde_json::from_str(&out.stdout).unwrap();
     v.as_array()
         .unwrap()
         .iter()
-        .map(|st| st["headline"].as_str().unwrap().to_owned())
+        .map(|item| item[field].as_str().unwrap().to_owned())
         .collect()
+}
+
+/// Headlines of the stories a `--json` listing command prints.
+fn headlines(store: &Path, args: &[&str]) -> Vec<String> {
+    listed(store, args, "headline")
 }
 
 /// Write `articles` as a JSONL file `name` in `dir`.
@@ -695,16 +700,7 @@ fn search_finds_other_forms_of_a_word_and_needs_every_word() {
     ];
     let path = write_jsonl(s, "in.jsonl", &lines);
     assert!(ingest(s, &[&path]).ok);
-    let ids = |query: &str| -> Vec<String> {
-        let out = run(s, &["search", "--json", query]);
-        assert!(out.ok, "{}", out.stderr);
-        let v: Value = serde_json::from_str(&out.stdout).unwrap();
-        v.as_array()
-            .unwrap()
-            .iter()
-            .map(|h| h["id"].as_str().unwrap().to_owned())
-            .collect()
-    };
+    let ids = |query: &str| listed(s, &["search", "--json", query], "id");
     // Other forms of a word, in the article's language.
     assert_eq!(ids("quakes"), ["quake"]);
     assert_eq!(ids("élection"), ["vote"]);
