@@ -62,6 +62,26 @@ pub fn story_detail(store: &dyn Store, s: &StorySummary) -> crate::store::Result
     Ok(v)
 }
 
+/// Duplicate groups as listed by `storyline dups --json` and
+/// `GET /v1/duplicates`: each original with its copies, largest group first.
+pub fn duplicate_groups(groups: &[crate::store::DuplicateGroup]) -> Value {
+    json!(groups
+        .iter()
+        .map(|g| json!({
+            "original": {
+                "id": g.original.id, "title": g.original.heading(), "story": g.original.story,
+                "date": g.original.date, "source": g.original.source, "url": g.original.url,
+            },
+            "copies": g.copies.iter().map(|c| json!({
+                "id": c.id, "title": c.heading(),
+                "date": c.date, "source": c.source, "url": c.url,
+                "kind": c.duplicate.as_ref().map(|d| d.kind),
+                "similarity": c.duplicate.as_ref().map(|d| d.similarity),
+            })).collect::<Vec<_>>(),
+        }))
+        .collect::<Vec<_>>())
+}
+
 /// "1 article", "6 articles": counts as people read them.
 pub fn article_count(n: i64) -> String {
     if n == 1 {

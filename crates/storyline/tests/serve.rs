@@ -217,6 +217,35 @@ fn api_stores_groups_compares_and_explains_its_errors() {
     );
     assert_eq!(st, 422, "id and text at once is ambiguous: {e}");
 
+    // A syndicated copy under another id is stored as a copy and listed
+    // with its original.
+    let mut copy = ecb_articles()[0].clone();
+    copy["id"] = json!("syndicated-copy");
+    copy["text"] = json!(format!(
+        "{}\nSign up for our daily newsletter.",
+        copy["text"].as_str().unwrap()
+    ));
+    let (_, stored) = post(&copy.to_string());
+    assert_eq!(stored["articles"][0]["status"], "duplicate", "{stored}");
+    let (st, dups) = call(a.get(&format!("{}/v1/duplicates", s.base)), None);
+    assert_eq!(st, 200, "{dups}");
+    let group = &dups["groups"][0];
+    assert_eq!(group["original"]["id"], ecb_articles()[0]["id"], "{dups}");
+    assert_eq!(group["copies"][0]["id"], "syndicated-copy", "{dups}");
+    assert_eq!(group["copies"][0]["kind"], "near", "{dups}");
+    let (st, _) = call(a.get(&format!("{}/v1/duplicates?limit=0", s.base)), None);
+    assert_eq!(st, 400);
+    let dups_page = a
+        .get(&format!("{}/duplicates", s.base))
+        .call()
+        .unwrap()
+        .into_string()
+        .unwrap();
+    assert!(
+        dups_page.contains("near copy") && dups_page.contains("/articles/syndicated-copy"),
+        "{dups_page}"
+    );
+
     // Search, related, health, metrics, OpenAPI.
     let (_, hits) = call(a.get(&format!("{}/v1/search?q=rehab", s.base)), None);
     assert!(!hits["hits"].as_array().unwrap().is_empty(), "{hits}");
@@ -231,7 +260,7 @@ fn api_stores_groups_compares_and_explains_its_errors() {
     let (_, m) = call(a.get(&format!("{}/metrics", s.base)), None);
     let m = m.as_str().unwrap().to_owned();
     assert!(m.contains("storyline_http_requests_total"), "{m}");
-    assert!(m.contains("storyline_store_articles 24"), "{m}");
+    assert!(m.contains("storyline_store_articles 25"), "{m}");
     let (_, doc) = call(a.get(&format!("{}/v1/openapi.json", s.base)), None);
     assert!(doc["paths"]["/v1/stories"]["get"].is_object(), "{doc}");
 

@@ -7,7 +7,6 @@ use crate::lexicon::fold::fold;
 use crate::store::{OpenMode, StoredArticle, StoryFilter, StoryOrder, StorySummary};
 use anyhow::Context;
 use chrono::NaiveDate;
-use serde_json::json;
 use std::io::Write;
 
 #[derive(clap::Args)]
@@ -225,19 +224,7 @@ pub fn dups(args: DupsArgs) -> anyhow::Result<i32> {
     let groups = store.duplicate_groups(args.limit)?;
     let mut out = std::io::stdout().lock();
     if args.json {
-        let v: Vec<_> = groups
-            .iter()
-            .map(|g| {
-                json!({
-                    "original": {"id": g.original.id, "title": g.original.heading(), "story": g.original.story},
-                    "copies": g.copies.iter().map(|c| json!({
-                        "id": c.id, "title": c.heading(),
-                        "kind": c.duplicate.as_ref().map(|d| d.kind),
-                        "similarity": c.duplicate.as_ref().map(|d| d.similarity),
-                    })).collect::<Vec<_>>(),
-                })
-            })
-            .collect();
+        let v = crate::views::duplicate_groups(&groups);
         serde_json::to_writer_pretty(&mut out, &v)?;
         writeln!(out)?;
         return Ok(0);

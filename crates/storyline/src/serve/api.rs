@@ -480,6 +480,25 @@ pub async fn post_compare(
 
 #[derive(Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
+pub struct DuplicatesQuery {
+    /// Most groups (1 to 500, default 50), largest first.
+    pub limit: Option<usize>,
+}
+
+#[utoipa::path(get, path = "/v1/duplicates", tag = "articles", params(DuplicatesQuery),
+    responses((status = 200, description = "Duplicate groups, largest first: each original with its exact and near copies", body = Object), (status = 400, description = "Malformed request", body = ErrorBody)))]
+pub async fn list_duplicates(
+    State(state): State<Arc<AppState>>,
+    q: Result<Query<DuplicatesQuery>, axum::extract::rejection::QueryRejection>,
+) -> ApiResult {
+    let Query(q) = q.map_err(|e| ApiError::bad_request(e.body_text()))?;
+    let limit = page_limit(q.limit, 50, 500)?;
+    let groups = blocking(move || Ok(state.reader().duplicate_groups(limit)?)).await?;
+    Ok(Json(json!({ "groups": crate::views::duplicate_groups(&groups) })).into_response())
+}
+
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SearchQuery {
     /// Words to look for.
     pub q: Option<String>,

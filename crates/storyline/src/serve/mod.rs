@@ -1,5 +1,5 @@
 //! Serve: one process offering the HTTP JSON API (`/v1/...`), the web
-//! pages (`/`, `/stories/{id}`, `/articles/{id}`, `/compare`), health and
+//! pages (`/`, `/stories/{id}`, `/articles/{id}`, `/compare`, `/duplicates`), health and
 //! Prometheus metrics, over one store.
 //!
 //! Store calls are blocking (SQLite): handlers run them on tokio's blocking
@@ -29,6 +29,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/v1/stories", get(api::list_stories))
         .route("/v1/stories/{id}", get(api::get_story))
         .route("/v1/compare", post(api::post_compare))
+        .route("/v1/duplicates", get(api::list_duplicates))
         .route("/v1/search", get(api::search))
         .route("/v1/openapi.json", get(openapi::document))
         .route("/healthz", get(api::healthz))
@@ -37,6 +38,7 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/stories/{id}", get(pages::story))
         .route("/articles/{id}", get(pages::article))
         .route("/compare", get(pages::compare))
+        .route("/duplicates", get(pages::duplicates))
         .fallback(api::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(

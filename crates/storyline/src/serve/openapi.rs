@@ -18,6 +18,7 @@ use utoipa::{OpenApi, ToSchema};
         super::api::list_stories,
         super::api::get_story,
         super::api::post_compare,
+        super::api::list_duplicates,
         super::api::search,
         super::api::healthz,
     ),

@@ -2,7 +2,7 @@
 //! interpolates), one embedded stylesheet, no JavaScript, no external
 //! assets. Stories list, story, article with related coverage, compare.
 
-use super::api::{blocking, compare_values, find_stories, ApiError, StoriesQuery};
+use super::api::{blocking, compare_values, find_stories, ApiError, DuplicatesQuery, StoriesQuery};
 use super::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Response};
@@ -56,7 +56,7 @@ fn page(title: &str, body: Markup) -> Response {
                 style { (PreEscaped(STYLE)) }
             }
             body {
-                header { nav aria-label="Site" { a href="/" { "Storyline" } " " span.muted { "· which articles tell the same story" } } }
+                header { nav aria-label="Site" { a href="/" { "Storyline" } " " span.muted { "· which articles tell the same story" } " · " a href="/duplicates" { "Duplicates" } } }
                 main { (body) }
                 footer.muted { p { "Scores: 1 = very similar, 4 = very dissimilar (SemEval-2022 Task 8)." } }
             }
@@ -137,6 +137,8 @@ pub async fn index(
             ("entity", &q.entity),
             ("place", &q.place),
             ("lang", &q.lang),
+            ("from", &q.from),
+            ("to", &q.to),
             ("order", &q.order),
         ] {
             if let Some(v) = v.as_deref().filter(|s| !s.is_empty()) {
@@ -162,6 +164,8 @@ pub async fn index(
                 label { "Person or organisation" input type="text" name="entity" value=(opt(&q.entity)); }
                 label { "Place" input type="text" name="place" value=(opt(&q.place)); }
                 label { "Language" input type="text" name="lang" size="4" value=(opt(&q.lang)); }
+                label { "From" input type="date" name="from" value=(opt(&q.from)); }
+                label { "To" input type="date" name="to" value=(opt(&q.to)); }
                 label { "Order"
                     select name="order" {
                         option value="newest" selected[!largest] { "Newest" }
@@ -182,6 +186,52 @@ pub async fn index(
                 }
             }
             @if let Some(link) = next_link { p { a href=(link) rel="next" { "More stories" } } }
+        },
+    )
+}
+
+/// `/duplicates`: originals with their exact and near copies, largest
+/// group first (what `storyline dups` lists).
+pub async fn duplicates(
+    State(state): State<Arc<AppState>>,
+    q: Result<Query<DuplicatesQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let q = match q {
+        Ok(Query(q)) => q,
+        Err(e) => return error_page(ApiError::bad_request(e.body_text())),
+    };
+    let limit = q.limit.unwrap_or(100).clamp(1, 500);
+    let groups = match blocking(move || Ok(state.reader().duplicate_groups(limit)?)).await {
+        Ok(g) => g,
+        Err(e) => return error_page(e),
+    };
+    page(
+        "Duplicates",
+        html! {
+            h1 { "Duplicates" }
+            p.muted { "Exact copies (the same text once normalised) and near copies (syndicated or lightly edited, same language), each under the article stored first." }
+            @if groups.is_empty() { p { "No duplicates stored." } }
+            ul.stories {
+                @for g in &groups {
+                    li {
+                        a href={ "/articles/" (urlencode(&g.original.id)) } { (g.original.heading()) }
+                        div.meta {
+                            (g.original.date.map_or("undated".to_owned(), |d| d.to_string()))
+                            @if let Some(src) = source_label(g.original.source.as_deref(), g.original.url.as_deref()) { " · " (src) }
+                            @if let Some(story) = g.original.story { " · " a href={ "/stories/" (story) } { "story #" (story) } }
+                        }
+                        ul {
+                            @for c in &g.copies {
+                                li {
+                                    @if let Some(d) = &c.duplicate { (d.kind.as_str()) " copy (" (format!("{:.2}", d.similarity)) "): " }
+                                    a href={ "/articles/" (urlencode(&c.id)) } { (c.heading()) }
+                                    @if let Some(src) = source_label(c.source.as_deref(), c.url.as_deref()) { span.muted { " · " (src) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         },
     )
 }
@@ -215,8 +265,20 @@ fn source_label(source: Option<&str>, url: Option<&str>) -> Option<String> {
 }
 
 /// A value made safe for a URL path segment or query.
+/// Characters a path segment or query value must escape: all but RFC
+/// 3986's unreserved ones, so ids such as `1_10ecb` stay readable.
+const ESCAPED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 fn urlencode(s: &str) -> String {
-    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+    // "." and ".." as a path segment would be resolved away by browsers.
+    if s.chars().all(|c| c == '.') {
+        return s.replace('.', "%2E");
+    }
+    percent_encoding::utf8_percent_encode(s, ESCAPED).to_string()
 }
 
 /// `/stories/{id}`.
@@ -476,7 +538,17 @@ pub async fn compare(
 
 #[cfg(test)]
 mod tests {
-    use super::source_label;
+    use super::{source_label, urlencode};
+
+    #[test]
+    fn links_to_articles_keep_ids_readable_and_whole() {
+        assert_eq!(urlencode("1_10ecb"), "1_10ecb");
+        assert_eq!(urlencode("wire/2020 03.txt"), "wire%2F2020%2003.txt");
+        assert_eq!(urlencode("Çavuşoğlu"), "%C3%87avu%C5%9Fo%C4%9Flu");
+        // Dot segments would be resolved away by the browser.
+        assert_eq!(urlencode(".."), "%2E%2E");
+        assert_eq!(urlencode("."), "%2E");
+    }
 
     #[test]
     fn sources_show_the_site_or_the_file_name_never_the_servers_paths() {
