@@ -708,3 +708,35 @@ fn search_finds_other_forms_of_a_word_and_needs_every_word() {
     assert_eq!(ids("tipos de interés"), ["bce"]);
     assert_eq!(ids("quake Portugal"), Vec::<String>::new());
 }
+
+#[test]
+fn search_lists_a_story_once_with_its_near_copies_folded_under_the_original() {
+    let store = tempfile::tempdir().unwrap();
+    let s = store.path();
+    let original =
+        std::fs::read_to_string(fixtures().join("examples/000_17f2bfa074d01afa.txt")).unwrap();
+    // A syndicated copy: last paragraph cut, a newsletter line added. It is
+    // shorter, so on its own it would rank above the original.
+    let paragraphs: Vec<&str> = original.trim_end().split("\n\n").collect();
+    let copy = format!(
+        "{}\n\nSign up for our morning newsletter.",
+        paragraphs[..paragraphs.len() - 1].join("\n\n")
+    );
+    let lines = [
+        serde_json::json!({"id": "original", "text": original}),
+        serde_json::json!({"id": "wire-copy", "text": copy}),
+    ];
+    let path = write_jsonl(s, "in.jsonl", &lines);
+    let stored = ingest(s, &[&path]);
+    assert_eq!(
+        figure(&stored.stdout, "near duplicates"),
+        1,
+        "{}",
+        stored.stdout
+    );
+    let hits = run(s, &["search", "--json", "Cavusoglu Idlib"]);
+    let hits: Value = serde_json::from_str(&hits.stdout).unwrap();
+    assert_eq!(hits.as_array().unwrap().len(), 1, "{hits}");
+    assert_eq!(hits[0]["id"], "original", "{hits}");
+    assert_eq!(hits[0]["copies"][0], "wire-copy", "{hits}");
+}

@@ -59,6 +59,17 @@ pub fn search(args: SearchArgs) -> anyhow::Result<i32> {
             "{:6.2}  {}  [{}] {}  {story}",
             h.score, h.id, h.lang, h.title
         )?;
+        match (&h.copy_of, h.copies.as_slice()) {
+            (Some(of), _) => writeln!(out, "        near copy of {of}")?,
+            (None, []) => {}
+            (None, [one]) => writeln!(out, "        + near copy {one}")?,
+            (None, many) => writeln!(
+                out,
+                "        + {} near copies: {}",
+                many.len(),
+                many.join(", ")
+            )?,
+        }
     }
     Ok(0)
 }

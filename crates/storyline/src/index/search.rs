@@ -74,6 +74,8 @@ struct Fields {
     body: Field,
     lang: Field,
     story: Field,
+    /// The original's id, for a near copy.
+    copy_of: Field,
     /// One per [`STEMMED`] language, in that order.
     stemmed: Vec<Field>,
 }
@@ -93,6 +95,11 @@ pub struct Hit {
     pub lang: String,
     pub story: Option<i64>,
     pub score: f32,
+    /// For a near copy listed on its own (its original did not match):
+    /// the original's id.
+    pub copy_of: Option<String>,
+    /// Near copies of this article that matched too, folded under it.
+    pub copies: Vec<String>,
 }
 
 fn schema() -> (Schema, Fields) {
@@ -109,6 +116,7 @@ fn schema() -> (Schema, Fields) {
         body: b.add_text_field("body", text),
         lang: b.add_text_field("lang", STRING | STORED),
         story: b.add_i64_field("story", STORED),
+        copy_of: b.add_text_field("copy_of", STRING | STORED),
         stemmed: STEMMED
             .iter()
             .map(|(code, _)| {
@@ -267,6 +275,9 @@ impl SearchIndex {
         if let Some(s) = a.story {
             d.add_i64(self.f.story, s);
         }
+        if let Some(dup) = &a.duplicate {
+            d.add_text(self.f.copy_of, &dup.of);
+        }
         // whatlang says "nb" for Norwegian Bokmål.
         let lang = if a.lang == "nb" {
             "no"
@@ -283,9 +294,14 @@ impl SearchIndex {
     /// Best matches for a user's query: every word must match, as written
     /// or by its stem, in the title or the text (titles count double).
     /// Query syntax ("quoted phrases", -excluded, OR) works; its errors
-    /// are forgiven, not reported.
+    /// are forgiven, not reported. Near copies that match with their
+    /// original are folded under it, which takes the better rank of the
+    /// two: a reader wants the story once, not the syndicated version
+    /// first because it is shorter.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
-        self.run(query, limit, true)
+        // Read past the limit so that folding still fills it.
+        let hits = self.run(query, limit.saturating_mul(3).max(30), true)?;
+        Ok(fold_copies(hits, limit))
     }
 
     /// Best matches for a list of words of which any may match (the title
@@ -321,10 +337,37 @@ impl SearchIndex {
                 lang: text(self.f.lang),
                 story: d.get_first(self.f.story).and_then(|v| v.as_i64()),
                 score,
+                copy_of: Some(text(self.f.copy_of)).filter(|s| !s.is_empty()),
+                copies: Vec::new(),
             });
         }
         Ok(hits)
     }
+}
+
+/// Fold each near copy into its original when both matched, keeping the
+/// best score for the pair; hits stay in score order, at most `limit`.
+fn fold_copies(hits: Vec<Hit>, limit: usize) -> Vec<Hit> {
+    let mut folded: Vec<Hit> = Vec::with_capacity(hits.len());
+    let position = |folded: &[Hit], id: &str| folded.iter().position(|h| h.id == id);
+    // Originals first, so that a copy ranked above its original finds it.
+    let (copies, originals): (Vec<Hit>, Vec<Hit>) =
+        hits.into_iter().partition(|h| h.copy_of.is_some());
+    folded.extend(originals);
+    for copy in copies {
+        let of = copy.copy_of.as_deref().unwrap_or_default();
+        match position(&folded, of) {
+            Some(i) => {
+                let original = &mut folded[i];
+                original.score = original.score.max(copy.score);
+                original.copies.push(copy.id);
+            }
+            None => folded.push(copy),
+        }
+    }
+    folded.sort_by(|a, b| b.score.total_cmp(&a.score));
+    folded.truncate(limit);
+    folded
 }
 
 /// The text indexed as an article's body: its caption, then its body.
