@@ -280,6 +280,25 @@ fn api_stores_groups_compares_and_explains_its_errors() {
         .into_string()
         .unwrap();
     assert!(page.contains("<h1>Stories</h1>"), "{page}");
+    // The next page keeps every filter of this one, the date range too.
+    let filtered = a
+        .get(&format!("{}/?limit=1&from=2000-01-01&lang=en", s.base))
+        .call()
+        .unwrap()
+        .into_string()
+        .unwrap();
+    let next = filtered
+        .split("href=\"")
+        .find(|h| h.starts_with("/?cursor="))
+        .and_then(|h| h.split('"').next())
+        .unwrap_or_else(|| panic!("a next page: {filtered}"));
+    for param in ["limit=1", "from=2000-01-01", "lang=en"] {
+        assert!(next.contains(param), "{next}");
+    }
+    assert!(
+        filtered.contains("name=\"from\" value=\"2000-01-01\""),
+        "{filtered}"
+    );
     let story_page = a
         .get(&format!("{}/stories/{story_id}", s.base))
         .call()

@@ -42,6 +42,8 @@ details { margin:.25rem 0 .25rem 1rem; }
 .pairs > div { border:1px solid var(--line); border-radius:.5rem; padding:.5rem .75rem; }
 mark { background:var(--mark); color:inherit; }
 .body p { margin:.5rem 0; }
+/* Titles and names in right-to-left scripts (Arabic) read right to left. */
+li, td, .chips li { unicode-bidi: plaintext; }
 @media (max-width: 40rem) { .pairs { grid-template-columns:1fr; } td.hide-narrow, th.hide-narrow { display:none; } }
 "#;
 
@@ -132,6 +134,9 @@ pub async fn index(
     };
     let next_link = next.map(|c| {
         let mut params = vec![("cursor".to_owned(), c.to_string())];
+        if let Some(limit) = q.limit {
+            params.push(("limit".to_owned(), limit.to_string()));
+        }
         for (k, v) in [
             ("q", &q.q),
             ("entity", &q.entity),
@@ -319,7 +324,7 @@ pub async fn story(State(state): State<Arc<AppState>>, Path(id): Path<String>) -
     page(
         &headline,
         html! {
-            h1 { (headline) }
+            h1 dir="auto" { (headline) }
             p.meta { (crate::views::article_count(v["articles"].as_i64().unwrap_or(0))) " · " (span(&v)) }
             @let entities = labels(&v["entities"]);
             @let places = labels(&v["places"]);
@@ -396,7 +401,7 @@ pub async fn article(State(state): State<Arc<AppState>>, Path(id): Path<String>)
     page(
         &heading,
         html! {
-            h1 { (heading) }
+            h1 lang=(a.lang) dir="auto" { (heading) }
             p.meta {
                 (a.date.map_or("undated".to_owned(), |d| d.to_string())) " · " (a.lang)
                 @if let Some(src) = source_label(a.source.as_deref(), a.url.as_deref()) {
@@ -409,8 +414,8 @@ pub async fn article(State(state): State<Arc<AppState>>, Path(id): Path<String>)
                 @if let Some(s) = a.story { " · " a href={ "/stories/" (s) } { "story " (s) } }
             }
             @if let Some(d) = &a.duplicate { p.muted { (d.kind.as_str()) " copy of " a href={ "/articles/" (urlencode(&d.of)) } { (d.of) } } }
-            @if let Some(c) = &a.caption { p.muted { (c) } }
-            div.body { @for p in a.body.split('\n').filter(|p| !p.trim().is_empty()) { p { (p) } } }
+            @if let Some(c) = &a.caption { p.muted lang=(a.lang) dir="auto" { (c) } }
+            div.body lang=(a.lang) { @for p in a.body.split('\n').filter(|p| !p.trim().is_empty()) { p dir="auto" { (p) } } }
             h2 { "Related coverage" }
             @if related.is_empty() { p { "Nothing related is stored." } }
             table {
@@ -527,8 +532,8 @@ pub async fn compare(
             @for p in &pairs {
                 @let shared: HashSet<String> = strings(&p["shared"]).iter().map(|s| crate::lexicon::fold::fold(s)).collect();
                 div.pairs {
-                    div { (highlight(p["a"].as_str().unwrap_or(""), &shared)) }
-                    div { (highlight(p["b"].as_str().unwrap_or(""), &shared)) }
+                    div dir="auto" { (highlight(p["a"].as_str().unwrap_or(""), &shared)) }
+                    div dir="auto" { (highlight(p["b"].as_str().unwrap_or(""), &shared)) }
                 }
                 p.muted { "similarity " (format!("{:.2}", p["similarity"].as_f64().unwrap_or(0.0))) }
             }
