@@ -27,6 +27,8 @@ pub enum Encoding {
     Utf8,
     /// Not valid UTF-8: decoded as Windows-1252 (a superset of Latin-1).
     Windows1252,
+    /// UTF-16 with its byte-order mark, as Windows editors save "Unicode".
+    Utf16,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +52,16 @@ pub fn decode_article(bytes: &[u8], limit: usize) -> Result<Decoded, DecodeError
         return Err(DecodeError::TooLarge {
             size: bytes.len(),
             limit,
+        });
+    }
+    if let Some(text) = decode_utf16(bytes) {
+        if text.trim().is_empty() {
+            return Err(DecodeError::Blank);
+        }
+        return Ok(Decoded {
+            text,
+            encoding: Encoding::Utf16,
+            repaired_runs: 0,
         });
     }
     if let Some(kind) = sniff_binary(bytes) {
@@ -77,6 +89,19 @@ pub fn decode_article(bytes: &[u8], limit: usize) -> Result<Decoded, DecodeError
     })
 }
 
+/// Text in UTF-16 with a byte-order mark, decoded (malformed pairs become
+/// U+FFFD); `None` without the mark. Without it UTF-16 is not told from
+/// binary, and editors that save UTF-16 write the mark.
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let encoding = match bytes {
+        [0xFF, 0xFE, ..] => encoding_rs::UTF_16LE,
+        [0xFE, 0xFF, ..] => encoding_rs::UTF_16BE,
+        _ => return None,
+    };
+    let (text, _) = encoding.decode_with_bom_removal(bytes);
+    Some(text.into_owned())
+}
+
 /// Recognise common binary formats by magic number, then fall back to the
 /// share of control bytes (text has almost none).
 pub(crate) fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
@@ -94,6 +119,9 @@ pub(crate) fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
         if bytes.starts_with(magic) {
             return Some(name);
         }
+    }
+    if decode_utf16(&bytes[..bytes.len().min(2)]).is_some() {
+        return Some("UTF-16 text: save it as UTF-8");
     }
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) {
@@ -182,6 +210,34 @@ mod tests {
         let d = decode_article("Çavuşoğlu met Lavrov.".as_bytes(), MAX_ARTICLE_BYTES).unwrap();
         assert_eq!(d.text, "Çavuşoğlu met Lavrov.");
         assert_eq!(d.encoding, Encoding::Utf8);
+    }
+
+    #[test]
+    fn utf16_with_its_byte_order_mark_is_text() {
+        let text = "Erdoğan ve Putin\n\nİdlib'de ateşkes.";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [le, be] {
+            let d = decode_article(&bytes, MAX_ARTICLE_BYTES).unwrap();
+            assert_eq!(d.text, text);
+            assert_eq!(d.encoding, Encoding::Utf16);
+        }
+        // Without the mark its NUL bytes make it binary, as before.
+        let bare: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(matches!(
+            decode_article(&bare, MAX_ARTICLE_BYTES),
+            Err(DecodeError::Binary(_))
+        ));
+        assert_eq!(
+            decode_article(&[0xFF, 0xFE, b' ', 0], MAX_ARTICLE_BYTES),
+            Err(DecodeError::Blank)
+        );
     }
 
     #[test]
