@@ -707,6 +707,11 @@ fn search_finds_other_forms_of_a_word_and_needs_every_word() {
     // Every word must match: "de" alone is in the French article too.
     assert_eq!(ids("tipos de interés"), ["bce"]);
     assert_eq!(ids("quake Portugal"), Vec::<String>::new());
+    // A Turkish case suffix after an apostrophe is not a word of its own.
+    let tr = serde_json::json!({"id": "deprem", "lang": "tr", "title": "Malatya'da deprem", "text": "Cumhurbaşkanı Erdoğan deprem bölgesini ziyaret etti ve yardım sözü verdi."});
+    assert!(ingest(s, &[&write_jsonl(s, "tr.jsonl", &[tr])]).ok);
+    assert_eq!(ids("Erdoğan'ın"), ["deprem"]);
+    assert_eq!(ids("Malatya'nın depremi"), ["deprem"]);
 }
 
 #[test]

@@ -300,7 +300,8 @@ impl SearchIndex {
     /// first because it is shorter.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<Hit>> {
         // Read past the limit so that folding still fills it.
-        let hits = self.run(query, limit.saturating_mul(3).max(30), true)?;
+        let query = cut_suffixes(query);
+        let hits = self.run(&query, limit.saturating_mul(3).max(30), true)?;
         Ok(fold_copies(hits, limit))
     }
 
@@ -343,6 +344,30 @@ impl SearchIndex {
         }
         Ok(hits)
     }
+}
+
+/// A query's words without their apostrophe suffixes ("Erdoğan'ın" is
+/// "Erdoğan"): the tokenizer splits a word at its apostrophe, and the
+/// query parser would then ask for the phrase "erdogan ın", which only an
+/// English "Erdogan in" matches. Quoted phrases are left as written.
+fn cut_suffixes(query: &str) -> String {
+    let mut quoted = false;
+    query
+        .split(' ')
+        .map(|word| {
+            let opens_or_closes = word.matches('"').count() % 2 == 1;
+            let keep = quoted || word.contains('"');
+            if opens_or_closes {
+                quoted = !quoted;
+            }
+            if keep {
+                word.to_owned()
+            } else {
+                crate::lexicon::fold::strip_apostrophe_suffix(word).to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Fold each near copy into its original when both matched, keeping the
