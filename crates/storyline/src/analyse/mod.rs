@@ -211,7 +211,22 @@ pub fn analyse(article: &Article) -> Analysis {
     figures.sort();
     figures.dedup();
 
-    let found = entities::extract(&text, &tokens, lang);
+    // Journalists named in a credit line or byline are no actors of the
+    // story: their names stay out of the entities.
+    let credits: Vec<bool> = sentence_ranges
+        .iter()
+        .map(|&(s, e)| sentences::is_credit_line(&text[s..e]))
+        .collect();
+    let found = if credits.contains(&true) {
+        let kept: Vec<tokens::Token> = tokens
+            .iter()
+            .filter(|t| !credits[t.sentence])
+            .cloned()
+            .collect();
+        entities::extract(&text, &kept, lang)
+    } else {
+        entities::extract(&text, &tokens, lang)
+    };
     for e in &found.entities {
         for &s in &e.sentences {
             sentence_anchors[s].push(format!("e:{}", e.key));

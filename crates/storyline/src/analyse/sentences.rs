@@ -117,8 +117,78 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
         || ABBREVIATIONS.contains(&word.as_str())
 }
 
+/// Words that open a credit line, the note that names who reported,
+/// wrote and edited a wire story: "(Reporting by Giulia Segreti; Editing by
+/// Alex Richardson)", "(Bericht von Andreas Rinke, redigiert von ...)".
+const CREDIT_CUES: &[&str] = &[
+    "reporting by",
+    "additional reporting by",
+    "writing by",
+    "editing by",
+    "compiled by",
+    "edited by",
+    "bericht von",
+    "berichterstattung von",
+    "redigiert von",
+    "redaktion:",
+    "mitarbeit:",
+    "reportage de",
+    "rédigé par",
+    "édité par",
+    "information de",
+    "con información de",
+    "redacción de",
+    "editado por",
+];
+
+/// The sentence is a credit line or a byline ("By Jane Doe"): it names the
+/// journalists, who are not actors of the story.
+pub fn is_credit_line(sentence: &str) -> bool {
+    let s = sentence.trim_start_matches(['(', '[', ' ']).to_lowercase();
+    if CREDIT_CUES.iter().any(|cue| s.starts_with(cue)) {
+        return true;
+    }
+    // A byline: "By" and two to eight words, all capitalised but for
+    // "and", "in" and "the" ("By Jane Doe and John Roe in Rome"), and no
+    // day or month ("By Tuesday Night").
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    words.first() == Some(&"By")
+        && (3..=9).contains(&words.len())
+        && words[1..].iter().all(|w| {
+            matches!(*w, "and" | "in" | "the" | "|")
+                || w.chars().next().is_some_and(char::is_uppercase)
+        })
+        && !words[1..].iter().any(|w| {
+            let cal = crate::lexicon::calendar::Calendar::get();
+            let key = crate::lexicon::fold::fold(w.trim_end_matches([',', '.']));
+            cal.month(&key).is_some() || cal.weekday(&key).is_some()
+        })
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn credit_lines_and_bylines_are_told_from_sentences() {
+        use super::is_credit_line;
+        assert!(is_credit_line(
+            "(Reporting by Giulia Segreti; Editing by Alex Richardson)"
+        ));
+        assert!(is_credit_line(
+            "(Additional reporting by Ece Toksabay in Ankara; Writing by Dominic Evans)"
+        ));
+        assert!(is_credit_line(
+            "(Bericht von Andreas Rinke, redigiert von Sabine Ehrhardt)"
+        ));
+        assert!(is_credit_line("By Jane Doe and John Roe in Rome"));
+        assert!(!is_credit_line("By Tuesday Night the toll had risen."));
+        assert!(!is_credit_line("By Monday, rescuers had found 40 people."));
+        assert!(!is_credit_line(
+            "Reporting from Idlib, Reuters saw burnt-out vehicles on the road."
+        ));
+        assert!(!is_credit_line(
+            "Mevlut Cavusoglu said the talks were edited by nobody."
+        ));
+    }
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {

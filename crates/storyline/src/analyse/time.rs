@@ -651,16 +651,26 @@ pub fn resolve(
             // A day still to come is what the report announces, not when
             // its events happened.
             let near = (day - pub_date).num_days().abs() <= LEAD_DAY_REACH && day <= pub_date;
-            (precise && near && day != pub_date).then(|| (day, e.text.clone()))
+            // A date of publication day in the lead is its dateline
+            // ("WASHINGTON, March 5, 2020 (Reuters) -"), not a day it tells.
+            let dateline = day == pub_date
+                && matches!(
+                    e.value,
+                    TimeValue::Date { .. } | TimeValue::MonthDay { .. }
+                );
+            (precise && near && !dateline).then(|| (day, e.text.clone()))
         });
+        // The first day the lead names decides, even when it is the day of
+        // publication: in "hit the camp on Monday ..., the truce signed a
+        // week ago" the event is Monday's, the truce background.
         return match lead_day {
-            Some((date, text)) => EventTime::Fixed {
+            Some((date, text)) if date != pub_date => EventTime::Fixed {
                 date,
                 basis: format!(
                     "\"{text}\" in the lead sentence, read against the publication date {pub_date}"
                 ),
             },
-            None => EventTime::Fixed {
+            _ => EventTime::Fixed {
                 date: pub_date,
                 basis: "publication date".to_owned(),
             },
@@ -1129,6 +1139,15 @@ mod tests {
             }
             t => panic!("fixed by the publication date: {t:?}"),
         }
+        // The first day the lead names decides even when it is the day of
+        // publication: what happened "a week ago" is background.
+        let text = "Artillery fire hit the Abu Shouk camp on Monday, the worst breach of the truce signed in Jeddah a week ago.";
+        let mut ex = expressions(text, "en");
+        let monday = NaiveDate::from_ymd_opt(2026, 2, 23).unwrap();
+        assert!(matches!(
+            resolve(&mut ex, Some(monday), 0),
+            EventTime::Fixed { date, .. } if date == monday
+        ));
         // A lead with no day of its own keeps the publication date.
         let text = "The Senate passed the bill, ending a fight that began in 2018.";
         let mut ex = expressions(text, "en");
