@@ -94,6 +94,8 @@ pub enum EventVerdict {
     Undecided,
 }
 
+/// Days between two fixed event days from which they are different events.
+pub const DIFFERENT_EVENT_DAYS: i64 = 7;
 /// A sentence pair this close is a retelling of the same fact.
 const RETOLD_SENTENCE: f64 = 0.5;
 /// Below this, no sentence of one article retells one of the other.
@@ -150,11 +152,22 @@ pub fn gather(a: &Analysis, b: &Analysis) -> Evidence {
     let time = compare_time(a, b);
     let (sentence_pairs, sentence_similarity) = align_sentences(a, b);
     let shared_figures = in_both(&a.figures, &b.figures);
-    let events = compare_events(a, b, &entities, shared_figures, sentence_similarity.best);
-    // The same text under two different headlines is how one site's
+    let events = compare_events(
+        a,
+        b,
+        &entities,
+        shared_figures,
+        sentence_similarity.best,
+        time.days_apart,
+    );
+    // The same short text under two different headlines is how one site's
     // cookie wall or paywall reads when two of its pages are scraped, not
-    // a copy of a story: copies must share their headline too.
-    let copies = copies(a, b).filter(|_| sentence_similarity.heading >= COPY_HEADLINE);
+    // a copy of a story: short copies must share their headline too. A
+    // long text syndicated under a new headline is a copy all the same.
+    let copies = copies(a, b).filter(|_| {
+        sentence_similarity.heading >= COPY_HEADLINE
+            || word_count(a) >= COPY_WORDS_ANY_HEADLINE && word_count(b) >= COPY_WORDS_ANY_HEADLINE
+    });
     let copy_edits = copies.and_then(|_| copy_edits(a, b));
     Evidence {
         copies,
@@ -207,6 +220,17 @@ fn copy_edits(a: &Analysis, b: &Analysis) -> Option<CopyEdits> {
 /// Lexical similarity of two headlines at or above which two texts that
 /// resemble each other as copies do are taken for copies of one story.
 const COPY_HEADLINE: f64 = 0.5;
+/// Words from which two texts that are copies are copies of one story
+/// whatever their headlines. The scraped cookie walls and paywalls of the
+/// SemEval files run 40 to 161 words; syndicated news reports are longer.
+const COPY_WORDS_ANY_HEADLINE: usize = 200;
+
+fn word_count(an: &Analysis) -> usize {
+    an.sentences
+        .iter()
+        .map(|s| s.text.split_whitespace().count())
+        .sum()
+}
 
 /// The resemblance of two texts that are copies of one another (the
 /// measure and thresholds of near-duplicate detection), else `None`.
@@ -408,6 +432,7 @@ fn compare_events(
     entities: &EntityEvidence,
     shared_figures: Vec<String>,
     closest: f64,
+    days_apart: Option<i64>,
 ) -> EventEvidence {
     let people = |x: &Analysis| -> Vec<String> {
         x.entities
@@ -454,7 +479,11 @@ fn compare_events(
     // words ("Tara Reid checks into rehab" twice): no verdict of difference.
     let protagonist_shared =
         !protagonists_unknown_to(a, b, false) || !protagonists_unknown_to(b, a, false);
-    let verdict = if retold || figure_weight >= SAME_EVENT_FIGURES {
+    // Events whose days are fixed a week or more apart are two events,
+    // whatever background sentences and figures their reports repeat.
+    let verdict = if days_apart.is_some_and(|d| d >= DIFFERENT_EVENT_DAYS) {
+        EventVerdict::DifferentEvents
+    } else if retold || figure_weight >= SAME_EVENT_FIGURES {
         EventVerdict::SameEvent
     } else if unrelated && figure_weight < TELLING_FIGURE && !protagonist_shared {
         EventVerdict::DifferentEvents

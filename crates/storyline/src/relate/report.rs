@@ -1,6 +1,6 @@
 //! Human-readable comparison reports.
 
-use super::evidence::{EventVerdict, Evidence};
+use super::evidence::{EventVerdict, Evidence, DIFFERENT_EVENT_DAYS};
 use super::scores::{Dimension, Scores};
 use super::Comparison;
 use crate::analyse::time::{EventTime, TimeExpression};
@@ -94,20 +94,38 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
             } else if !actors.is_empty() {
                 s.push_str(" involving the same actors");
             }
-            s.push_str(": no sentence of one retells a sentence of the other");
-            match e.closest_meaning {
-                Some(m) => write!(s, " (closest pair in meaning {m:.2})").unwrap(),
-                None => write!(s, " (closest pair in words {:.2})", e.closest_sentences).unwrap(),
-            }
-            if e.shared_figures.is_empty() {
-                s.push_str(" and they share no figures");
-            } else {
-                write!(
-                    s,
-                    " and the only figures they share ({}) are small numbers common to any report of the kind",
-                    list(&e.shared_figures, 3)
-                )
-                .unwrap();
+            match ev.time.days_apart.filter(|d| *d >= DIFFERENT_EVENT_DAYS) {
+                // Dates decide: what the two share is background.
+                Some(days) => {
+                    write!(s, ": their events are {days} days apart").unwrap();
+                    let mut shared = Vec::new();
+                    if e.closest_sentences >= 0.5 || e.closest_meaning.is_some_and(|m| m >= 0.75) {
+                        shared.push("the sentences they share".to_owned());
+                    }
+                    if !e.shared_figures.is_empty() {
+                        shared.push(format!("the figures they share ({})", list(&e.shared_figures, 3)));
+                    }
+                    if !shared.is_empty() {
+                        write!(s, ", so {} can only be background", shared.join(" and ")).unwrap();
+                    }
+                }
+                None => {
+                    s.push_str(": no sentence of one retells a sentence of the other");
+                    match e.closest_meaning {
+                        Some(m) => write!(s, " (closest pair in meaning {m:.2})").unwrap(),
+                        None => write!(s, " (closest pair in words {:.2})", e.closest_sentences).unwrap(),
+                    }
+                    if e.shared_figures.is_empty() {
+                        s.push_str(" and they share no figures");
+                    } else {
+                        write!(
+                            s,
+                            " and the only figures they share ({}) are small numbers common to any report of the kind",
+                            list(&e.shared_figures, 3)
+                        )
+                        .unwrap();
+                    }
+                }
             }
             if e.protagonists_differ && !e.people_only_a.is_empty() && !e.people_only_b.is_empty() {
                 write!(
