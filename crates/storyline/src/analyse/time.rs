@@ -654,10 +654,7 @@ pub fn resolve(
             // A date of publication day in the lead is its dateline
             // ("WASHINGTON, March 5, 2020 (Reuters) -"), not a day it tells.
             let dateline = day == pub_date
-                && matches!(
-                    e.value,
-                    TimeValue::Date { .. } | TimeValue::MonthDay { .. }
-                );
+                && matches!(e.value, TimeValue::Date { .. } | TimeValue::MonthDay { .. });
             (precise && near && !dateline).then(|| (day, e.text.clone()))
         });
         // The first day the lead names decides, even when it is the day of

@@ -96,8 +96,8 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
             }
             match ev.time.days_apart.filter(|d| *d >= DIFFERENT_EVENT_DAYS) {
                 // Dates decide: what the two share is background.
-                Some(days) => {
-                    write!(s, ": their events are {days} days apart").unwrap();
+                Some(_) => {
+                    s.push_str(", on days a week or more apart");
                     let mut shared = Vec::new();
                     if e.closest_sentences >= 0.5 || e.closest_meaning.is_some_and(|m| m >= 0.75) {
                         shared.push("the sentences they share".to_owned());
