@@ -110,7 +110,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
     }
     // Uncased scripts: places anywhere, by gazetteer n-gram lookup.
     if tokens.iter().any(|t| t.shape == Shape::Uncased) {
-        scan_uncased_places(text, tokens, gaz, &mut places);
+        scan_uncased_places(text, tokens, gaz, lang, &mut places);
     }
 
     let mut entities = merge_entities(tokens, raw, lang, &short_forms);
@@ -1216,21 +1216,88 @@ fn hyphenated_only(text: &str, words: &[Token]) -> bool {
     words.windows(2).all(|w| &text[w[0].end..w[1].start] == "-")
 }
 
-fn scan_uncased_places(text: &str, tokens: &[Token], gaz: &Gazetteer, places: &mut PlaceCollector) {
+/// Without capitals nothing sets a name apart from a common word, and in
+/// Arabic many common words are some town's name: "يوما" ("days") is Yuma,
+/// Arizona, "بيان" ("statement") Bayan, Kuwait. A word as frequent as
+/// [`COMMON_WORD_ZIPF`] names only a country, a region or a city of
+/// [`UNCASED_COMMON_CITY`] people (Gaza, Hama and Raqqa are as frequent in
+/// news); one as frequent as [`VERY_COMMON_WORD_ZIPF`] ("المدينة", "the
+/// city", also Medina's short name) names only a country or a region.
+const COMMON_WORD_ZIPF: f32 = 4.5;
+const UNCASED_COMMON_CITY: u64 = 150_000;
+const VERY_COMMON_WORD_ZIPF: f32 = 5.5;
+
+fn common_word_not_this_place(gaz: &Gazetteer, lang: &str, folded: &str, place: PlaceId) -> bool {
+    let Some(zipf) = crate::lexicon::wordfreq::zipf(lang, folded) else {
+        return false;
+    };
+    let p = gaz.place(place);
+    if p.kind != PlaceKind::City {
+        return false;
+    }
+    zipf >= VERY_COMMON_WORD_ZIPF || zipf >= COMMON_WORD_ZIPF && p.population < UNCASED_COMMON_CITY
+}
+
+/// The forms a word written in Arabic script may be a name in: as written,
+/// and without the conjunctions and prepositions written onto it ("وحماة",
+/// "and Hama"; "بجدة", "in Jeddah"; "للقاهرة", "to Cairo").
+fn arabic_clitic_forms(word: &str) -> Vec<String> {
+    let mut forms = vec![word.to_owned()];
+    if !word
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+    {
+        return forms;
+    }
+    let rest = |w: &str| w.chars().skip(1).collect::<String>();
+    let mut bare = word.to_owned();
+    if bare.starts_with(['و', 'ف']) && bare.chars().count() > 3 {
+        bare = rest(&bare);
+        forms.push(bare.clone());
+    }
+    if let Some(after) = bare.strip_prefix("لل").filter(|a| a.chars().count() >= 2) {
+        forms.push(format!("ال{after}"));
+    } else if bare.starts_with(['ب', 'ل', 'ك']) && bare.chars().count() > 3 {
+        forms.push(rest(&bare));
+    }
+    forms
+}
+
+fn scan_uncased_places(
+    text: &str,
+    tokens: &[Token],
+    gaz: &Gazetteer,
+    lang: &str,
+    places: &mut PlaceCollector,
+) {
     let mut i = 0;
     while i < tokens.len() {
         let mut advanced = false;
         if tokens[i].shape == Shape::Uncased {
-            for n in (1..=MAX_NAME_WORDS.min(tokens.len() - i)).rev() {
+            'lengths: for n in (1..=MAX_NAME_WORDS.min(tokens.len() - i)).rev() {
                 let sub = &tokens[i..i + n];
-                if let Some(place) = places.resolve(gaz, &name_key(sub.iter().map(|t| t.text))) {
-                    // As written: Chinese names have no spaces between
-                    // their characters, each of which is a token.
-                    let surface = &text[sub[0].start..sub[n - 1].end];
-                    places.add(place, surface, sub[0].sentence);
-                    i += n;
-                    advanced = true;
-                    break;
+                for first in arabic_clitic_forms(sub[0].text) {
+                    let words =
+                        std::iter::once(first.as_str()).chain(sub[1..].iter().map(|t| t.text));
+                    let place = places.resolve(gaz, &name_key(words)).filter(|&(id, _)| {
+                        n > 1
+                            || !common_word_not_this_place(
+                                gaz,
+                                lang,
+                                &crate::lexicon::fold::fold(&first),
+                                id,
+                            )
+                    });
+                    if let Some(place) = place {
+                        // As written: Chinese names have no spaces between
+                        // their characters, each of which is a token.
+                        let surface = &text[sub[0].start..sub[n - 1].end];
+                        places.add(place, surface, sub[0].sentence);
+                        i += n;
+                        advanced = true;
+                        break 'lengths;
+                    }
                 }
             }
         }
@@ -1594,14 +1661,20 @@ const DECLINED_CITY: u64 = 100_000;
 /// A name of at most three letters that is not the place's own name but
 /// one of its alternates ("AK", "Sam"): abbreviations of cities and regions
 /// collide with initials and first names. Countries keep theirs ("UK"), and
-/// so do names in Chinese, Japanese or Korean characters, where two are a
-/// city's usual name ("北京", Beijing).
+/// so do names in scripts without case: two Chinese characters are a
+/// city's usual name ("北京", Beijing), three Arabic letters Jeddah's.
 fn short_alias(gaz: &Gazetteer, id: PlaceId, key: &str) -> bool {
     let p = gaz.place(id);
     p.kind != PlaceKind::Country
         && key.chars().count() <= 3
-        && !key.chars().any(is_cjk)
+        && !key.chars().any(|c| is_cjk(c) || uncased_letter(c))
         && name_key(p.name.split_whitespace()) != key
+}
+
+/// A letter of a script without case (Arabic, Hebrew), which writes names
+/// short ("جدة", Jeddah) and has no abbreviations like "AK".
+fn uncased_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_uppercase() && !c.is_lowercase()
 }
 
 /// A word in capitals of up to five letters is an acronym ("UN", "DANA",
@@ -1933,6 +2006,19 @@ mod tests {
         let found = place_names("中俄外长会谈\n\n新华社北京3月5日电 中国外交部长王毅在北京与俄罗斯外长举行会谈，随后前往上海。");
         for place in ["Beijing", "Shanghai", "China", "Russia"] {
             assert!(found.iter().any(|p| p == place), "{place}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn arabic_place_names_are_found_and_common_words_are_not_towns() {
+        let found = place_names("هدنة في جدة\n\nوقع الجيش وقوات الدعم السريع في جدة هدنة لمدة 30 يوما. وقال بيان إن المدينة هادئة، فيما قصفت غزة وحماة. ووصل الوفد للقاهرة.");
+        // "and Hama", "to Cairo": conjunctions and prepositions written on.
+        for place in ["Jeddah", "Gaza", "Ḩamāh", "Cairo"] {
+            assert!(found.iter().any(|p| p == place), "{place}: {found:?}");
+        }
+        // "days", "statement", "the city".
+        for town in ["Yuma", "Bayān", "Madinah"] {
+            assert!(!found.iter().any(|p| p == town), "{town}: {found:?}");
         }
     }
 
