@@ -190,6 +190,29 @@ fn ingest_is_idempotent_and_stories_dups_search_and_related_work() {
         nato.iter().any(|h| h.contains("Moscow and Ankara")),
         "{nato:?}"
     );
+    // Every key entity a story lists finds that story when copied into the
+    // filter as shown ("Bashar al-Assad", "... Organization (NATO)").
+    let all: Value = serde_json::from_str(&run(s, &["stories", "--json"]).stdout).unwrap();
+    let mut checked = 0;
+    for story in all.as_array().unwrap() {
+        for label in story["entities"].as_array().unwrap() {
+            let label = label["label"].as_str().unwrap();
+            let found: Value =
+                serde_json::from_str(&run(s, &["stories", "--json", "--entity", label]).stdout)
+                    .unwrap();
+            assert!(
+                found
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|f| f["id"] == story["id"]),
+                "{label:?} does not find story {}",
+                story["id"]
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "{all}");
 
     // Search folds accents and case; related compares in full.
     let hits = run(s, &["search", "--json", "idlib CAVUSOGLU"]);

@@ -3,7 +3,6 @@
 
 use super::StoreArgs;
 use crate::ingest::load::parse_date;
-use crate::lexicon::fold::fold;
 use crate::store::{OpenMode, StoredArticle, StoryFilter, StoryOrder, StorySummary};
 use anyhow::Context;
 use chrono::NaiveDate;
@@ -90,7 +89,10 @@ pub fn list(args: ListArgs) -> anyhow::Result<i32> {
     }
     let store = crate::store::open(&args.store.dir(), OpenMode::Existing)?;
     let filter = StoryFilter {
-        entity: args.entity.as_deref().map(fold),
+        entity: args
+            .entity
+            .as_deref()
+            .map(crate::cluster::stored::entity_filter_key),
         places: args
             .place
             .as_deref()

@@ -324,7 +324,7 @@ pub fn find_stories(
         }
     }
     let mut filter = StoryFilter {
-        entity: text(&q.entity),
+        entity: text(&q.entity).map(|e| crate::cluster::stored::entity_filter_key(&e)),
         places: match q.place.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             Some(p) => Some(crate::cluster::stored::place_filter(
                 state.reader().as_ref(),
