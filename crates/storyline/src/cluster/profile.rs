@@ -137,7 +137,15 @@ pub fn profile(an: &Analysis, key_terms: usize) -> Profile {
         // Keyed by the gazetteer name, not its row number, so stored keys
         // survive a rebuilt gazetteer.
         let key = format!("p:{}", crate::lexicon::fold::fold(&p.name));
-        labels.insert(key.clone(), ("place".to_owned(), p.display.clone()));
+        // Shown as an English article writes it ("Turkey"), else by the
+        // gazetteer's name: a story's key places read "Warsaw", not
+        // "Варшава" because its latest article was Russian.
+        let label = if an.language.code == "en" && !p.adjective_only {
+            p.display.clone()
+        } else {
+            p.name.clone()
+        };
+        labels.insert(key.clone(), ("place".to_owned(), label));
         *mentions.entry(key.clone()).or_default() += p.mentions;
         place_cc.insert(key.clone(), p.country.clone());
         // Countries and continents are too broad to tell stories apart.
@@ -294,6 +302,22 @@ impl StoryProfile {
     }
 
     /// Fold an article into the story.
+    /// Take an article's label for a name. A place's label that differs
+    /// from its gazetteer name was written by an English article ("Turkey"
+    /// for "Türkiye"): it stays, and replaces the gazetteer's.
+    fn set_label(&mut self, key: &str, label: &(String, String)) {
+        let written = |l: &(String, String)| {
+            key.strip_prefix("p:")
+                .is_some_and(|gazetteer| crate::lexicon::fold::fold(&l.1) != gazetteer)
+        };
+        match self.labels.get(key) {
+            Some(old) if written(old) && !written(label) => {}
+            _ => {
+                self.labels.insert(key.to_owned(), label.clone());
+            }
+        }
+    }
+
     pub fn add(&mut self, p: &Profile) {
         self.articles += 1;
         for (t, w) in &p.terms {
@@ -311,13 +335,13 @@ impl StoryProfile {
         for n in &p.names {
             *self.names.entry(n.clone()).or_default() += 1;
             if let Some(l) = p.labels.get(n) {
-                self.labels.insert(n.clone(), l.clone());
+                self.set_label(n, l);
             }
         }
         for c in &p.countries {
             *self.countries.entry(c.clone()).or_default() += 1;
             if let Some(l) = p.labels.get(c) {
-                self.labels.insert(c.clone(), l.clone());
+                self.set_label(c, l);
             }
         }
         for (k, n) in &p.mentions {
@@ -464,6 +488,23 @@ mod tests {
     use super::*;
     use crate::analyse::analyse;
     use crate::ingest::plain::parse_plain;
+
+    #[test]
+    fn key_places_read_as_an_english_report_writes_them() {
+        let mut s = StoryProfile::default();
+        for text in [
+            "Farmers block the border\n\nFarmers blocked the road from Warsaw to Kyiv in Turkey's style, officials in Warsaw said.",
+            "Фермеры блокируют границу\n\nФермеры в Варшаве перекрыли дорогу на Киев, сообщили в Варшаве.",
+        ] {
+            s.add(&profile(&analyse(&parse_plain(text)), 12));
+        }
+        let labels: Vec<String> = s.top_names(10).into_iter().map(|n| n.label).collect();
+        assert!(labels.contains(&"Warsaw".to_owned()), "{labels:?}");
+        assert!(
+            !labels.iter().any(|l| l.starts_with("Варшав")),
+            "{labels:?}"
+        );
+    }
 
     /// An article profile whose embedding is `v`, so content similarity can
     /// be set regardless of wording.

@@ -146,7 +146,7 @@ fn in_both(a: &[String], b: &[String]) -> Vec<String> {
 }
 
 pub fn gather(a: &Analysis, b: &Analysis) -> Evidence {
-    let places = compare_places(&a.places, &b.places);
+    let places = compare_places(a, b);
     let entities = compare_entities(&a.entities, &b.entities);
     let shared_numbers = in_both(&a.numbers, &b.numbers);
     let time = compare_time(a, b);
@@ -244,17 +244,23 @@ pub fn copies(a: &Analysis, b: &Analysis) -> Option<f64> {
     near_duplicate(&shingled(a)?, &shingled(b)?)
 }
 
-/// Display name of a place: the way the text wrote it when that was a name
-/// rather than an adjective, else the gazetteer's name.
-fn place_label(p: &PlaceMention) -> String {
+/// Display name of a place in the (English) report: the way an English
+/// text wrote it when that was a name rather than an adjective ("Turkey",
+/// not the gazetteer's "Türkiye"), else the gazetteer's name ("Warsaw",
+/// not the Polish "Warszawie" or the Russian "Варшава").
+fn place_label(p: &PlaceMention, lang: &str) -> String {
     if p.adjective_only {
         format!("{} ({})", p.name, p.surfaces.join(", "))
-    } else {
+    } else if lang == "en" {
         p.display.clone()
+    } else {
+        p.name.clone()
     }
 }
 
-fn compare_places(a: &[PlaceMention], b: &[PlaceMention]) -> PlaceEvidence {
+fn compare_places(a: &Analysis, b: &Analysis) -> PlaceEvidence {
+    let (lang_a, lang_b) = (a.language.code.as_str(), b.language.code.as_str());
+    let (a, b) = (a.places.as_slice(), b.places.as_slice());
     let gaz = Gazetteer::get();
     let ids_b: HashSet<u32> = b.iter().map(|p| p.place).collect();
     let ids_a: HashSet<u32> = a.iter().map(|p| p.place).collect();
@@ -266,30 +272,46 @@ fn compare_places(a: &[PlaceMention], b: &[PlaceMention]) -> PlaceEvidence {
     // A country is shown as either text wrote it ("Turkey", not the
     // gazetteer's "Türkiye"), so one country never reads as two.
     let country_label = |c: u32| {
-        a.iter()
-            .chain(b)
-            .find(|p| p.place == c && !p.adjective_only)
-            .map_or_else(|| gaz.place(c).name.clone(), |p| p.display.clone())
+        let named = |side: &[PlaceMention], lang: &str| {
+            side.iter()
+                .find(|p| p.place == c && !p.adjective_only)
+                .map(|p| place_label(p, lang))
+        };
+        let (in_a, in_b) = (named(a, lang_a), named(b, lang_b));
+        let english_b = if lang_b == "en" { in_b.clone() } else { None };
+        english_b
+            .or(in_a)
+            .or(in_b)
+            .unwrap_or_else(|| gaz.place(c).name.clone())
+    };
+    // A place both name is shown as the English article wrote it, if one
+    // is English.
+    let shared_label = |p: &PlaceMention| {
+        let in_b = b.iter().find(|q| q.place == p.place && !q.adjective_only);
+        match in_b {
+            Some(q) if lang_b == "en" && lang_a != "en" => place_label(q, lang_b),
+            _ => place_label(p, lang_a),
+        }
     };
     let mut shared_countries: Vec<String> = both.iter().map(|&c| country_label(c)).collect();
     shared_countries.sort();
     // A country that both articles are in is shared, even when one names
     // only its towns: it is not "only in" the other.
-    let only = |side: &[PlaceMention], other: &HashSet<u32>| -> Vec<String> {
+    let only = |side: &[PlaceMention], lang: &str, other: &HashSet<u32>| -> Vec<String> {
         side.iter()
             .filter(|p| !other.contains(&p.place) && !both.contains(&p.place))
-            .map(place_label)
+            .map(|p| place_label(p, lang))
             .collect()
     };
     PlaceEvidence {
         shared: a
             .iter()
             .filter(|p| ids_b.contains(&p.place))
-            .map(place_label)
+            .map(shared_label)
             .collect(),
         shared_countries,
-        only_a: only(a, &ids_b),
-        only_b: only(b, &ids_a),
+        only_a: only(a, lang_a, &ids_b),
+        only_b: only(b, lang_b, &ids_a),
     }
 }
 

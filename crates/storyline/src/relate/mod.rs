@@ -272,6 +272,36 @@ mod tests {
     }
 
     #[test]
+    fn places_both_name_read_as_the_english_article_writes_them() {
+        let scorers = Scorers::embedded().unwrap();
+        let pl = analyse(&parse_plain("Rolnicy blokują granicę\n\nRolnicy z Lublina zablokowali drogę do Warszawy. Protest poparli rolnicy w Brukseli i w Polsce."));
+        let en = analyse(&parse_plain("Farmers block the border\n\nFarmers from Lublin blocked the road to Warsaw. Farmers in Brussels and in Poland backed the protest."));
+        for (a, b) in [(&pl, &en), (&en, &pl)] {
+            let places = compare(a, b, ("a", "b"), &scorers)
+                .explanation
+                .evidence
+                .places;
+            for name in ["Warsaw", "Brussels"] {
+                assert!(
+                    places.shared.iter().any(|p| p == name),
+                    "{name}: {places:?}"
+                );
+            }
+            assert!(
+                !places
+                    .shared
+                    .iter()
+                    .any(|p| p.starts_with("Warszaw") || p.starts_with("Bruksel")),
+                "{places:?}"
+            );
+            assert!(
+                places.shared_countries.contains(&"Poland".to_owned()),
+                "{places:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_long_copy_under_a_new_headline_is_a_copy() {
         let scorers = Scorers::embedded().unwrap();
         let a = analyse(&parse_plain(EXAMPLE));
