@@ -492,7 +492,11 @@ fn person_after_connector(tokens: &[Token], connector: usize) -> bool {
     let (Some(given), Some(next)) = (tokens.get(connector + 1), tokens.get(connector + 2)) else {
         return false;
     };
-    given.shape == Shape::Capitalised
+    // Only words that join two names: after a particle ("al", "bin",
+    // "de") the name goes on, whatever the next word ("Shams al-Din
+    // Kabbashi", "Mohammed bin Salman").
+    matches!(tokens[connector].key.as_str(), "for" | "fur" | "of")
+        && given.shape == Shape::Capitalised
         && crate::lexicon::first_names::is_first_name(&given.key)
         && next.shape == Shape::Capitalised
         && next.sentence == given.sentence
@@ -2242,6 +2246,18 @@ mod tests {
             .find(|p| p.name == "Russia")
             .expect("Russia found");
         assert_eq!(russia.display, "俄罗斯");
+    }
+
+    #[test]
+    fn a_particle_before_a_given_name_stays_inside_the_name() {
+        let found = entities("Talks in Jeddah\n\nLieutenant General Shams al-Din Kabbashi led the army delegation. Crown Prince Mohammed bin Salman Al Saud met him. Kabbashi said the talks went well.");
+        assert_eq!(
+            kind_of(&found, "shams al din kabbashi"),
+            Some(EntityKind::Person),
+            "{found:?}"
+        );
+        assert!(kind_of(&found, "din kabbashi").is_none(), "{found:?}");
+        assert!(kind_of(&found, "shams").is_none(), "{found:?}");
     }
 
     #[test]

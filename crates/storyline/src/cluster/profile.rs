@@ -376,7 +376,25 @@ impl StoryProfile {
             _ => 3,
         };
         let mentions = |k: &String| self.mentions.get(k).copied().unwrap_or(0);
-        let mut v: Vec<(&String, &usize)> = self.names.iter().chain(&self.countries).collect();
+        // One person named in full by some articles and without a given
+        // name by others ("Recep Tayyip Erdogan", "Tayyip Erdogan") is
+        // listed once, under the fuller name, with the articles of both.
+        let is_person = |k: &String| self.labels.get(k).is_some_and(|(kind, _)| kind == "person");
+        let fuller = |k: &String| -> Option<&String> {
+            if !is_person(k) || !k.contains(' ') {
+                return None;
+            }
+            let tail = format!(" {}", &k[2..]);
+            self.names
+                .keys()
+                .filter(|f| is_person(f) && f.ends_with(&tail))
+                .max_by_key(|f| (f.len(), *f))
+        };
+        let mut counts: HashMap<&String, usize> = HashMap::new();
+        for (k, c) in self.names.iter().chain(&self.countries) {
+            *counts.entry(fuller(k).unwrap_or(k)).or_default() += c;
+        }
+        let mut v: Vec<(&String, &usize)> = counts.iter().map(|(k, c)| (*k, c)).collect();
         v.sort_by(|a, b| {
             b.1.cmp(a.1)
                 .then(mentions(b.0).cmp(&mentions(a.0)))
@@ -488,6 +506,23 @@ mod tests {
     use super::*;
     use crate::analyse::analyse;
     use crate::ingest::plain::parse_plain;
+
+    #[test]
+    fn a_person_named_with_and_without_a_given_name_is_listed_once() {
+        let mut s = StoryProfile::default();
+        for text in [
+            "Erdogan visits Malatya\n\nPresident Recep Tayyip Erdogan visited Malatya on Monday.",
+            "Erdogan in quake zone\n\nPresident Tayyip Erdogan promised new homes in Malatya.",
+            "Erdogan promises homes\n\nPresident Tayyip Erdogan spoke in Malatya again.",
+        ] {
+            s.add(&profile(&analyse(&parse_plain(text)), 12));
+        }
+        let top = s.top_names(10);
+        let erdogan: Vec<_> = top.iter().filter(|n| n.label.contains("Erdogan")).collect();
+        assert_eq!(erdogan.len(), 1, "{top:?}");
+        assert_eq!(erdogan[0].label, "Recep Tayyip Erdogan");
+        assert_eq!(erdogan[0].articles, 3);
+    }
 
     #[test]
     fn key_places_read_as_an_english_report_writes_them() {
