@@ -616,6 +616,10 @@ fn month_at(t: &Token, cal: &Calendar, lang: &str) -> Option<u32> {
     if matches!(lang, "en" | "de") && t.shape != Shape::Capitalised {
         return None;
     }
+    // Dutch "mei" is a name elsewhere ("Mei Ling").
+    if t.key == "mei" && lang != "nl" {
+        return None;
+    }
     Some(month)
 }
 
@@ -1104,6 +1108,25 @@ mod tests {
             resolve(&mut ex, Some(published), 0),
             EventTime::Fixed { date, .. } if date == published
         ));
+    }
+
+    #[test]
+    fn dutch_and_portuguese_dates_and_days() {
+        let nl = find(
+            "De staking begon op maandag 9 februari 2026 en gisteren was de haven dicht.",
+            "nl",
+        );
+        assert!(nl.iter().any(|(_, v)| *v == date(2026, 2, 9)), "{nl:?}");
+        assert!(nl.iter().any(|(t, _)| t.contains("gisteren")), "{nl:?}");
+        let pt = find(
+            "O acordo foi assinado em 3 de março de 2026; ontem houve protestos.",
+            "pt",
+        );
+        assert!(pt.iter().any(|(_, v)| *v == date(2026, 3, 3)), "{pt:?}");
+        assert!(pt.iter().any(|(t, _)| t.contains("ontem")), "{pt:?}");
+        // "Mei" outside Dutch is a name, not May.
+        let en = find("Mei Ling 5 said so.", "en");
+        assert!(en.is_empty(), "{en:?}");
     }
 
     #[test]

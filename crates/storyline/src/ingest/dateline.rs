@@ -232,6 +232,11 @@ mod tests {
             ("WASHINGTON, Dec. 5, 2020. The Senate voted", d(2020, 12, 5)),
             ("PARIS, the capital. It rained", None),
             ("LONDON, 5 December 2020. The queen spoke", d(2020, 12, 5)),
+            (
+                "ROTTERDAM, 12 februari 2026 - De haven lag stil",
+                d(2026, 2, 12),
+            ),
+            ("LISBOA, 3 de março de 2026 - O governo", d(2026, 3, 3)),
             // The place's country, state or province between.
             (
                 "IZMIR, Turkey, March 12, 2024 (Reuters) - A quake",
