@@ -90,22 +90,30 @@ pub struct StoredArticle {
     pub ingested_at: String,
 }
 
+/// `text` if it has at most `max` characters, else its first words within
+/// `max` and "…".
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{cut}…")
+}
+
 impl StoredArticle {
     /// What lists show as the article's title: its title, or for a text
-    /// that has none (one paragraph, no title line) its opening words.
+    /// that has none (one paragraph, no title line) its opening words; a
+    /// title of runaway length (a scrape that glued the page into it) is
+    /// cut at a word, as a list line must be. The stored title is whole.
     pub fn heading(&self) -> String {
+        const MAX_TITLE_CHARS: usize = 200;
+        const MAX_OPENING_CHARS: usize = 100;
         if !self.title.trim().is_empty() {
-            return self.title.clone();
+            return shorten(self.title.trim(), MAX_TITLE_CHARS);
         }
-        const MAX_CHARS: usize = 100;
         let body = self.body.trim();
-        let first_line = body.lines().next().unwrap_or_default();
-        if first_line.chars().count() <= MAX_CHARS {
-            return first_line.to_owned();
-        }
-        let cut: String = first_line.chars().take(MAX_CHARS).collect();
-        let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-        format!("{cut}…")
+        shorten(body.lines().next().unwrap_or_default(), MAX_OPENING_CHARS)
     }
 
     /// The article as ingest made it, for analysing it again.
@@ -224,4 +232,39 @@ pub struct Counts {
     pub near_duplicates: i64,
     pub stories: i64,
     pub bytes_on_disk: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StoredArticle;
+
+    fn article(title: &str, body: &str) -> StoredArticle {
+        StoredArticle {
+            seq: 1,
+            id: "a".into(),
+            title: title.into(),
+            caption: None,
+            body: body.into(),
+            url: None,
+            source: None,
+            lang: "en".into(),
+            date: None,
+            date_source: None,
+            duplicate: None,
+            story: None,
+            ingested_at: String::new(),
+        }
+    }
+
+    #[test]
+    fn list_headings_are_cut_at_a_word_when_runaway_long() {
+        let runaway = "Gdansk ".repeat(300);
+        let h = article(&runaway, "Body.").heading();
+        assert!(h.chars().count() <= 201 && h.ends_with("Gdansk…"), "{h}");
+        let title = "Shelling in El Fasher tests week-old Sudan truce";
+        assert_eq!(article(title, "Body.").heading(), title);
+        let opening = "word ".repeat(50);
+        let h = article("", &opening).heading();
+        assert!(h.chars().count() <= 101 && h.ends_with('…'), "{h}");
+    }
 }
