@@ -76,18 +76,35 @@ fn lead_protagonists_differ(a: &Analysis, b: &Analysis) -> bool {
     strangers(a, b) && strangers(b, a)
 }
 
+/// The events of two articles whose event days are both fixed lie more
+/// than `grace_days` apart: a development weeks after a story went quiet
+/// is a story of its own, linked to the earlier one as its thread rather
+/// than merged into it, whatever setting and actors the two share.
+fn beyond_grace(a: &Analysis, b: &Analysis, grace_days: i64) -> bool {
+    use crate::analyse::time::EventTime;
+    match (&a.event_time, &b.event_time) {
+        (EventTime::Fixed { date: x, .. }, EventTime::Fixed { date: y, .. }) => {
+            (*x - *y).num_days().abs() > grace_days
+        }
+        _ => false,
+    }
+}
+
 /// An article may join a story unless it reports a different event than
-/// each of the story's recent articles given (an empty list passes). The
-/// articles are taken one at a time, so a lazy iterator analyses only
-/// those the answer needs (usually the first).
+/// each of the story's recent articles given (an empty list passes): one
+/// told as a different event, or one whose event day is more than
+/// `grace_days` away. The articles are taken one at a time, so a lazy
+/// iterator analyses only those the answer needs (usually the first).
 pub fn may_join<A: Borrow<Analysis>>(
     article: &Analysis,
     recent: impl IntoIterator<Item = A>,
+    grace_days: i64,
 ) -> bool {
     let mut checked = 0;
     for m in recent.into_iter().take(RECENT_MEMBERS) {
         checked += 1;
-        if !different_events(article, m.borrow()) {
+        let m = m.borrow();
+        if !beyond_grace(article, m, grace_days) && !different_events(article, m) {
             return true;
         }
     }
@@ -112,7 +129,20 @@ mod tests {
         let call = example("000_17f2bfa074d01afa.txt");
         let talks = example("004_32c51e6b98054cc8.txt");
         assert!(different_events(&call, &talks));
-        assert!(!may_join(&talks, [&call]));
+        assert!(!may_join(&talks, [&call], 30));
+    }
+
+    #[test]
+    fn a_development_past_the_grace_days_is_a_story_of_its_own() {
+        let report = |dateline: &str| {
+            analyse(&parse_plain(&format!(
+                "Sudan truce talks\n\nJEDDAH, {dateline} (Reuters) - Sudan's army and the Rapid Support Forces met in Jeddah under Saudi and U.S. mediation, delegates said."
+            )))
+        };
+        let first = report("Nov. 12, 2025");
+        assert!(may_join(&report("Nov. 19, 2025"), [&first], 30));
+        assert!(!may_join(&report("Feb. 16, 2026"), [&first], 30));
+        assert!(may_join(&report("Feb. 16, 2026"), [&first], 120));
     }
 
     #[test]
@@ -120,10 +150,10 @@ mod tests {
         let a = analyse(&parse_plain("Tara Reid checks into Promises rehab\n\nActress Tara Reid checked herself into the Promises Treatment Center in Malibu, her publicist Jack Ketsoyan told People magazine on Tuesday."));
         let b = analyse(&parse_plain("Tara Reid enters rehab\n\nTara Reid has entered the Promises Treatment Center in Malibu, publicist Jack Ketsoyan confirmed to People on Tuesday."));
         let other = analyse(&parse_plain("Lindsay Lohan checks into Betty Ford\n\nLindsay Lohan arrived at the Betty Ford Center in Rancho Mirage late Thursday, her lawyer Shawn Holley said, to begin a 90-day stay ordered by a judge."));
-        assert!(may_join(&b, [&a]));
-        assert!(!may_join(&other, [&a, &b]));
+        assert!(may_join(&b, [&a], 30));
+        assert!(!may_join(&other, [&a, &b], 30));
         // A story with nothing to compare against takes the article.
-        assert!(may_join(&other, Vec::<Analysis>::new()));
+        assert!(may_join(&other, Vec::<Analysis>::new(), 30));
     }
 
     #[test]
@@ -135,9 +165,9 @@ mod tests {
         let larue = analyse(&parse_plain(&format!("Fred LaRue, Nixon aide, dies\n\nFred LaRue, a Watergate figure once rumoured to be Deep Throat, died on Tuesday in Biloxi. {background} LaRue delivered hush money. LaRue was 75.")));
         let felt2 = analyse(&parse_plain("'Deep Throat' Mark Felt dead\n\nW. Mark Felt, who guided the Washington Post's Watergate reporting, has died, his family said. Felt was 95."));
         assert!(lead_protagonists_differ(&felt, &larue));
-        assert!(!may_join(&larue, [&felt]));
+        assert!(!may_join(&larue, [&felt], 30));
         assert!(!lead_protagonists_differ(&felt, &felt2));
-        assert!(may_join(&felt2, [&felt]));
+        assert!(may_join(&felt2, [&felt], 30));
     }
 
     #[test]

@@ -55,11 +55,12 @@ impl OnlineClusterer {
         candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(self.params.max_candidates);
         let recent = &self.recent;
+        let grace_days = self.params.time_grace_days;
         let choice = choose(
             &self.params,
             &p,
             candidates.iter().map(|&(s, _)| (s, &self.stories[s])),
-            |s| may_join(an, &recent[s]),
+            |s| may_join(an, &recent[s], grace_days),
         );
         let story = match choice.join {
             Some((s, _)) => s,

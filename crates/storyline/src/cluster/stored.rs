@@ -170,7 +170,11 @@ pub fn assign(
         p,
         candidates.iter().map(|(id, _, pr)| (*id, pr)),
         |story| match tx.story_recent_originals(story, RECENT_MEMBERS) {
-            Ok(recent) => may_join(an, recent.iter().map(|a| analyse(&a.to_article()))),
+            Ok(recent) => may_join(
+                an,
+                recent.iter().map(|a| analyse(&a.to_article())),
+                params.time_grace_days,
+            ),
             Err(e) => {
                 failed.get_or_insert(e);
                 false
