@@ -39,6 +39,10 @@ pub struct ClusterOpts {
     /// (default 90; a very large value turns time off).
     #[arg(long)]
     time_half_life: Option<f64>,
+    /// Days between event days from which an article starts a story of its
+    /// own, linked as the same thread, rather than join (default 90).
+    #[arg(long)]
+    new_story_after_days: Option<i64>,
     /// Lexical evidence only (no embeddings).
     #[arg(long)]
     lexical: bool,
@@ -117,6 +121,9 @@ fn params(opts: &ClusterOpts) -> Params {
     if let Some(half_life) = opts.time_half_life {
         p.time_half_life = half_life;
     }
+    if let Some(days) = opts.new_story_after_days {
+        p.new_story_after_days = days;
+    }
     p
 }
 
@@ -185,14 +192,15 @@ pub fn eval(file: &Path, gold: &str, shuffles: u64, opts: &ClusterOpts) -> anyho
         .collect::<std::collections::HashSet<_>>()
         .len();
     outln!(
-        "BCubed on {} ({} documents, {gold_classes} gold `{gold}` classes, threshold {} / {} without embeddings, weights {:?}, time grace {} days, half-life {} days)",
+        "BCubed on {} ({} documents, {gold_classes} gold `{gold}` classes, threshold {} / {} without embeddings, weights {:?}, time grace {} days, half-life {} days, new story after {} days)",
         file.display(),
         docs.len(),
         params(opts).threshold,
         params(opts).lexical_threshold,
         params(opts).weights,
         params(opts).time_grace_days,
-        params(opts).time_half_life
+        params(opts).time_half_life,
+        params(opts).new_story_after_days
     );
     report("file order".into(), (0..docs.len()).collect())?;
     let mut f1s = Vec::new();

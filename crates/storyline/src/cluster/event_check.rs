@@ -77,7 +77,7 @@ fn lead_protagonists_differ(a: &Analysis, b: &Analysis) -> bool {
 }
 
 /// The events of two articles whose event days are both fixed lie more
-/// than `grace_days` apart: a development weeks after a story went quiet
+/// than `grace_days` apart: a development months after a story went quiet
 /// is a story of its own, linked to the earlier one as its thread rather
 /// than merged into it, whatever setting and actors the two share.
 fn beyond_grace(a: &Analysis, b: &Analysis, grace_days: i64) -> bool {
@@ -140,8 +140,9 @@ mod tests {
             )))
         };
         let first = report("Nov. 12, 2025");
-        assert!(may_join(&report("Nov. 19, 2025"), [&first], 30));
-        assert!(!may_join(&report("Feb. 16, 2026"), [&first], 30));
+        let after = crate::cluster::profile::Params::default().new_story_after_days;
+        assert!(may_join(&report("Dec. 19, 2025"), [&first], after));
+        assert!(!may_join(&report("Feb. 16, 2026"), [&first], after));
         assert!(may_join(&report("Feb. 16, 2026"), [&first], 120));
     }
 

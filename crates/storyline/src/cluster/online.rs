@@ -55,7 +55,7 @@ impl OnlineClusterer {
         candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(self.params.max_candidates);
         let recent = &self.recent;
-        let grace_days = self.params.time_grace_days;
+        let grace_days = self.params.new_story_after_days;
         let choice = choose(
             &self.params,
             &p,

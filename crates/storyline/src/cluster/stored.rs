@@ -173,7 +173,7 @@ pub fn assign(
             Ok(recent) => may_join(
                 an,
                 recent.iter().map(|a| analyse(&a.to_article())),
-                params.time_grace_days,
+                params.new_story_after_days,
             ),
             Err(e) => {
                 failed.get_or_insert(e);
