@@ -79,7 +79,10 @@ pub fn tokenize<'a>(text: &'a str, sentences: &[(usize, usize)]) -> Vec<Token<'a
             sentence += 1;
         }
         let core = strip_apostrophe_suffix(word);
-        let sentence_initial = last_sentence != sentence || opens_a_quote(&text[..start]);
+        let sentence_start = sentences.get(sentence).map_or(0, |s| s.0);
+        let sentence_initial = last_sentence != sentence
+            || opens_a_quote(&text[..start])
+            || closes_a_dateline(&text[sentence_start.min(start)..start]);
         last_sentence = sentence;
         tokens.push(Token {
             text: word,
@@ -92,6 +95,32 @@ pub fn tokenize<'a>(text: &'a str, sentences: &[(usize, usize)]) -> Vec<Token<'a
         });
     }
     tokens
+}
+
+/// The sentence so far is a dateline closed by a dash ("EL FASHER, Sudan,
+/// Feb 23, 2026 (Reuters) - Artillery fire ...", "ROTTERDAM - De haven"):
+/// the report's own first sentence starts after it, so the capital of its
+/// first word says nothing ("Artillery" is no name).
+fn closes_a_dateline(sentence_so_far: &str) -> bool {
+    const DATELINE_CHARS: usize = 160;
+    let Some(before) = ["-", "–", "—"]
+        .iter()
+        .find_map(|d| sentence_so_far.trim_end().strip_suffix(d))
+    else {
+        return false;
+    };
+    if sentence_so_far.len() > DATELINE_CHARS || !before.ends_with(char::is_whitespace) {
+        return false;
+    }
+    // Closed by the agency's name in brackets, or opened by a place in
+    // capitals ("LISBON, March 3 -"); not a score ("won 2 - Leverkusen").
+    let first_word = sentence_so_far
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .find(|w| !w.is_empty())
+        .unwrap_or_default();
+    before.trim_end().ends_with(')')
+        || first_word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && first_word.chars().all(|c| !c.is_lowercase())
 }
 
 /// The text before a word ends with an opening quotation mark: a quoted
@@ -134,6 +163,38 @@ mod tests {
         assert_eq!(toks[0].key, "turkey");
         assert_eq!(toks[3].key, "idlib");
         assert!(toks[0].sentence_initial && !toks[1].sentence_initial);
+    }
+
+    #[test]
+    fn the_report_starts_after_its_dateline_dash() {
+        let first_after_dash = |text: &str, word: &str| {
+            tokenize(text, &[(0, text.len())])
+                .into_iter()
+                .find(|t| t.text == word)
+                .unwrap()
+                .sentence_initial
+        };
+        assert!(first_after_dash(
+            "EL FASHER, Sudan, Feb 23, 2026 (Reuters) - Artillery fire hit the camp.",
+            "Artillery"
+        ));
+        assert!(first_after_dash(
+            "ROTTERDAM – Honderden havenarbeiders staakten.",
+            "Honderden"
+        ));
+        assert!(first_after_dash(
+            "LISBON, March 3 - Talks resumed.",
+            "Talks"
+        ));
+        // A dash inside a sentence opens nothing.
+        assert!(!first_after_dash(
+            "The talks went on for hours and then - Lavrov said - they failed.",
+            "Lavrov"
+        ));
+        assert!(!first_after_dash(
+            "Bayern won 2 - Leverkusen lost.",
+            "Leverkusen"
+        ));
     }
 
     #[test]
