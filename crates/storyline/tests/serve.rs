@@ -49,6 +49,11 @@ fn start(extra: &[&str]) -> Server {
     }
 }
 
+/// A page's HTML, which must come with status 200.
+fn html(a: &ureq::Agent, url: &str) -> String {
+    a.get(url).call().unwrap().into_string().unwrap()
+}
+
 fn agent() -> ureq::Agent {
     ureq::AgentBuilder::new().build()
 }
@@ -235,12 +240,7 @@ fn api_stores_groups_compares_and_explains_its_errors() {
     assert_eq!(group["copies"][0]["kind"], "near", "{dups}");
     let (st, _) = call(a.get(&format!("{}/v1/duplicates?limit=0", s.base)), None);
     assert_eq!(st, 400);
-    let dups_page = a
-        .get(&format!("{}/duplicates", s.base))
-        .call()
-        .unwrap()
-        .into_string()
-        .unwrap();
+    let dups_page = html(&a, &format!("{}/duplicates", s.base));
     assert!(
         dups_page.contains("near copy") && dups_page.contains("/articles/syndicated-copy"),
         "{dups_page}"
@@ -273,20 +273,10 @@ fn api_stores_groups_compares_and_explains_its_errors() {
     );
 
     // Pages render what the API holds.
-    let page = a
-        .get(&format!("{}/", s.base))
-        .call()
-        .unwrap()
-        .into_string()
-        .unwrap();
+    let page = html(&a, &format!("{}/", s.base));
     assert!(page.contains("<h1>Stories</h1>"), "{page}");
     // The next page keeps every filter of this one, the date range too.
-    let filtered = a
-        .get(&format!("{}/?limit=1&from=2000-01-01&lang=en", s.base))
-        .call()
-        .unwrap()
-        .into_string()
-        .unwrap();
+    let filtered = html(&a, &format!("{}/?limit=1&from=2000-01-01&lang=en", s.base));
     let next = filtered
         .split("href=\"")
         .find(|h| h.starts_with("/?cursor="))
@@ -299,22 +289,12 @@ fn api_stores_groups_compares_and_explains_its_errors() {
         filtered.contains("name=\"from\" value=\"2000-01-01\""),
         "{filtered}"
     );
-    let story_page = a
-        .get(&format!("{}/stories/{story_id}", s.base))
-        .call()
-        .unwrap()
-        .into_string()
-        .unwrap();
+    let story_page = html(&a, &format!("{}/stories/{story_id}", s.base));
     assert!(
         story_page.contains("Timeline") && story_page.contains("Tara Reid"),
         "{story_page}"
     );
-    let cmp = a
-        .get(&format!("{}/compare?a=1_10ecb&b=1_11ecb", s.base))
-        .call()
-        .unwrap()
-        .into_string()
-        .unwrap();
+    let cmp = html(&a, &format!("{}/compare?a=1_10ecb&b=1_11ecb", s.base));
     assert!(
         cmp.contains("Best-matching sentences") && cmp.contains("<mark>"),
         "{cmp}"

@@ -532,7 +532,7 @@ fn is_initial(t: &Token) -> bool {
 /// suffixes when two other words remain: "Richard M. Nixon" is the
 /// "Richard Nixon" of another report, "Arcade Joseph Comeaux Jr." the
 /// "Arcade Joseph Comeaux" of the next sentence.
-fn entity_key(words: &[Token]) -> String {
+pub fn entity_key(words: &[Token]) -> String {
     let minor = |t: &Token| is_initial(t) || is_generation(t);
     let full = words.iter().filter(|t| !minor(t)).count();
     name_key(
@@ -1279,9 +1279,10 @@ fn scan_uncased_places(
     while i < tokens.len() {
         let mut advanced = false;
         if tokens[i].shape == Shape::Uncased {
+            let first_forms = arabic_clitic_forms(tokens[i].text);
             'lengths: for n in (1..=MAX_NAME_WORDS.min(tokens.len() - i)).rev() {
                 let sub = &tokens[i..i + n];
-                for first in arabic_clitic_forms(sub[0].text) {
+                for first in &first_forms {
                     let words =
                         std::iter::once(first.as_str()).chain(sub[1..].iter().map(|t| t.text));
                     let place = places.resolve(gaz, &name_key(words)).filter(|&(id, _)| {
@@ -1289,7 +1290,7 @@ fn scan_uncased_places(
                             || !common_word_not_this_place(
                                 gaz,
                                 lang,
-                                &crate::lexicon::fold::fold(&first),
+                                &crate::lexicon::fold::fold(first),
                                 id,
                             )
                     });
@@ -1671,7 +1672,7 @@ fn short_alias(gaz: &Gazetteer, id: PlaceId, key: &str) -> bool {
     let p = gaz.place(id);
     p.kind != PlaceKind::Country
         && key.chars().count() <= 3
-        && !key.chars().any(|c| is_cjk(c) || uncased_letter(c))
+        && !key.chars().any(uncased_letter)
         && name_key(p.name.split_whitespace()) != key
 }
 
@@ -1695,11 +1696,6 @@ fn acronym_of_no_note(gaz: &Gazetteer, id: PlaceId, word: &Token) -> bool {
 
 /// Population from which a city may be named by an acronym.
 const ACRONYM_CITY: u64 = 500_000;
-
-/// A Chinese, Japanese or Korean character (Han, kana, Hangul syllables).
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7AF}')
-}
 
 /// A city named by one of its alternate names, not its own: one such word
 /// inside a longer name is usually a first name ("Wladimir Klitschko" is no

@@ -42,22 +42,13 @@ fn encode(p: &StoryProfile) -> Vec<u8> {
 /// al-Burhan" is keyed "abdel fattah al burhan"; "Rapid Support Forces
 /// (RSF)" is the name before its short form).
 pub fn entity_filter_key(query: &str) -> String {
-    use crate::analyse::gazetteer::name_key;
-    use unicode_segmentation::UnicodeSegmentation;
     let query = query.trim();
     let name = match query.strip_suffix(')').and_then(|q| q.rsplit_once('(')) {
         Some((name, _)) if !name.trim().is_empty() => name,
         _ => query,
     };
-    // As the analyser keys names: initials and "Jr" are left out of a name
-    // of two full words or more ("Joseph Comeaux Jr" is "joseph comeaux").
-    let words: Vec<&str> = name.unicode_words().collect();
-    let minor = |w: &&str| {
-        matches!(*w, "Jr" | "Sr" | "Jnr" | "Snr")
-            || w.chars().count() == 1 && w.chars().all(char::is_uppercase)
-    };
-    let full = words.iter().filter(|w| !minor(w)).count();
-    name_key(words.into_iter().filter(|w| full < 2 || !minor(w)))
+    let words = crate::analyse::tokens::tokenize(name, &[(0, name.len())]);
+    crate::analyse::entities::entity_key(&words)
 }
 
 /// What a user's place filter stands for. A place the gazetteer knows, in
