@@ -213,9 +213,11 @@ pub fn analyse(article: &Article) -> Analysis {
 
     // Journalists named in a credit line or byline are no actors of the
     // story: their names stay out of the entities.
+    // Headings are never credits.
     let credits: Vec<bool> = sentence_ranges
         .iter()
-        .map(|&(s, e)| sentences::is_credit_line(&text[s..e]))
+        .enumerate()
+        .map(|(i, &(s, e))| i >= heading_sentences && sentences::is_credit_line(&text[s..e]))
         .collect();
     let found = if credits.contains(&true) {
         let kept: Vec<tokens::Token> = tokens

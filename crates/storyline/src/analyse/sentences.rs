@@ -151,8 +151,11 @@ pub fn is_credit_line(sentence: &str) -> bool {
     // A byline: "By" and two to eight words, all capitalised but for
     // "and", "in" and "the" ("By Jane Doe and John Roe in Rome"), and no
     // day or month ("By Tuesday Night").
+    // A headline ("By The Numbers: Trump's Tax Plan") has a colon or ends
+    // a sentence; a byline does neither.
     let words: Vec<&str> = sentence.split_whitespace().collect();
-    words.first() == Some(&"By")
+    !sentence.contains([':', '?', '!'])
+        && words.first() == Some(&"By")
         && (3..=9).contains(&words.len())
         && words[1..].iter().all(|w| {
             matches!(*w, "and" | "in" | "the" | "|")
@@ -181,6 +184,8 @@ mod tests {
         ));
         assert!(is_credit_line("By Jane Doe and John Roe in Rome"));
         assert!(!is_credit_line("By Tuesday Night the toll had risen."));
+        assert!(!is_credit_line("By Tuesday Night"));
+        assert!(!is_credit_line("By The Numbers: Trump's Tax Plan"));
         assert!(!is_credit_line("By Monday, rescuers had found 40 people."));
         assert!(!is_credit_line(
             "Reporting from Idlib, Reuters saw burnt-out vehicles on the road."

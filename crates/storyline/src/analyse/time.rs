@@ -616,8 +616,9 @@ fn month_at(t: &Token, cal: &Calendar, lang: &str) -> Option<u32> {
     if matches!(lang, "en" | "de") && t.shape != Shape::Capitalised {
         return None;
     }
-    // Dutch "mei" is a name elsewhere ("Mei Ling").
-    if t.key == "mei" && lang != "nl" {
+    // Dutch "mei" is a name elsewhere ("Mei Ling"); a dateline read in no
+    // language ("und") takes it.
+    if t.key == "mei" && !matches!(lang, "nl" | "und") {
         return None;
     }
     Some(month)
@@ -1125,8 +1126,10 @@ mod tests {
         assert!(pt.iter().any(|(_, v)| *v == date(2026, 3, 3)), "{pt:?}");
         assert!(pt.iter().any(|(t, _)| t.contains("ontem")), "{pt:?}");
         // "Mei" outside Dutch is a name, not May.
-        let en = find("Mei Ling 5 said so.", "en");
+        let en = find("The singer Mei Ling spoke on 5 Mei.", "en");
         assert!(en.is_empty(), "{en:?}");
+        let nl = find("De haven ging op 5 mei 2026 dicht.", "nl");
+        assert!(nl.iter().any(|(_, v)| *v == date(2026, 5, 5)), "{nl:?}");
     }
 
     #[test]

@@ -309,7 +309,6 @@ impl StoryProfile {
         })
     }
 
-    /// Fold an article into the story.
     /// Take an article's label for a name. A place's label that differs
     /// from its gazetteer name was written by an English article ("Turkey"
     /// for "Türkiye"): it stays, and replaces the gazetteer's.
@@ -326,6 +325,7 @@ impl StoryProfile {
         }
     }
 
+    /// Fold an article into the story.
     pub fn add(&mut self, p: &Profile) {
         self.articles += 1;
         for (t, w) in &p.terms {
@@ -392,15 +392,25 @@ impl StoryProfile {
             if !is_person(k) || !k.contains(' ') {
                 return None;
             }
-            let tail = format!(" {}", &k[2..]);
             self.names
                 .keys()
-                .filter(|f| is_person(f) && f.ends_with(&tail))
+                .filter(|f| {
+                    is_person(f)
+                        && f.len() > k.len()
+                        && crate::relate::evidence::match_keys(&k[2..], &f[2..])
+                            == crate::relate::evidence::KeyMatch::Contained
+                })
                 .max_by_key(|f| (f.len(), *f))
         };
         let mut counts: HashMap<&String, usize> = HashMap::new();
         for (k, c) in self.names.iter().chain(&self.countries) {
             *counts.entry(fuller(k).unwrap_or(k)).or_default() += c;
+        }
+        // An article that names both forms counts for each.
+        if self.articles > 0 {
+            counts
+                .values_mut()
+                .for_each(|c| *c = (*c).min(self.articles));
         }
         let mut v: Vec<(&String, &usize)> = counts.iter().map(|(k, c)| (*k, c)).collect();
         v.sort_by(|a, b| {

@@ -236,6 +236,7 @@ mod tests {
                 "ROTTERDAM, 12 februari 2026 - De haven lag stil",
                 d(2026, 2, 12),
             ),
+            ("ROTTERDAM, 12 mei 2026 - De haven lag stil", d(2026, 5, 12)),
             ("LISBOA, 3 de março de 2026 - O governo", d(2026, 3, 3)),
             // The place's country, state or province between.
             (

@@ -93,11 +93,12 @@ pub fn decode_article(bytes: &[u8], limit: usize) -> Result<Decoded, DecodeError
 /// U+FFFD); `None` without the mark. Without it UTF-16 is not told from
 /// binary, and editors that save UTF-16 write the mark.
 fn decode_utf16(bytes: &[u8]) -> Option<String> {
-    let encoding = match bytes {
-        [0xFF, 0xFE, ..] => encoding_rs::UTF_16LE,
-        [0xFE, 0xFF, ..] => encoding_rs::UTF_16BE,
-        _ => return None,
-    };
+    let (encoding, _) = encoding_rs::Encoding::for_bom(bytes)?;
+    // UTF-32LE opens with UTF-16LE's mark and two NUL bytes: it stays
+    // binary, as NUL-filled text would be.
+    if encoding == encoding_rs::UTF_8 || bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        return None;
+    }
     let (text, _) = encoding.decode_with_bom_removal(bytes);
     Some(text.into_owned())
 }
@@ -120,7 +121,7 @@ pub(crate) fn sniff_binary(bytes: &[u8]) -> Option<&'static str> {
             return Some(name);
         }
     }
-    if decode_utf16(&bytes[..bytes.len().min(2)]).is_some() {
+    if decode_utf16(&bytes[..bytes.len().min(4)]).is_some() {
         return Some("UTF-16 text: save it as UTF-8");
     }
     let head = &bytes[..bytes.len().min(8192)];
@@ -228,6 +229,11 @@ mod tests {
             assert_eq!(d.text, text);
             assert_eq!(d.encoding, Encoding::Utf16);
         }
+        // UTF-32 opens with UTF-16LE's mark: binary still.
+        assert!(matches!(
+            decode_article(&[0xFF, 0xFE, 0, 0, b'a', 0, 0, 0], MAX_ARTICLE_BYTES),
+            Err(DecodeError::Binary(_))
+        ));
         // Without the mark its NUL bytes make it binary, as before.
         let bare: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert!(matches!(

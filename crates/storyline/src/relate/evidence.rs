@@ -97,13 +97,13 @@ pub enum EventVerdict {
 /// Days between two fixed event days from which they are different events.
 pub const DIFFERENT_EVENT_DAYS: i64 = 7;
 /// A sentence pair this close is a retelling of the same fact.
-const RETOLD_SENTENCE: f64 = 0.5;
+pub(crate) const RETOLD_SENTENCE: f64 = 0.5;
 /// Below this, no sentence of one article retells one of the other.
 const UNRELATED_SENTENCES: f64 = 0.4;
 /// The same two bounds on the embedding cosine, for sentences in two
 /// languages: a translated sentence lands near 0.8, two sentences on one
 /// topic near 0.55 (the example pair's closest, different events).
-const RETOLD_MEANING: f64 = 0.75;
+pub(crate) const RETOLD_MEANING: f64 = 0.75;
 const UNRELATED_MEANING: f64 = 0.6;
 
 #[derive(Debug, Clone, Serialize)]
@@ -152,22 +152,22 @@ pub fn gather(a: &Analysis, b: &Analysis) -> Evidence {
     let time = compare_time(a, b);
     let (sentence_pairs, sentence_similarity) = align_sentences(a, b);
     let shared_figures = in_both(&a.figures, &b.figures);
+    // The same short text under two different headlines is how one site's
+    // cookie wall or paywall reads when two of its pages are scraped, not
+    // a copy of a story: short copies must share their headline too. A
+    // long text syndicated under a new headline is a copy all the same.
+    let long = |an: &Analysis| an.style.words >= COPY_WORDS_ANY_HEADLINE;
+    let copies =
+        copies(a, b).filter(|_| sentence_similarity.heading >= COPY_HEADLINE || long(a) && long(b));
+    // A copy republished a week later reports the same event.
     let events = compare_events(
         a,
         b,
         &entities,
         shared_figures,
         sentence_similarity.best,
-        time.days_apart,
+        time.days_apart.filter(|_| copies.is_none()),
     );
-    // The same short text under two different headlines is how one site's
-    // cookie wall or paywall reads when two of its pages are scraped, not
-    // a copy of a story: short copies must share their headline too. A
-    // long text syndicated under a new headline is a copy all the same.
-    let copies = copies(a, b).filter(|_| {
-        sentence_similarity.heading >= COPY_HEADLINE
-            || word_count(a) >= COPY_WORDS_ANY_HEADLINE && word_count(b) >= COPY_WORDS_ANY_HEADLINE
-    });
     let copy_edits = copies.and_then(|_| copy_edits(a, b));
     Evidence {
         copies,
@@ -224,13 +224,6 @@ const COPY_HEADLINE: f64 = 0.5;
 /// whatever their headlines. The scraped cookie walls and paywalls of the
 /// SemEval files run 40 to 161 words; syndicated news reports are longer.
 const COPY_WORDS_ANY_HEADLINE: usize = 200;
-
-fn word_count(an: &Analysis) -> usize {
-    an.sentences
-        .iter()
-        .map(|s| s.text.split_whitespace().count())
-        .sum()
-}
 
 /// The resemblance of two texts that are copies of one another (the
 /// measure and thresholds of near-duplicate detection), else `None`.

@@ -86,20 +86,21 @@ pub fn compare(a: &Analysis, b: &Analysis, labels: (&str, &str), scorers: &Score
         // Two fixed event times measure Time; the model only estimates it
         // from content (see `scores::time_score_for_gap`).
         let predicted = model.predict(&x);
-        let predicted = match ev.time.days_apart {
-            Some(days) => predicted.with(Dimension::Time, scores::time_score_for_gap(days)),
-            None => predicted,
-        };
         // Events a week or more apart are two stories, however much setting
         // and background the reports share: at best "somewhat similar".
         // In SemEval train all 17 pairs whose event days are fixed that far
         // apart have gold Overall 2 or more (docs/benchmarks.md).
         let predicted = match ev.time.days_apart {
-            Some(days) if days >= evidence::DIFFERENT_EVENT_DAYS => {
-                let overall = predicted.get(Dimension::Overall);
-                predicted.with(Dimension::Overall, overall.max(DIFFERENT_EVENTS_OVERALL))
+            Some(days) => {
+                let timed = predicted.with(Dimension::Time, scores::time_score_for_gap(days));
+                let overall = timed.get(Dimension::Overall);
+                if days >= evidence::DIFFERENT_EVENT_DAYS {
+                    timed.with(Dimension::Overall, overall.max(DIFFERENT_EVENTS_OVERALL))
+                } else {
+                    timed
+                }
             }
-            _ => predicted,
+            None => predicted,
         };
         (predicted, drivers)
     };

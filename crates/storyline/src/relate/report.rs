@@ -1,6 +1,8 @@
 //! Human-readable comparison reports.
 
-use super::evidence::{EventVerdict, Evidence, DIFFERENT_EVENT_DAYS};
+use super::evidence::{
+    EventVerdict, Evidence, DIFFERENT_EVENT_DAYS, RETOLD_MEANING, RETOLD_SENTENCE,
+};
 use super::scores::{Dimension, Scores};
 use super::Comparison;
 use crate::analyse::time::{EventTime, TimeExpression};
@@ -79,9 +81,9 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
             if !e.shared_figures.is_empty() {
                 why.push(format!("the same figures ({})", list(&e.shared_figures, 5)));
             }
-            if e.closest_sentences >= 0.5 {
+            if e.closest_sentences >= RETOLD_SENTENCE {
                 why.push(format!("sentences that retell each other (similarity {:.2})", e.closest_sentences));
-            } else if let Some(m) = e.closest_meaning.filter(|m| *m >= 0.75) {
+            } else if let Some(m) = e.closest_meaning.filter(|m| *m >= RETOLD_MEANING) {
                 why.push(format!("sentences that say the same in the two languages (meaning {m:.2})"));
             }
             format!("They report the same event: {}; narrative score {narrative:.1}.", why.join(" and "))
@@ -99,7 +101,8 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
                 Some(_) => {
                     s.push_str(", on days a week or more apart");
                     let mut shared = Vec::new();
-                    if e.closest_sentences >= 0.5 || e.closest_meaning.is_some_and(|m| m >= 0.75) {
+                    if e.closest_sentences >= RETOLD_SENTENCE
+                        || e.closest_meaning.is_some_and(|m| m >= RETOLD_MEANING) {
                         shared.push("the sentences they share".to_owned());
                     }
                     if !e.shared_figures.is_empty() {

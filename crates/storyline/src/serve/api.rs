@@ -89,7 +89,11 @@ pub async fn blocking<T: Send + 'static>(
 
 /// The `limit` of a listing: its default when absent, at most `max`; 0 is
 /// refused (it would list nothing).
-fn page_limit(limit: Option<usize>, default: usize, max: usize) -> Result<usize, ApiError> {
+pub(super) fn page_limit(
+    limit: Option<usize>,
+    default: usize,
+    max: usize,
+) -> Result<usize, ApiError> {
     match limit {
         None => Ok(default),
         Some(0) => Err(ApiError::bad_request("limit must be at least 1")),
@@ -478,6 +482,10 @@ pub async fn post_compare(
     Ok(Json(c).into_response())
 }
 
+/// Duplicate groups listed by default, and at most.
+pub(super) const DUPLICATE_GROUPS: usize = 50;
+pub(super) const MAX_DUPLICATE_GROUPS: usize = 500;
+
 #[derive(Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct DuplicatesQuery {
@@ -492,7 +500,7 @@ pub async fn list_duplicates(
     q: Result<Query<DuplicatesQuery>, axum::extract::rejection::QueryRejection>,
 ) -> ApiResult {
     let Query(q) = q.map_err(|e| ApiError::bad_request(e.body_text()))?;
-    let limit = page_limit(q.limit, 50, 500)?;
+    let limit = page_limit(q.limit, DUPLICATE_GROUPS, MAX_DUPLICATE_GROUPS)?;
     let groups = blocking(move || Ok(state.reader().duplicate_groups(limit)?)).await?;
     Ok(Json(json!({ "groups": crate::views::duplicate_groups(&groups) })).into_response())
 }

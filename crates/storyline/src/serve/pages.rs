@@ -2,7 +2,10 @@
 //! interpolates), one embedded stylesheet, no JavaScript, no external
 //! assets. Stories list, story, article with related coverage, compare.
 
-use super::api::{blocking, compare_values, find_stories, ApiError, DuplicatesQuery, StoriesQuery};
+use super::api::{
+    blocking, compare_values, find_stories, page_limit, ApiError, DuplicatesQuery, StoriesQuery,
+    DUPLICATE_GROUPS, MAX_DUPLICATE_GROUPS,
+};
 use super::AppState;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, IntoResponse, Response};
@@ -205,7 +208,10 @@ pub async fn duplicates(
         Ok(Query(q)) => q,
         Err(e) => return error_page(ApiError::bad_request(e.body_text())),
     };
-    let limit = q.limit.unwrap_or(100).clamp(1, 500);
+    let limit = match page_limit(q.limit, DUPLICATE_GROUPS, MAX_DUPLICATE_GROUPS) {
+        Ok(l) => l,
+        Err(e) => return error_page(e),
+    };
     let groups = match blocking(move || Ok(state.reader().duplicate_groups(limit)?)).await {
         Ok(g) => g,
         Err(e) => return error_page(e),
