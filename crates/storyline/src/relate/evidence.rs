@@ -811,17 +811,28 @@ fn surface_of(text: &str, stem: &str, lang: &str) -> Option<String> {
 
 pub fn cosine<K: std::hash::Hash + Eq>(x: &HashMap<K, f64>, y: &HashMap<K, f64>) -> f64 {
     let (small, large) = if x.len() <= y.len() { (x, y) } else { (y, x) };
-    let dot: f64 = small
-        .iter()
-        .filter_map(|(k, v)| large.get(k).map(|w| v * w))
-        .sum();
-    let nx: f64 = x.values().map(|v| v * v).sum::<f64>().sqrt();
-    let ny: f64 = y.values().map(|v| v * v).sum::<f64>().sqrt();
+    let dot = ordered_sum(
+        small
+            .iter()
+            .filter_map(|(k, v)| large.get(k).map(|w| v * w)),
+    );
+    let nx = ordered_sum(x.values().map(|v| v * v)).sqrt();
+    let ny = ordered_sum(y.values().map(|v| v * v)).sqrt();
     if nx == 0.0 || ny == 0.0 {
         0.0
     } else {
         dot / (nx * ny)
     }
+}
+
+/// The sum of `terms` in ascending order, whatever order they come in: a
+/// hash map's order changes from run to run, and floating-point sums in
+/// another order differ in their last bits, which made two fits of the
+/// scorer on the same data differ in the last digits of their weights.
+fn ordered_sum(terms: impl Iterator<Item = f64>) -> f64 {
+    let mut terms: Vec<f64> = terms.collect();
+    terms.sort_unstable_by(f64::total_cmp);
+    terms.iter().sum()
 }
 
 #[cfg(test)]

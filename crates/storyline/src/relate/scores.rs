@@ -77,12 +77,15 @@ impl Scores {
         &self.0
     }
 
-    /// Words for a score, for reports.
+    /// Words for a score, for reports: those of the nearest point of the
+    /// four-point scale the annotators chose from, so 1.7 reads as
+    /// "somewhat similar" (nearer 2 than 1), as the annotators' own mean of
+    /// 1.7 would.
     pub fn describe(score: f64) -> &'static str {
         match score {
-            s if s < 1.75 => "very similar",
+            s if s < 1.5 => "very similar",
             s if s < 2.5 => "somewhat similar",
-            s if s < 3.25 => "somewhat dissimilar",
+            s if s < 3.5 => "somewhat dissimilar",
             _ => "very dissimilar",
         }
     }
@@ -122,4 +125,21 @@ impl Scores {
 
 pub fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_those_of_the_nearest_scale_point() {
+        assert_eq!(Scores::describe(1.0), "very similar");
+        assert_eq!(Scores::describe(1.49), "very similar");
+        // Nearer "2 = somewhat similar" than "1 = very similar".
+        assert_eq!(Scores::describe(1.7), "somewhat similar");
+        assert_eq!(Scores::describe(2.49), "somewhat similar");
+        assert_eq!(Scores::describe(3.3), "somewhat dissimilar");
+        assert_eq!(Scores::describe(3.6), "very dissimilar");
+        assert_eq!(Scores::describe(4.0), "very dissimilar");
+    }
 }
