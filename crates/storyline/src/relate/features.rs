@@ -82,7 +82,7 @@ pub fn features(a: &Analysis, b: &Analysis, ev: &Evidence) -> Vec<f64> {
         |x: &Analysis| -> HashSet<i32> { x.times.iter().filter_map(|t| t.value.year()).collect() };
     let (ya, yb) = (years(a), years(b));
     let year_dice = dice(ev.time.shared_years.len(), ya.len(), yb.len());
-    let same_language = (a.language.code == b.language.code) as u8 as f64;
+    let same_language = same_language(a, b) as u8 as f64;
     let (wa, wb) = (a.style.words.max(1) as f64, b.style.words.max(1) as f64);
     let quotes = |x: &Analysis| 100.0 * x.style.quotes as f64 / x.style.words.max(1) as f64;
 
@@ -405,6 +405,11 @@ pub fn feature_vector(a: &Analysis, b: &Analysis, ev: &Evidence) -> (Vec<f64>, F
     }
 }
 
+/// Both articles were read as one language (the `same_language` feature).
+fn same_language(a: &Analysis, b: &Analysis) -> bool {
+    a.language.code == b.language.code
+}
+
 pub fn embedding_features(a: &Analysis, b: &Analysis) -> Option<Vec<f64>> {
     let (ea, eb) = (a.embedding.as_ref()?, b.embedding.as_ref()?);
     if ea.encoder != eb.encoder {
@@ -418,11 +423,7 @@ pub fn embedding_features(a: &Analysis, b: &Analysis) -> Option<Vec<f64>> {
         m.aligned,
         m.heading,
         m.document.max(0.0).powi(2),
-        if a.language.code == b.language.code {
-            0.0
-        } else {
-            m.document
-        },
+        if same_language(a, b) { 0.0 } else { m.document },
     ];
     match (&a.english_embedding, &b.english_embedding) {
         (Some(ea), Some(eb)) => {
