@@ -384,6 +384,54 @@ class AliasSet:
         return "|".join(self.items)
 
 
+# A subdivision named as a large city of its country ("Moskva", the federal
+# city; the province of Ankara) is, in news, nearly always that city. The
+# translations pycountry gives the subdivision ("Moskau", "Moscou") are often
+# missing from the city's GeoNames alternate names, and a German article's
+# "Moskau" then resolved to the subdivision while the English "Moscow" of the
+# same story resolved to the city: one place read as two across languages.
+# The city takes the subdivision's names too, so every language reads it the
+# same way (the subdivision keeps them, and loses to the larger city).
+SUBDIVISION_CITY_MIN_POP = 100_000
+
+
+def give_subdivision_names_to_cities(rows, sub_types) -> int:
+    def fold(s: str) -> str:
+        return fold_diacritics(s).casefold()
+
+    # The subdivision must carry the city's own name, or be a city itself
+    # (ISO type "City", "Autonomous city", ...) known by one of the city's
+    # alternate names: alternate names alone would give the state of Bahia
+    # to Salvador and Ceará to Fortaleza, whose GeoNames entries list them.
+    cities_by_name: dict = {}
+    for r in rows:
+        if r[0] == "city" and r[4] >= SUBDIVISION_CITY_MIN_POP:
+            a = r[8]
+            cities_by_name.setdefault((r[2], fold(a.name), True), []).append(r)
+            for n in [x for x in a.items if not x.startswith("~")]:
+                cities_by_name.setdefault((r[2], fold(n), False), []).append(r)
+    given = 0
+    for r in rows:
+        if r[0] != "admin1" or r[2] == "US" or r[4] != 0:
+            continue
+        sub = r[8]
+        matches = cities_by_name.get((r[2], fold(sub.name), True), [])
+        if not matches and "city" in sub_types.get(r[1], "").casefold():
+            matches = cities_by_name.get((r[2], fold(sub.name), False), [])
+        if not matches:
+            continue
+        city = max(matches, key=lambda c: (c[4], c[1]))
+        city_aliases = city[8]
+        before = len(city_aliases.items)
+        # Checked as subdivision names are, without the common-word filter:
+        # a frequent exonym ("Moskau", Zipf 4.6 in German) is frequent
+        # because the city is, and the filter had taken it from the city.
+        for n in [sub.name] + [x for x in sub.items if not x.startswith("~")]:
+            city_aliases.add(n, check=lambda s: valid_alias(s) and not is_short_caps(s))
+        given += len(city_aliases.items) - before
+    return given
+
+
 def fmt_coord(x) -> str:
     if x is None or x == "":
         return ""
@@ -542,6 +590,7 @@ def build(paths, use_wordfreq: bool, stats: dict):
         cc, sub = sd["code"].split("-", 1)
         return admin1_pop.get((cc, sub), 0)
 
+    sub_types: dict = {}
     for sd in iso2:
         code = sd["code"]
         raw = sd["name"]
@@ -571,7 +620,8 @@ def build(paths, use_wordfreq: bool, stats: dict):
             if f != s:
                 a.add(f, check=sub_alias_ok)
         pop = 0 if code.startswith("US-") else iso_sub_population(sd)
-        rows.append(("admin1", rid, code.split("-")[0], code, pop, "", "", a.name, a.render()))
+        rows.append(("admin1", rid, code.split("-")[0], code, pop, "", "", a.name, a))
+        sub_types[rid] = sd["type"]
     for code, st in sorted(us_states.items()):  # states absent from ISO 3166-2 (none expected)
         rows.append(("admin1", str(st["geonameid"]), "US", code, 0, "", "", st["name"], ""))
 
@@ -626,8 +676,10 @@ def build(paths, use_wordfreq: bool, stats: dict):
             a.add(s, check=ok)
         rows.append(("city", str(c["geonameid"]), c["countrycode"], c.get("admin1code") or "",
                      pop, fmt_coord(c.get("latitude")), fmt_coord(c.get("longitude")),
-                     a.name, a.render()))
+                     a.name, a))
     dropped_cities.sort(key=lambda x: (-x[0], x[1]))
+    stats["subdivision_names_given_to_cities"] = give_subdivision_names_to_cities(rows, sub_types)
+    rows = [r[:8] + (r[8].render() if isinstance(r[8], AliasSet) else r[8],) for r in rows]
     stats["dropped_cities"] = dropped_cities
     stats["dropped_common_word_aliases"] = dropped_aliases
 
@@ -712,6 +764,8 @@ def main(argv=None):
               + ", ".join(f"{n} ({cc}, {p:,})" for p, n, cc in d[:25]), file=sys.stderr)
         print(f"[gazetteer] dropped {stats['dropped_common_word_aliases']} common-word city aliases",
               file=sys.stderr)
+    print(f"[gazetteer] {stats['subdivision_names_given_to_cities']} names of subdivisions named as "
+          "a large city given to that city", file=sys.stderr)
     if stats.get("geonames_countries_not_in_world_countries"):
         print("[gazetteer] GeoNames countries not in world-countries (skipped): "
               + ", ".join(stats["geonames_countries_not_in_world_countries"]), file=sys.stderr)

@@ -148,8 +148,8 @@ fn name_spans(
             && caps.informative(t)
             // "Jan-Christian Dreesen": a month's short form hyphened to a
             // capitalised word is a given name.
-            && (cal.month(&t.key).is_none() || hyphened_to_a_name(text, t))
-            && cal.weekday(&t.key).is_none()
+            && (!cal.is_date_word_in(&caps.lang, &t.key)
+                || cal.weekday(&t.key).is_none() && hyphened_to_a_name(text, t))
     };
     let mut spans = Vec::new();
     let mut i = 0;
@@ -954,6 +954,25 @@ fn classify_span(
             return;
         }
     }
+    if ctx.caps.nouns_capitalised() && span.role.is_none() && !single {
+        let named_elsewhere = |key: &str| {
+            let stem = key.strip_suffix('s').unwrap_or(key);
+            ctx.surnames.contains(key) || ctx.surnames.contains(stem)
+        };
+        match german_common_nouns_before_name(words, cues, named_elsewhere) {
+            GermanRun::NounPhrase => return,
+            GermanRun::NameAt(at) => {
+                let rest = Span {
+                    start: span.start + at,
+                    end: span.end,
+                    role: None,
+                };
+                classify_span(text, tokens, rest, gaz, cues, ctx, places, raw);
+                return;
+            }
+            GermanRun::AsItStands => {}
+        }
+    }
     // Places inside a longer name ("Russian Foreign Ministry", "Syrian
     // Observatory"), but not in a paper's name ("New York Times").
     let mut inner_place_end = span.start;
@@ -1163,6 +1182,69 @@ fn after_german_noun_head(words: &[Token], cues: &Cues) -> Option<usize> {
             .take_while(|t| cues.is_connector(&t.key))
             .count();
     (rest < words.len()).then_some(rest)
+}
+
+/// How a run of capitalised German words reads once its common nouns are
+/// known.
+enum GermanRun {
+    /// Counted things ("Millionen Menschen", "Tausende Syrer"): no name.
+    NounPhrase,
+    /// Common nouns before a name ("Amtskollege Lawrow", "Provinz Idlib",
+    /// "Telefonat Bergkarabach"): the name starts at this word.
+    NameAt(usize),
+    AsItStands,
+}
+
+/// Nouns that count what follows them.
+const GERMAN_COUNT_NOUNS: &[&str] = &[
+    "million",
+    "millionen",
+    "milliarde",
+    "milliarden",
+    "tausend",
+    "tausende",
+    "hundert",
+    "hunderte",
+    "dutzend",
+    "dutzende",
+];
+
+/// German capitalises every noun, so a run of capitals can be common
+/// nouns, then a name. The run is cut where the name starts, when that word
+/// or the last is one: a word too rare to be a common noun ("Idlib",
+/// "Baschar"), or one the article names a person by elsewhere ("Lawrow" of
+/// "Sergej Lawrow", "Assads" of "Assad": as frequent in German news as many
+/// nouns). "Deutsche Bank", "Europäische Kommission" and "Weißes Haus" are
+/// common words throughout and stay whole.
+fn german_common_nouns_before_name(
+    words: &[Token],
+    cues: &Cues,
+    named_elsewhere: impl Fn(&str) -> bool,
+) -> GermanRun {
+    let common = |t: &Token| {
+        t.shape == Shape::Capitalised
+            && !cues.is_connector(&t.key)
+            && !crate::lexicon::first_names::is_first_name(&t.key)
+            && !cues.is_org_head(&t.key)
+            && !german::is_institution(&t.key)
+            && german::is_common_noun(&t.key)
+    };
+    let leading = words
+        .iter()
+        .take_while(|t| common(t) && !named_elsewhere(&t.key))
+        .count();
+    if leading == words.len() && GERMAN_COUNT_NOUNS.contains(&words[0].key.as_str()) {
+        return GermanRun::NounPhrase;
+    }
+    let name_like = |t: &Token| !german::is_common_noun(&t.key) || named_elsewhere(&t.key);
+    if leading > 0
+        && leading < words.len()
+        && !cues.is_connector(&words[leading].key)
+        && (name_like(&words[leading]) || name_like(&words[words.len() - 1]))
+    {
+        return GermanRun::NameAt(leading);
+    }
+    GermanRun::AsItStands
 }
 
 /// Below this general frequency (Zipf) a word is rare enough to be a given
@@ -1771,10 +1853,15 @@ impl PlaceCollector {
                 // its alternates); "Peking" is still Beijing.
                 let own_name = name_key(p.name.split_whitespace()) == key;
                 let weight = if own_name { 10 } else { 1 };
+                // One word can be a place's name in one language and its
+                // adjective in another (German "Syrien", French "syrien"):
+                // the name wins, else a German article about Syria names
+                // it only as an adjective.
                 (
                     in_context as u64,
                     kind_rank * 100_000_000_000
                         + (p.population.saturating_mul(weight)).min(99_999_999_999),
+                    !s.adjective,
                 )
             })?;
         Some((best.place, best.adjective))
@@ -2397,6 +2484,51 @@ mod tests {
         assert_eq!(
             kind_of(&found, "europaische union"),
             Some(EntityKind::Organisation)
+        );
+    }
+
+    #[test]
+    fn german_nouns_before_a_name_are_cut_and_counted_things_are_no_names() {
+        // From a German translation of the first example article.
+        let text = "Telefonat zu Syrien\n\nSergej Lawrow sprach mit Ankara. Sein Amtskollege Lawrow nannte die Provinz Idlib. Idlib wird von den Regimetruppen Baschar al-Assads belagert. Die Türkei beherbergt 3,7 Millionen Syrer, und 3 Millionen Menschen fanden Zuflucht. Die Deutsche Bank schwieg.";
+        let an = analyse(&parse_plain(text));
+        let keys: Vec<&str> = an.entities.iter().map(|e| e.key.as_str()).collect();
+        for junk in ["amtskollege", "provinz", "regimetruppen", "millionen"] {
+            assert!(!keys.iter().any(|k| k.contains(junk)), "{junk}: {keys:?}");
+        }
+        let lawrow = an.entities.iter().find(|e| e.key == "sergej lawrow");
+        assert_eq!(lawrow.map(|e| e.mentions), Some(2), "{keys:?}");
+        assert!(keys.iter().any(|k| k.starts_with("baschar")), "{keys:?}");
+        assert!(keys.contains(&"deutsche bank"), "{keys:?}");
+        let idlib = an.places.iter().find(|p| p.name == "Idlib");
+        assert_eq!(idlib.map(|p| p.mentions), Some(2), "{:?}", an.places);
+    }
+
+    #[test]
+    fn one_place_reads_alike_in_every_language() {
+        // "Moskau" is a German name of Moscow the city (the gazetteer had it
+        // only for the federal subject); "Syrien" is Syria's German name and
+        // French for "Syrian": the name wins in a German article.
+        let an = analyse(&parse_plain(
+            "Gespräche in Moskau\n\nDie Außenminister trafen sich in Moskau. Die Lage in Syrien bleibt angespannt.",
+        ));
+        let moscow = an.places.iter().find(|p| p.display == "Moskau");
+        assert_eq!(
+            moscow.map(|p| p.name.as_str()),
+            Some("Moscow"),
+            "{:?}",
+            an.places
+        );
+        assert_eq!(
+            moscow.map(|p| p.kind),
+            Some(crate::analyse::gazetteer::PlaceKind::City)
+        );
+        let syria = an.places.iter().find(|p| p.name == "Syria");
+        assert_eq!(
+            syria.map(|p| p.adjective_only),
+            Some(false),
+            "{:?}",
+            an.places
         );
     }
 

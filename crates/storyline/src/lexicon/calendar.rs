@@ -152,6 +152,14 @@ const MONTHS: &[&str] = &[
     "dezembro",
 ];
 
+/// The languages of [`MONTHS`], one block of 12 each, in order.
+const MONTH_LANGUAGES: &[&str] = &[
+    "en", "de", "es", "fr", "tr", "pl", "it", "ar", "ru", "nl", "pt",
+];
+
+/// The languages of [`WEEKDAYS`], one block of 7 each, in order.
+const WEEKDAY_LANGUAGES: &[&str] = &["en", "de", "es", "fr", "tr", "pl", "it", "ar", "ru", "nl"];
+
 /// Weekday names, Monday first, per language.
 const WEEKDAYS: &[&str] = &[
     "monday",
@@ -643,6 +651,9 @@ pub const AGO_BEFORE: &[&[&str]] = &[&["vor"], &["hace"], &["il", "y", "a"]];
 pub struct Calendar {
     months: HashMap<String, u32>,
     weekdays: HashMap<String, u32>,
+    /// The same, per language, for [`Calendar::is_date_word_in`].
+    own_months: HashMap<&'static str, HashMap<String, u32>>,
+    own_weekdays: HashMap<&'static str, HashMap<String, u32>>,
     relative: Vec<(Vec<String>, Option<i32>)>,
     counts: HashMap<String, u32>,
     units: HashMap<String, u32>,
@@ -674,9 +685,19 @@ impl Calendar {
                 (words, *days)
             })
             .collect();
+        let per_language =
+            |names: &'static [&'static str], period: usize, langs: &[&'static str]| {
+                langs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, lang)| (*lang, table(&names[i * period..(i + 1) * period], period)))
+                    .collect()
+            };
         Calendar {
             months: table(MONTHS, 12),
             weekdays: table(WEEKDAYS, 7),
+            own_months: per_language(MONTHS, 12, MONTH_LANGUAGES),
+            own_weekdays: per_language(WEEKDAYS, 7, WEEKDAY_LANGUAGES),
             relative,
             counts: COUNT_WORDS
                 .iter()
@@ -706,6 +727,24 @@ impl Calendar {
     /// Weekday number (1 = Monday) of a folded word.
     pub fn weekday(&self, folded: &str) -> Option<u32> {
         self.weekdays.get(folded).copied()
+    }
+
+    /// A month or weekday name (folded) in the article's own language, or
+    /// in any language when the language is one without a calendar here.
+    /// Dates are read in every language (a German "Mai" in an English
+    /// dateline is rare but harmless), but a word that is a month only in
+    /// another language is a name: "Mai" in English, the Dutch
+    /// "Augustus" in English, the Spanish "Domingo" in "Plácido Domingo".
+    pub fn is_date_word_in(&self, lang: &str, folded: &str) -> bool {
+        let month = match self.own_months.get(lang) {
+            Some(own) => own.contains_key(folded.trim_end_matches('.')),
+            None => self.month(folded).is_some(),
+        };
+        let weekday = match self.own_weekdays.get(lang) {
+            Some(own) => own.contains_key(folded),
+            None => self.weekday(folded).is_some(),
+        };
+        month || weekday
     }
 
     pub fn is_time_cue(&self, folded: &str) -> bool {
@@ -791,6 +830,21 @@ mod tests {
         assert_eq!(cal.month("марта"), Some(3), "Russian genitive");
         assert_eq!(cal.month("декабре"), Some(12), "Russian prepositional");
         assert_eq!(cal.weekday("субботу"), Some(6), "Russian accusative");
+    }
+
+    #[test]
+    fn a_month_of_another_language_is_no_date_word() {
+        assert_eq!(MONTHS.len(), 12 * MONTH_LANGUAGES.len());
+        assert_eq!(WEEKDAYS.len(), 7 * WEEKDAY_LANGUAGES.len());
+        let cal = Calendar::get();
+        assert!(cal.is_date_word_in("de", "mai") && !cal.is_date_word_in("en", "mai"));
+        assert!(cal.is_date_word_in("nl", "augustus") && !cal.is_date_word_in("en", "augustus"));
+        assert!(cal.is_date_word_in("es", "domingo") && !cal.is_date_word_in("en", "domingo"));
+        assert!(cal.is_date_word_in("en", "dec.") && cal.is_date_word_in("en", "sunday"));
+        // Portuguese has months here but no weekdays: those of every
+        // language count.
+        assert!(cal.is_date_word_in("pt", "domingo"));
+        assert!(cal.is_date_word_in("und", "mai"));
     }
 
     #[test]
