@@ -12,6 +12,12 @@ fn example(name: &str) -> PathBuf {
         .join(name)
 }
 
+fn translation(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/translations")
+        .join(name)
+}
+
 fn installed_models() -> Option<PathBuf> {
     let out = Command::cargo_bin("storyline")
         .unwrap()
@@ -63,6 +69,81 @@ fn installed_models_are_used_without_flags() {
     );
     assert_eq!(v["explanation"]["scorer"], "usem3");
     assert_eq!(v["explanation"]["events"]["verdict"], "different-events");
+}
+
+#[test]
+fn a_translation_is_one_text_in_two_languages_and_scores_one() {
+    if installed_models().is_none() {
+        return;
+    }
+    let english = example("000_17f2bfa074d01afa.txt");
+    let (v, _) = compare_json(None, &english, &translation("000_17f2bfa074d01afa.de.txt"));
+    let share = v["explanation"]["translations"].as_f64().unwrap();
+    assert!(share >= 0.6, "most sentences have a counterpart: {share}");
+    for dim in ["overall", "narrative", "entities", "geography"] {
+        assert_eq!(v[dim].as_f64(), Some(1.0), "{dim}");
+    }
+    let summary = v["explanation"]["summary"].as_str().unwrap();
+    assert!(summary.contains("translates the other"), "{summary}");
+    // The German article names Moscow as "Moskau": one place in both.
+    let shared = v["explanation"]["places"]["shared"].to_string();
+    assert!(shared.contains("Moscow"), "{shared}");
+
+    // The same German text against the other example, an article on
+    // another event with the same places and actors: no translation.
+    let (v, _) = compare_json(
+        None,
+        &translation("000_17f2bfa074d01afa.de.txt"),
+        &example("004_32c51e6b98054cc8.txt"),
+    );
+    assert!(v["explanation"].get("translations").is_none(), "{v}");
+    assert!(v["overall"].as_f64().unwrap() > 1.5, "{v}");
+}
+
+/// A story told in English and in German translation keeps its English
+/// headline, and its translation lets no other event in: the second
+/// example (the same places and actors, months later) is a story of its own.
+#[test]
+fn a_translated_report_joins_its_story_under_the_original_headline() {
+    if installed_models().is_none() {
+        return;
+    }
+    let store = tempfile::tempdir().unwrap();
+    let ingest = |path: &Path| {
+        let out = Command::cargo_bin("storyline")
+            .unwrap()
+            .arg("ingest")
+            .arg("--store")
+            .arg(store.path())
+            .arg(path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    ingest(&example("000_17f2bfa074d01afa.txt"));
+    ingest(&translation("000_17f2bfa074d01afa.de.txt"));
+    ingest(&example("004_32c51e6b98054cc8.txt"));
+    let out = Command::cargo_bin("storyline")
+        .unwrap()
+        .args(["stories", "--json", "--store"])
+        .arg(store.path())
+        .output()
+        .unwrap();
+    let stories: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let stories = stories.as_array().unwrap();
+    assert_eq!(stories.len(), 2, "{stories:?}");
+    let call = stories
+        .iter()
+        .find(|s| s["articles"].as_i64() == Some(2))
+        .unwrap_or_else(|| panic!("the call and its translation are one story: {stories:?}"));
+    assert!(
+        call["headline"].as_str().unwrap().starts_with("Turkish FM"),
+        "{call}"
+    );
 }
 
 #[test]

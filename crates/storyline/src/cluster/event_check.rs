@@ -91,10 +91,13 @@ fn beyond_grace(a: &Analysis, b: &Analysis, grace_days: i64) -> bool {
 }
 
 /// An article may join a story unless it reports a different event than
-/// each of the story's recent articles given (an empty list passes): one
-/// told as a different event, or one whose event day is more than
-/// `grace_days` away. The articles are taken one at a time, so a lazy
-/// iterator analyses only those the answer needs (usually the first).
+/// each of the story's recent articles in its language (a story without
+/// one passes): one told as a different event, or one whose event day is
+/// more than `grace_days` away. An article in another language is no
+/// evidence either way ([`different_events`] cannot tell): counted as a
+/// pass, a story's German translation would let any English report of its
+/// setting in. The articles are taken one at a time, so a lazy iterator
+/// analyses only those the answer needs (usually the first).
 pub fn may_join<A: Borrow<Analysis>>(
     article: &Analysis,
     recent: impl IntoIterator<Item = A>,
@@ -102,8 +105,11 @@ pub fn may_join<A: Borrow<Analysis>>(
 ) -> bool {
     let mut checked = 0;
     for m in recent.into_iter().take(RECENT_MEMBERS) {
-        checked += 1;
         let m = m.borrow();
+        if m.language.code != article.language.code {
+            continue;
+        }
+        checked += 1;
         if !beyond_grace(article, m, grace_days) && !different_events(article, m) {
             return true;
         }
@@ -118,9 +124,12 @@ mod tests {
     use crate::ingest::plain::parse_plain;
 
     fn example(name: &str) -> Analysis {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/examples")
-            .join(name);
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let path = [fixtures.join("examples"), fixtures.join("translations")]
+            .into_iter()
+            .map(|dir| dir.join(name))
+            .find(|p| p.exists())
+            .unwrap();
         analyse(&parse_plain(&std::fs::read_to_string(path).unwrap()))
     }
 
@@ -130,6 +139,16 @@ mod tests {
         let talks = example("004_32c51e6b98054cc8.txt");
         assert!(different_events(&call, &talks));
         assert!(!may_join(&talks, [&call], 30));
+    }
+
+    #[test]
+    fn a_translation_in_the_story_lets_no_other_event_in() {
+        let call = example("000_17f2bfa074d01afa.txt");
+        let call_de = example("000_17f2bfa074d01afa.de.txt");
+        let talks = example("004_32c51e6b98054cc8.txt");
+        assert!(!may_join(&talks, [&call_de, &call], 30));
+        // A story in another language only: nothing to judge by.
+        assert!(may_join(&talks, [&call_de], 30));
     }
 
     #[test]

@@ -184,8 +184,14 @@ pub fn assign(
             profile.add(p);
             // The headline is the title of the article that matched its
             // story best so far: representative, and stable once the story
-            // has found its core.
-            if sim > state.headline_score && leads_a_story(title) {
+            // has found its core. It keeps the language it was written in:
+            // a translation matches its original best of all, and would
+            // put an English story under a German headline.
+            let same_language = !leads_a_story(&state.headline) || {
+                let headline = crate::analyse::language::detect(&state.headline).code;
+                headline == "und" || headline == an.language.code
+            };
+            if sim > state.headline_score && leads_a_story(title) && same_language {
                 state.headline = title.to_owned();
                 state.headline_article = article_id.to_owned();
                 state.headline_score = sim;

@@ -51,6 +51,20 @@ pub fn romanised(key: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A name key read across two languages in Latin script: each spells a
+/// foreign name its own way ("Lavrov" / "Lawrow", "Bashar Assad" / German
+/// "Baschar al-Assads"). Article words ("al", "el") are dropped, German
+/// "sch" and "tsch" read as "sh" and "ch", then the sound skeleton of
+/// [`romanised`]. Only for names in two languages: within one it would
+/// merge "Jan" and "Ian".
+pub fn across_languages(key: &str) -> String {
+    let words: Vec<&str> = key
+        .split([' ', '-'])
+        .filter(|w| !w.is_empty() && !matches!(*w, "al" | "el"))
+        .collect();
+    romanised(&words.join(" ").replace("tsch", "ch").replace("sch", "sh"))
+}
+
 /// Latin letters outside ASCII: Latin-1 Supplement to Latin Extended-B, IPA
 /// excluded, and Latin Extended Additional (Vietnamese).
 pub fn is_latin(c: char) -> bool {

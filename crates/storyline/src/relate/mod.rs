@@ -61,10 +61,11 @@ pub fn compare(a: &Analysis, b: &Analysis, labels: (&str, &str), scorers: &Score
     let (x_all, set) = features::feature_vector(a, b, &ev);
     let (model, x) = scorers.pick(&x_all, set);
     let x = x.to_vec();
-    // Copies are as similar as two articles get, on every dimension. The
-    // learned scorer is not asked: no training pair is a copy (see
-    // `fit::learnable`), so it would be reading far outside its data.
-    let (scores, overall_drivers) = if ev.copies.is_some() {
+    // Copies are as similar as two articles get, on every dimension, and so
+    // is a translation: one text, in two languages. The learned scorer is
+    // not asked: no training pair is a copy (see `fit::learnable`) and none
+    // a translation, so it would be reading far outside its data.
+    let (scores, overall_drivers) = if ev.copies.is_some() || ev.translations.is_some() {
         (Scores::from_array([scores::MIN_SCORE; 7]), Vec::new())
     } else {
         // By kind of evidence: the weights of correlated features (a names

@@ -16,11 +16,22 @@ const DIFFERENT_EVENTS: f64 = 2.75;
 /// One paragraph that says what the evidence supports, and no more.
 pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
     let mut parts = Vec::new();
-    if let Some(resemblance) = ev.copies {
+    let copied = if let Some(resemblance) = ev.copies {
         parts.push(format!(
             "The two texts are copies of one another ({:.0}% of their five-word runs in common): every score is 1 (very similar).",
             resemblance * 100.0
         ));
+        Some("copies")
+    } else if let Some(share) = ev.translations {
+        parts.push(format!(
+            "One text translates the other ({:.0}% of their sentences say the same in the other language): every score is 1 (very similar).",
+            share * 100.0
+        ));
+        Some("translations")
+    } else {
+        None
+    };
+    if let Some(copied) = copied {
         if let Some(edits) = &ev.copy_edits {
             let mut changed = Vec::new();
             for (what, a, b) in [
@@ -46,7 +57,7 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
                 }
             }
             parts.push(format!(
-                "But the copies differ in their {}.",
+                "But the {copied} differ in their {}.",
                 changed.join(" and ")
             ));
         }
@@ -249,7 +260,11 @@ pub fn render(c: &Comparison) -> String {
         // Time is measured only when both event times are fixed; else it
         // gets no verdict in words: "very similar" would claim what neither
         // text says (the examples are months apart).
+        let one_text = ev.copies.is_some() || ev.translations.is_some();
         let words = match (d, ev.time.days_apart) {
+            (Dimension::Time, _) if one_text => {
+                "very similar (one text: whenever it tells of, both do)".to_owned()
+            }
             (Dimension::Time, Some(days)) => {
                 format!("{} (the events are {days} days apart)", Scores::describe(v))
             }
