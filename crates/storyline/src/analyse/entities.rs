@@ -149,7 +149,7 @@ fn name_spans(
             // "Jan-Christian Dreesen": a month's short form hyphened to a
             // capitalised word is a given name.
             && (!cal.is_date_word_in(&caps.lang, &t.key)
-                || cal.weekday(&t.key).is_none() && hyphened_to_a_name(text, t))
+                || cal.weekday_in(&caps.lang, &t.key).is_none() && hyphened_to_a_name(text, t))
     };
     let mut spans = Vec::new();
     let mut i = 0;

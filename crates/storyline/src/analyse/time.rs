@@ -453,7 +453,10 @@ fn match_at(
         }
         return None;
     }
-    if let Some(weekday) = cal.weekday(&t.key) {
+    // Weekdays in the article's own language only: "Plácido Domingo" is no
+    // Sunday in English. (Months are read in every language: a page's
+    // template often dates it in another language than its text.)
+    if let Some(weekday) = cal.weekday_in(lang, &t.key) {
         // English weekdays are capitalised; a lowercase "sunday" is rarer
         // than the name, but other languages write them lowercase.
         if lang != "en" || t.shape == Shape::Capitalised {
@@ -790,6 +793,15 @@ mod tests {
             .into_iter()
             .map(|e| (e.text, e.value))
             .collect()
+    }
+
+    #[test]
+    fn a_weekday_of_another_language_is_no_day() {
+        let found = find("Plácido Domingo sang in Vienna on Sunday.", "en");
+        let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(texts, ["on Sunday"], "{found:?}");
+        let found = find("El concierto será el domingo en Madrid.", "es");
+        assert_eq!(found.len(), 1, "{found:?}");
     }
 
     fn date(y: i32, m: u32, d: u32) -> TimeValue {

@@ -91,24 +91,26 @@ fn beyond_grace(a: &Analysis, b: &Analysis, grace_days: i64) -> bool {
 }
 
 /// An article may join a story unless it reports a different event than
-/// each of the story's recent articles in its language (a story without
-/// one passes): one told as a different event, or one whose event day is
-/// more than `grace_days` away. An article in another language is no
-/// evidence either way ([`different_events`] cannot tell): counted as a
-/// pass, a story's German translation would let any English report of its
-/// setting in. The articles are taken one at a time, so a lazy iterator
-/// analyses only those the answer needs (usually the first).
+/// each of the story's recent articles given in its language (up to
+/// [`RECENT_MEMBERS`] of them; none given passes): one told as a different
+/// event, or one whose event day is more than `grace_days` away. An
+/// article in another language is no evidence either way
+/// ([`different_events`] cannot tell): counted as a pass, a story's German
+/// translation would let any English report of its setting in. The
+/// articles are taken one at a time, so a lazy iterator analyses only
+/// those the answer needs (usually the first); callers that can tell an
+/// article's language before analysing it filter first.
 pub fn may_join<A: Borrow<Analysis>>(
     article: &Analysis,
     recent: impl IntoIterator<Item = A>,
     grace_days: i64,
 ) -> bool {
     let mut checked = 0;
-    for m in recent.into_iter().take(RECENT_MEMBERS) {
+    let same_language = recent
+        .into_iter()
+        .filter(|m| m.borrow().language.code == article.language.code);
+    for m in same_language.take(RECENT_MEMBERS) {
         let m = m.borrow();
-        if m.language.code != article.language.code {
-            continue;
-        }
         checked += 1;
         if !beyond_grace(article, m, grace_days) && !different_events(article, m) {
             return true;

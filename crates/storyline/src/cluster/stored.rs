@@ -160,10 +160,16 @@ pub fn assign(
         params,
         p,
         candidates.iter().map(|(id, _, pr)| (*id, pr)),
-        |story| match tx.story_recent_originals(story, RECENT_MEMBERS) {
+        // Only articles in the article's language are evidence; a story's
+        // latest may all be translations, so a few more are read, and
+        // filtered by their stored language before any is analysed.
+        |story| match tx.story_recent_originals(story, RECENT_MEMBERS * 2) {
             Ok(recent) => may_join(
                 an,
-                recent.iter().map(|a| analyse(&a.to_article())),
+                recent
+                    .iter()
+                    .filter(|a| a.lang == an.language.code)
+                    .map(|a| analyse(&a.to_article())),
                 params.new_story_after_days,
             ),
             Err(e) => {
@@ -187,11 +193,13 @@ pub fn assign(
             // has found its core. It keeps the language it was written in:
             // a translation matches its original best of all, and would
             // put an English story under a German headline.
-            let same_language = !leads_a_story(&state.headline) || {
-                let headline = crate::analyse::language::detect(&state.headline).code;
-                headline == "und" || headline == an.language.code
+            let same_language = || {
+                !leads_a_story(&state.headline) || {
+                    let headline = crate::analyse::language::detect(&state.headline).code;
+                    headline == "und" || headline == an.language.code
+                }
             };
-            if sim > state.headline_score && leads_a_story(title) && same_language {
+            if sim > state.headline_score && leads_a_story(title) && same_language() {
                 state.headline = title.to_owned();
                 state.headline_article = article_id.to_owned();
                 state.headline_score = sim;

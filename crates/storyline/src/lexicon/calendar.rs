@@ -687,10 +687,10 @@ impl Calendar {
             .collect();
         let per_language =
             |names: &'static [&'static str], period: usize, langs: &[&'static str]| {
-                langs
-                    .iter()
-                    .enumerate()
-                    .map(|(i, lang)| (*lang, table(&names[i * period..(i + 1) * period], period)))
+                names
+                    .chunks_exact(period)
+                    .zip(langs)
+                    .map(|(block, lang)| (*lang, table(block, period)))
                     .collect()
             };
         Calendar {
@@ -729,22 +729,30 @@ impl Calendar {
         self.weekdays.get(folded).copied()
     }
 
-    /// A month or weekday name (folded) in the article's own language, or
-    /// in any language when the language is one without a calendar here.
-    /// Dates are read in every language (a German "Mai" in an English
-    /// dateline is rare but harmless), but a word that is a month only in
-    /// another language is a name: "Mai" in English, the Dutch
-    /// "Augustus" in English, the Spanish "Domingo" in "Plácido Domingo".
+    /// Month number of a folded word in the article's own language, or in
+    /// any language when that language has no months here.
+    pub fn month_in(&self, lang: &str, folded: &str) -> Option<u32> {
+        match self.own_months.get(lang) {
+            Some(own) => own.get(folded.trim_end_matches('.')).copied(),
+            None => self.month(folded),
+        }
+    }
+
+    /// Weekday number of a folded word in the article's own language, or in
+    /// any language when that language has no weekdays here (Portuguese).
+    pub fn weekday_in(&self, lang: &str, folded: &str) -> Option<u32> {
+        match self.own_weekdays.get(lang) {
+            Some(own) => own.get(folded).copied(),
+            None => self.weekday(folded),
+        }
+    }
+
+    /// A month or weekday name (folded) in the article's own language (see
+    /// [`Calendar::month_in`]). A word that is one only in another language
+    /// is a name: "Mai" in English, the Dutch "Augustus" in English, the
+    /// Spanish "Domingo" in "Plácido Domingo".
     pub fn is_date_word_in(&self, lang: &str, folded: &str) -> bool {
-        let month = match self.own_months.get(lang) {
-            Some(own) => own.contains_key(folded.trim_end_matches('.')),
-            None => self.month(folded).is_some(),
-        };
-        let weekday = match self.own_weekdays.get(lang) {
-            Some(own) => own.contains_key(folded),
-            None => self.weekday(folded).is_some(),
-        };
-        month || weekday
+        self.month_in(lang, folded).is_some() || self.weekday_in(lang, folded).is_some()
     }
 
     pub fn is_time_cue(&self, folded: &str) -> bool {

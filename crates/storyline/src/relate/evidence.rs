@@ -152,10 +152,14 @@ fn in_both(a: &[String], b: &[String]) -> Vec<String> {
 
 pub fn gather(a: &Analysis, b: &Analysis) -> Evidence {
     let places = compare_places(a, b);
-    let entities = compare_entities(&a.entities, &b.entities, a.language.code != b.language.code);
+    let entities = compare_entities(a, b);
     let shared_numbers = in_both(&a.numbers, &b.numbers);
     let time = compare_time(a, b);
-    let (sentence_pairs, sentence_similarity) = align_sentences(a, b);
+    // The embedding cosines of every sentence pair, computed once: the
+    // sentence pairs shown, translations and the event evidence read them.
+    let meaning = meaning_similarities(a, b);
+    let meaning = meaning.as_deref();
+    let (sentence_pairs, sentence_similarity) = align_sentences(a, b, meaning);
     let shared_figures = in_both(&a.figures, &b.figures);
     // The same short text under two different headlines is how one site's
     // cookie wall or paywall reads when two of its pages are scraped, not
@@ -164,7 +168,10 @@ pub fn gather(a: &Analysis, b: &Analysis) -> Evidence {
     let long = |an: &Analysis| an.style.words >= COPY_WORDS_ANY_HEADLINE;
     let copies =
         copies(a, b).filter(|_| sentence_similarity.heading >= COPY_HEADLINE || long(a) && long(b));
-    let translations = copies.is_none().then(|| translations(a, b)).flatten();
+    let translations = copies
+        .is_none()
+        .then(|| translations(a, b, meaning?))
+        .flatten();
     // A copy republished a week later reports the same event.
     let events = compare_events(
         a,
@@ -172,13 +179,16 @@ pub fn gather(a: &Analysis, b: &Analysis) -> Evidence {
         &entities,
         shared_figures,
         sentence_similarity.best,
+        meaning,
         time.days_apart
             .filter(|_| copies.is_none() && translations.is_none()),
     );
+    // Two languages write times differently ("one day after" has no
+    // German reading here): a translation's edits are its figures only.
     let copy_edits = if copies.is_some() {
-        copy_edits(a, b)
+        copy_edits(a, b, true)
     } else if translations.is_some() {
-        translation_edits(a, b)
+        copy_edits(a, b, false)
     } else {
         None
     };
@@ -205,14 +215,17 @@ pub struct CopyEdits {
     pub times_only_b: Vec<String>,
 }
 
-fn copy_edits(a: &Analysis, b: &Analysis) -> Option<CopyEdits> {
+fn copy_edits(a: &Analysis, b: &Analysis, with_times: bool) -> Option<CopyEdits> {
     let only = |x: &[String], y: &[String]| -> Vec<String> {
-        let mut v: Vec<String> = x.iter().filter(|n| !y.contains(n)).cloned().collect();
-        v.dedup();
-        v
+        x.iter().filter(|n| !y.contains(n)).cloned().collect()
     };
-    let times =
-        |an: &Analysis| -> Vec<String> { an.times.iter().map(|t| t.text.clone()).collect() };
+    let times = |an: &Analysis| -> Vec<String> {
+        if with_times {
+            an.times.iter().map(|t| t.text.clone()).collect()
+        } else {
+            Vec::new()
+        }
+    };
     let (ta, tb) = (times(a), times(b));
     let edits = CopyEdits {
         figures_only_a: only(&a.figures, &b.figures),
@@ -231,25 +244,6 @@ fn copy_edits(a: &Analysis, b: &Analysis) -> Option<CopyEdits> {
     any.then_some(edits)
 }
 
-/// What one translation says that the other does not, in figures. Times
-/// are left out: the time expressions of two languages are not found
-/// alike ("one day after" has no German reading), so listing them would
-/// report edits a translation does not have.
-fn translation_edits(a: &Analysis, b: &Analysis) -> Option<CopyEdits> {
-    let only = |x: &[String], y: &[String]| -> Vec<String> {
-        let mut v: Vec<String> = x.iter().filter(|n| !y.contains(n)).cloned().collect();
-        v.dedup();
-        v
-    };
-    let edits = CopyEdits {
-        figures_only_a: only(&a.figures, &b.figures),
-        figures_only_b: only(&b.figures, &a.figures),
-        times_only_a: Vec::new(),
-        times_only_b: Vec::new(),
-    };
-    (!edits.figures_only_a.is_empty() || !edits.figures_only_b.is_empty()).then_some(edits)
-}
-
 /// Embedding cosine from which a sentence in another language says the
 /// same: the sentences of a German translation of the first example
 /// article land at 0.64 to 0.98 from their English originals (12 of 14 at
@@ -261,46 +255,58 @@ const TRANSLATED_SENTENCE: f64 = 0.65;
 /// 0.2; the translation above reaches 0.86.
 const TRANSLATED_SHARE: f64 = 0.6;
 /// Share of the shorter text's sentences that makes it a translated excerpt
-/// of the longer one.
+/// of the longer one, and the sentences it needs for that: a short summary
+/// in another language retells most of its few sentences too.
 const TRANSLATED_EXCERPT_SHARE: f64 = 0.8;
+const TRANSLATED_EXCERPT_MIN_SENTENCES: usize = 5;
 /// Sentences each text needs before it is judged a translation: with fewer,
 /// one shared quotation or headline would decide it.
 const TRANSLATED_MIN_SENTENCES: usize = 3;
 
-/// The share of the sentences of two texts in two languages that have a
-/// counterpart of the same meaning in the other, when one translates the
-/// other (as a whole, or the shorter as an excerpt of the longer), else
-/// `None`. Needs sentence embeddings from one multilingual encoder.
-pub fn translations(a: &Analysis, b: &Analysis) -> Option<f64> {
-    if a.language.code == b.language.code {
-        return None;
-    }
+/// The embedding cosines of every sentence pair of two articles (rows: the
+/// sentences of `a`), when both were embedded by one encoder.
+fn meaning_similarities(a: &Analysis, b: &Analysis) -> Option<Vec<Vec<f64>>> {
     let (ea, eb) = (a.embedding.as_ref()?, b.embedding.as_ref()?);
-    if ea.encoder != eb.encoder
-        || ea.sentences.len() < TRANSLATED_MIN_SENTENCES
-        || eb.sentences.len() < TRANSLATED_MIN_SENTENCES
+    (ea.encoder == eb.encoder)
+        .then(|| super::features::sentence_similarities(&ea.sentences, &eb.sentences))
+}
+
+/// The share of the sentences of two texts in two languages that pair off
+/// one to one with a sentence of the same meaning in the other (`meaning`:
+/// their embedding cosines), when one translates the other (as a whole, or
+/// the shorter as an excerpt of the longer), else `None`.
+fn translations(a: &Analysis, b: &Analysis, meaning: &[Vec<f64>]) -> Option<f64> {
+    let (na, nb) = (meaning.len(), meaning.first().map_or(0, Vec::len));
+    if a.language.code == b.language.code
+        || na < TRANSLATED_MIN_SENTENCES
+        || nb < TRANSLATED_MIN_SENTENCES
     {
         return None;
     }
-    let sims = super::features::sentence_similarities(&ea.sentences, &eb.sentences);
-    let matched_a = sims
+    // Each sentence pairs once, closest pairs first: one sentence of a
+    // summary close to many of the article is one match, not many.
+    let mut cells: Vec<(usize, usize, f64)> = meaning
         .iter()
-        .filter(|row| row.iter().any(|&s| s >= TRANSLATED_SENTENCE))
-        .count();
-    let matched_b = (0..eb.sentences.len())
-        .filter(|&j| sims.iter().any(|row| row[j] >= TRANSLATED_SENTENCE))
-        .count();
-    let share_a = matched_a as f64 / ea.sentences.len() as f64;
-    let share_b = matched_b as f64 / eb.sentences.len() as f64;
-    let shorter = if ea.sentences.len() <= eb.sentences.len() {
-        share_a
-    } else {
-        share_b
-    };
+        .enumerate()
+        .flat_map(|(i, row)| row.iter().enumerate().map(move |(j, &m)| (i, j, m)))
+        .filter(|&(_, _, m)| m >= TRANSLATED_SENTENCE)
+        .collect();
+    cells.sort_by(|x, y| y.2.total_cmp(&x.2));
+    let (mut used_a, mut used_b) = (vec![false; na], vec![false; nb]);
+    let mut pairs = 0;
+    for (i, j, _) in cells {
+        if !used_a[i] && !used_b[j] {
+            used_a[i] = true;
+            used_b[j] = true;
+            pairs += 1;
+        }
+    }
+    let (share_a, share_b) = (pairs as f64 / na as f64, pairs as f64 / nb as f64);
     let whole = share_a.min(share_b) >= TRANSLATED_SHARE;
-    let excerpt = shorter >= TRANSLATED_EXCERPT_SHARE;
+    let excerpt = na.min(nb) >= TRANSLATED_EXCERPT_MIN_SENTENCES
+        && share_a.max(share_b) >= TRANSLATED_EXCERPT_SHARE;
     (whole || excerpt).then_some(crate::relate::scores::round2(
-        (matched_a + matched_b) as f64 / (ea.sentences.len() + eb.sentences.len()) as f64,
+        2.0 * pairs as f64 / (na + nb) as f64,
     ))
 }
 
@@ -489,10 +495,11 @@ pub fn same_entity(a: &Entity, b: &Entity) -> bool {
     }
 }
 
-/// Two names in two languages refer to one person or thing: as
-/// [`same_entity`], or by their keys read across languages ("Sergey
-/// Lavrov" / "Sergej Lawrow"), allowing a German genitive "s" ("Assads").
-fn same_entity_across_languages(a: &Entity, b: &Entity) -> bool {
+/// Two names in two languages (`a` in `lang_a`) refer to one person or
+/// thing: as [`same_entity`], or by their keys read across languages
+/// ("Sergey Lavrov" / "Sergej Lawrow"), allowing a German genitive "s" on
+/// the German side ("Assads").
+fn same_entity_across_languages(a: &Entity, b: &Entity, lang_a: &str, lang_b: &str) -> bool {
     use crate::lexicon::fold::across_languages;
     if same_entity(a, b) {
         return true;
@@ -503,8 +510,8 @@ fn same_entity_across_languages(a: &Entity, b: &Entity) -> bool {
     if organisation(a) || organisation(b) || !long_enough(&ka) || !long_enough(&kb) {
         return false;
     }
-    let genitive = |x: &str, y: &str| x.strip_suffix('s') == Some(y);
-    if genitive(&ka, &kb) || genitive(&kb, &ka) {
+    let genitive = |x: &str, lang: &str, y: &str| lang == "de" && x.strip_suffix('s') == Some(y);
+    if genitive(&ka, lang_a, &kb) || genitive(&kb, lang_b, &ka) {
         return true;
     }
     matches!(
@@ -513,15 +520,19 @@ fn same_entity_across_languages(a: &Entity, b: &Entity) -> bool {
     )
 }
 
-fn compare_entities(a: &[Entity], b: &[Entity], across_languages: bool) -> EntityEvidence {
+fn compare_entities(an_a: &Analysis, an_b: &Analysis) -> EntityEvidence {
+    let (a, b) = (&an_a.entities, &an_b.entities);
+    let (lang_a, lang_b) = (an_a.language.code.as_str(), an_b.language.code.as_str());
+    let same = |x: &Entity, y: &Entity| {
+        if lang_a == lang_b {
+            same_entity(x, y)
+        } else {
+            same_entity_across_languages(x, y, lang_a, lang_b)
+        }
+    };
     let mut used_b = vec![false; b.len()];
     let mut shared = Vec::new();
     let mut only_a = Vec::new();
-    let same = if across_languages {
-        same_entity_across_languages
-    } else {
-        same_entity
-    };
     for ea in a {
         match b
             .iter()
@@ -563,6 +574,7 @@ fn compare_events(
     entities: &EntityEvidence,
     shared_figures: Vec<String>,
     closest: f64,
+    meaning: Option<&[Vec<f64>]>,
     days_apart: Option<i64>,
 ) -> EventEvidence {
     let people = |x: &Analysis| -> Vec<String> {
@@ -593,9 +605,10 @@ fn compare_events(
         .filter(|p| !shared_b.contains(&p))
         .collect();
     let figure_weight: f64 = shared_figures.iter().map(|n| figure_specificity(n)).sum();
-    let closest_meaning = (a.language.code != b.language.code)
-        .then(|| closest_meaning(a, b))
-        .flatten();
+    // The embedding cosine of the closest sentence pair.
+    let closest_meaning = meaning
+        .filter(|_| a.language.code != b.language.code)
+        .and_then(|m| m.iter().flatten().copied().reduce(f64::max));
     // Across languages the words differ, and two sentences meet only in
     // their names, places and numbers: the same actors in another event
     // meet as well. There only the sentence embeddings can tell a retold
@@ -668,19 +681,6 @@ fn protagonists_unknown_to(side: &Analysis, other: &Analysis, needs_people: bool
         .all(|(_, known)| !known)
 }
 
-/// The embedding cosine of the closest sentence pair of two articles, when
-/// both were embedded by one encoder.
-fn closest_meaning(a: &Analysis, b: &Analysis) -> Option<f64> {
-    let (ea, eb) = (a.embedding.as_ref()?, b.embedding.as_ref()?);
-    if ea.encoder != eb.encoder || ea.sentences.is_empty() || eb.sentences.is_empty() {
-        return None;
-    }
-    super::features::sentence_similarities(&ea.sentences, &eb.sentences)
-        .into_iter()
-        .flatten()
-        .reduce(f64::max)
-}
-
 /// Weight of shared figures that makes two reports one event: two specific
 /// ones, or six small ones.
 const SAME_EVENT_FIGURES: f64 = 2.0;
@@ -750,7 +750,11 @@ fn compare_time(a: &Analysis, b: &Analysis) -> TimeEvidence {
 
 /// Match sentences by weighted overlap of stems and anchors (names, places,
 /// numbers), so sentence pairs are found across languages too.
-fn align_sentences(a: &Analysis, b: &Analysis) -> (Vec<SentencePair>, SentenceSimilarity) {
+fn align_sentences(
+    a: &Analysis,
+    b: &Analysis,
+    meaning: Option<&[Vec<f64>]>,
+) -> (Vec<SentencePair>, SentenceSimilarity) {
     let total = (a.sentences.len() + b.sentences.len()) as f64;
     let mut df: HashMap<&str, f64> = HashMap::new();
     for s in a.sentences.iter().chain(&b.sentences) {
@@ -804,15 +808,8 @@ fn align_sentences(a: &Analysis, b: &Analysis) -> (Vec<SentencePair>, SentenceSi
     // The top pairs, each sentence used once. With sentence embeddings the
     // ranking is by meaning (it works across languages and paraphrase);
     // otherwise by the lexical similarity.
-    let meaning = match (&a.embedding, &b.embedding) {
-        (Some(ea), Some(eb)) if ea.encoder == eb.encoder => Some(
-            crate::relate::features::sentence_similarities(&ea.sentences, &eb.sentences),
-        ),
-        _ => None,
-    };
     let meaning_at = |i: usize, j: usize| -> Option<f64> {
         meaning
-            .as_ref()
             .and_then(|m| m.get(i).and_then(|r| r.get(j)))
             .copied()
     };
