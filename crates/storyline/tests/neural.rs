@@ -89,6 +89,25 @@ fn a_translation_is_one_text_in_two_languages_and_scores_one() {
     let shared = v["explanation"]["places"]["shared"].to_string();
     assert!(shared.contains("Moscow"), "{shared}");
 
+    // A figure changed in translation is reported; the untranslated half
+    // of a partial translation is no change.
+    let german = std::fs::read_to_string(translation("000_17f2bfa074d01afa.de.txt")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let changed = dir.path().join("changed.txt");
+    std::fs::write(&changed, german.replace("mindestens 78", "mindestens 87")).unwrap();
+    let (v, _) = compare_json(None, &english, &changed);
+    let summary = v["explanation"]["summary"].as_str().unwrap();
+    assert!(
+        summary.contains("translations differ in their figures") && summary.contains("87"),
+        "{summary}"
+    );
+    let half = dir.path().join("half.txt");
+    let lines: Vec<&str> = german.lines().take(9).collect();
+    std::fs::write(&half, lines.join("\n")).unwrap();
+    let (v, _) = compare_json(None, &english, &half);
+    assert!(v["explanation"]["translations"].is_number(), "{v}");
+    assert!(v["explanation"].get("copy_edits").is_none(), "{v}");
+
     // The same German text against the other example, an article on
     // another event with the same places and actors: no translation.
     let (v, _) = compare_json(

@@ -168,10 +168,11 @@ pub fn gather(a: &Analysis, b: &Analysis) -> Evidence {
     let long = |an: &Analysis| an.style.words >= COPY_WORDS_ANY_HEADLINE;
     let copies =
         copies(a, b).filter(|_| sentence_similarity.heading >= COPY_HEADLINE || long(a) && long(b));
-    let translations = copies
+    let translated = copies
         .is_none()
         .then(|| translations(a, b, meaning?))
         .flatten();
+    let translations = translated.as_ref().map(|t| t.0);
     // A copy republished a week later reports the same event.
     let events = compare_events(
         a,
@@ -183,12 +184,10 @@ pub fn gather(a: &Analysis, b: &Analysis) -> Evidence {
         time.days_apart
             .filter(|_| copies.is_none() && translations.is_none()),
     );
-    // Two languages write times differently ("one day after" has no
-    // German reading here): a translation's edits are its figures only.
     let copy_edits = if copies.is_some() {
-        copy_edits(a, b, true)
-    } else if translations.is_some() {
-        copy_edits(a, b, false)
+        copy_edits(a, b)
+    } else if let Some((_, pairs)) = &translated {
+        translation_edits(a, b, pairs)
     } else {
         None
     };
@@ -215,17 +214,12 @@ pub struct CopyEdits {
     pub times_only_b: Vec<String>,
 }
 
-fn copy_edits(a: &Analysis, b: &Analysis, with_times: bool) -> Option<CopyEdits> {
+fn copy_edits(a: &Analysis, b: &Analysis) -> Option<CopyEdits> {
     let only = |x: &[String], y: &[String]| -> Vec<String> {
         x.iter().filter(|n| !y.contains(n)).cloned().collect()
     };
-    let times = |an: &Analysis| -> Vec<String> {
-        if with_times {
-            an.times.iter().map(|t| t.text.clone()).collect()
-        } else {
-            Vec::new()
-        }
-    };
+    let times =
+        |an: &Analysis| -> Vec<String> { an.times.iter().map(|t| t.text.clone()).collect() };
     let (ta, tb) = (times(a), times(b));
     let edits = CopyEdits {
         figures_only_a: only(&a.figures, &b.figures),
@@ -242,6 +236,40 @@ fn copy_edits(a: &Analysis, b: &Analysis, with_times: bool) -> Option<CopyEdits>
     .iter()
     .any(|v| !v.is_empty());
     any.then_some(edits)
+}
+
+/// What a translation changed: the figures of each sentence that its
+/// counterpart (`pairs`, sentence indexes of `a` and `b`) lacks. Sentence
+/// by sentence, so that what one text has and the other never translated
+/// (a partial translation) is no edit; times are left out, as two
+/// languages' time expressions are not found alike ("one day after" has
+/// no German reading here).
+fn translation_edits(a: &Analysis, b: &Analysis, pairs: &[(usize, usize)]) -> Option<CopyEdits> {
+    let figures = |an: &Analysis, i: usize| -> Vec<String> {
+        an.sentences[i]
+            .anchors
+            .iter()
+            .filter_map(|x| x.strip_prefix("n:"))
+            .filter(|n| an.figures.iter().any(|f| f == n))
+            .map(str::to_owned)
+            .collect()
+    };
+    let (mut only_a, mut only_b) = (Vec::new(), Vec::new());
+    for &(i, j) in pairs {
+        let (fa, fb) = (figures(a, i), figures(b, j));
+        only_a.extend(fa.iter().filter(|n| !fb.contains(n)).cloned());
+        only_b.extend(fb.iter().filter(|n| !fa.contains(n)).cloned());
+    }
+    for v in [&mut only_a, &mut only_b] {
+        v.sort();
+        v.dedup();
+    }
+    (!only_a.is_empty() || !only_b.is_empty()).then_some(CopyEdits {
+        figures_only_a: only_a,
+        figures_only_b: only_b,
+        times_only_a: Vec::new(),
+        times_only_b: Vec::new(),
+    })
 }
 
 /// Embedding cosine from which a sentence in another language says the
@@ -273,9 +301,14 @@ fn meaning_similarities(a: &Analysis, b: &Analysis) -> Option<Vec<Vec<f64>>> {
 
 /// The share of the sentences of two texts in two languages that pair off
 /// one to one with a sentence of the same meaning in the other (`meaning`:
-/// their embedding cosines), when one translates the other (as a whole, or
-/// the shorter as an excerpt of the longer), else `None`.
-fn translations(a: &Analysis, b: &Analysis, meaning: &[Vec<f64>]) -> Option<f64> {
+/// their embedding cosines), and those pairs, when one translates the
+/// other (as a whole, or the shorter as an excerpt of the longer), else
+/// `None`.
+fn translations(
+    a: &Analysis,
+    b: &Analysis,
+    meaning: &[Vec<f64>],
+) -> Option<(f64, Vec<(usize, usize)>)> {
     let (na, nb) = (meaning.len(), meaning.first().map_or(0, Vec::len));
     if a.language.code == b.language.code
         || na < TRANSLATED_MIN_SENTENCES
@@ -293,21 +326,23 @@ fn translations(a: &Analysis, b: &Analysis, meaning: &[Vec<f64>]) -> Option<f64>
         .collect();
     cells.sort_by(|x, y| y.2.total_cmp(&x.2));
     let (mut used_a, mut used_b) = (vec![false; na], vec![false; nb]);
-    let mut pairs = 0;
+    let mut pairs = Vec::new();
     for (i, j, _) in cells {
         if !used_a[i] && !used_b[j] {
             used_a[i] = true;
             used_b[j] = true;
-            pairs += 1;
+            pairs.push((i, j));
         }
     }
-    let (share_a, share_b) = (pairs as f64 / na as f64, pairs as f64 / nb as f64);
+    let n = pairs.len() as f64;
+    let (share_a, share_b) = (n / na as f64, n / nb as f64);
     let whole = share_a.min(share_b) >= TRANSLATED_SHARE;
     let excerpt = na.min(nb) >= TRANSLATED_EXCERPT_MIN_SENTENCES
         && share_a.max(share_b) >= TRANSLATED_EXCERPT_SHARE;
-    (whole || excerpt).then_some(crate::relate::scores::round2(
-        2.0 * pairs as f64 / (na + nb) as f64,
-    ))
+    (whole || excerpt).then(|| {
+        let share = crate::relate::scores::round2(2.0 * n / (na + nb) as f64);
+        (share, pairs)
+    })
 }
 
 /// Lexical similarity of two headlines at or above which two texts that
@@ -750,6 +785,15 @@ fn compare_time(a: &Analysis, b: &Analysis) -> TimeEvidence {
 
 /// Match sentences by weighted overlap of stems and anchors (names, places,
 /// numbers), so sentence pairs are found across languages too.
+/// Words a sentence needs to be shown as one of the most similar pairs.
+const SHOWN_PAIR_MIN_WORDS: usize = 4;
+
+fn words_in(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
 fn align_sentences(
     a: &Analysis,
     b: &Analysis,
@@ -846,9 +890,14 @@ fn align_sentences(
         if used_a.contains(&i) || used_b.contains(&j) {
             continue;
         }
+        let (sa, sb) = (&a.sentences[i], &b.sentences[j]);
+        // A picture credit, "(AA Photo)" / "(AA Foto)", is no shared
+        // narrative, however close in meaning.
+        if words_in(&sa.text) < SHOWN_PAIR_MIN_WORDS || words_in(&sb.text) < SHOWN_PAIR_MIN_WORDS {
+            continue;
+        }
         used_a.insert(i);
         used_b.insert(j);
-        let (sa, sb) = (&a.sentences[i], &b.sentences[j]);
         pairs.push(SentencePair {
             a: sa.text.clone(),
             b: sb.text.clone(),

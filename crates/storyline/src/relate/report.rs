@@ -377,11 +377,14 @@ pub fn render(c: &Comparison) -> String {
         writeln!(out, "     A: {}", clip(&p.a, 220)).unwrap();
         writeln!(out, "     B: {}", clip(&p.b, 220)).unwrap();
     }
-    writeln!(
-        out,
-        "What moved the Overall score from that of an average training pair, by kind of evidence (+ towards dissimilar, - towards similar)"
-    )
-    .unwrap();
+    // Copies and translations are scored without the model: nothing to show.
+    if !ex.overall_drivers.is_empty() {
+        writeln!(
+            out,
+            "What moved the Overall score from that of an average training pair, by kind of evidence (+ towards dissimilar, - towards similar)"
+        )
+        .unwrap();
+    }
     for (name, c) in &ex.overall_drivers {
         let what = super::features::describe(name);
         writeln!(out, "  {c:+.2}  {what}").unwrap();
