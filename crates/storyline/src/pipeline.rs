@@ -155,22 +155,30 @@ fn new_article(p: &Prepared, body: bool) -> NewArticle {
     }
 }
 
-/// Store a batch in one transaction; outcomes in input order.
+/// Store a batch in one transaction; outcomes in input order. `encoders`
+/// are those the batch was prepared with: the event check may embed a
+/// story's articles to read them across languages.
 pub fn store_batch(
     store: &mut dyn Store,
     params: &Params,
     batch: &[Prepared],
+    encoders: &Encoders,
 ) -> store::Result<Vec<Outcome>> {
     let mut tx = store.begin()?;
     let mut outcomes = Vec::with_capacity(batch.len());
     for p in batch {
-        outcomes.push(store_one(tx.as_mut(), params, p)?);
+        outcomes.push(store_one(tx.as_mut(), params, p, encoders)?);
     }
     tx.commit()?;
     Ok(outcomes)
 }
 
-fn store_one(tx: &mut dyn store::Txn, params: &Params, p: &Prepared) -> store::Result<Outcome> {
+fn store_one(
+    tx: &mut dyn store::Txn,
+    params: &Params,
+    p: &Prepared,
+    encoders: &Encoders,
+) -> store::Result<Outcome> {
     if let Some(head) = tx.article_head(&p.id)? {
         return Ok(if head.content_hash == p.content_hash {
             Outcome::AlreadyStored {
@@ -269,7 +277,16 @@ fn store_one(tx: &mut dyn store::Txn, params: &Params, p: &Prepared) -> store::R
     tx.insert_bands(seq, &bands)?;
     tx.count_paragraphs(&p.paragraphs)?;
     let prof = profile(&p.analysis, params.key_terms);
-    let a = stored::assign(tx, params, &p.analysis, &prof, &p.id, &headline_of(p), seq)?;
+    let a = stored::assign(
+        tx,
+        params,
+        &p.analysis,
+        &prof,
+        &p.id,
+        &headline_of(p),
+        seq,
+        encoders,
+    )?;
     tx.set_article_story(seq, a.story)?;
     Ok(Outcome::Stored {
         id: p.id.clone(),

@@ -270,3 +270,95 @@ fn a_translation_reports_the_same_event_across_languages() {
         "Deutschlands is Germany: {shared}"
     );
 }
+
+fn across_languages(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/stories_across_languages")
+        .join(name)
+}
+
+/// The stories of a store, as `storyline stories --json` lists them.
+fn stored_stories(store: &Path) -> Vec<serde_json::Value> {
+    let out = Command::cargo_bin("storyline")
+        .unwrap()
+        .args(["stories", "--json", "--store"])
+        .arg(store)
+        .output()
+        .unwrap();
+    let stories: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    stories.as_array().unwrap().clone()
+}
+
+/// A story told only in English still turns away a French report of
+/// another fire next door, read across languages by sentence meaning, and
+/// takes the French report of its own fire; in either arrival order, in
+/// the store and in batch clustering.
+#[test]
+fn a_report_of_another_event_in_another_language_starts_its_own_story() {
+    if installed_models().is_none() {
+        return;
+    }
+    let church_en = across_languages("lyon_church_fire.en.txt");
+    let church_fr = across_languages("lyon_church_fire.fr.txt");
+    let school_fr = across_languages("villeurbanne_school_fire.fr.txt");
+    for order in [
+        [&church_en, &school_fr, &church_fr],
+        [&school_fr, &church_en, &church_fr],
+    ] {
+        let store = tempfile::tempdir().unwrap();
+        for path in order {
+            let out = Command::cargo_bin("storyline")
+                .unwrap()
+                .arg("ingest")
+                .arg("--store")
+                .arg(store.path())
+                .arg(path)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let stories = stored_stories(store.path());
+        let listed = format!("{order:?}: {stories:#?}");
+        assert_eq!(stories.len(), 2, "{listed}");
+        let church = stories
+            .iter()
+            .find(|s| s["headline"].as_str().unwrap().contains("church in Lyon"))
+            .unwrap_or_else(|| panic!("{listed}"));
+        assert_eq!(church["articles"], 2, "{listed}");
+    }
+
+    let docs = tempfile::NamedTempFile::new().unwrap();
+    let mut lines = String::new();
+    for (id, path) in [
+        ("church-en", &church_en),
+        ("school-fr", &school_fr),
+        ("church-fr", &church_fr),
+    ] {
+        let text = std::fs::read_to_string(path).unwrap();
+        lines += &serde_json::json!({"id": id, "text": text}).to_string();
+        lines.push('\n');
+    }
+    std::fs::write(docs.path(), lines).unwrap();
+    let out = Command::cargo_bin("storyline")
+        .unwrap()
+        .arg("cluster")
+        .arg(docs.path())
+        .output()
+        .unwrap();
+    let story: std::collections::HashMap<String, u64> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["id"].as_str().unwrap().to_owned(),
+                v["story"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(story["church-en"], story["church-fr"], "{story:?}");
+    assert_ne!(story["church-en"], story["school-fr"], "{story:?}");
+}

@@ -146,6 +146,33 @@ pub fn analyse_with(article: &Article, encoders: &crate::embed::encoders::Encode
     an
 }
 
+/// Give an analysis made without models (as the stored path makes them)
+/// the sentence embeddings of `enc`, keeping any document vector: the
+/// event check across two languages reads sentences by their meaning. A
+/// failure is logged and leaves the analysis as it was.
+pub fn embed_sentences(an: &mut Analysis, enc: &dyn crate::embed::SentenceEncoder) {
+    let texts: Vec<&str> = an
+        .sentences
+        .iter()
+        .take(MAX_EMBEDDED_SENTENCES)
+        .map(|s| s.text.as_str())
+        .collect();
+    match enc.embed(&texts) {
+        Ok(sentences) => {
+            let document = match an.embedding.take() {
+                Some(e) if e.encoder == enc.name() => e.document,
+                _ => Vec::new(),
+            };
+            an.embedding = Some(ArticleEmbedding {
+                encoder: enc.name().to_owned(),
+                document,
+                sentences,
+            });
+        }
+        Err(e) => tracing::warn!("sentences not embedded with {}: {e}", enc.name()),
+    }
+}
+
 /// Analyse one article. Never fails: any UTF-8 text has an analysis, if a
 /// poor one (the language may come out `und`).
 pub fn analyse(article: &Article) -> Analysis {

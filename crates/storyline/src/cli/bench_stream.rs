@@ -127,7 +127,7 @@ fn probe(
     for s in articles {
         let t = Instant::now();
         let prepared = prepare(to_article(s), s.id.clone(), encoders);
-        let outcome = store_batch(store, params, std::slice::from_ref(&prepared))?;
+        let outcome = store_batch(store, params, std::slice::from_ref(&prepared), encoders)?;
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         p.all.push(ms);
         match outcome.first() {
@@ -216,7 +216,7 @@ pub fn ingest(
             .par_iter()
             .map(|s| prepare(to_article(s), s.id.clone(), &encoders))
             .collect();
-        store_batch(store.as_mut(), &params, &prepared)?;
+        store_batch(store.as_mut(), &params, &prepared, &encoders)?;
         busy += t.elapsed().as_secs_f64();
         bar.inc((end - done) as u64);
         done = end;

@@ -82,7 +82,7 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         if prepared.is_empty() {
             continue;
         }
-        let outcomes = store_batch(store.as_mut(), &params, &prepared)?;
+        let outcomes = store_batch(store.as_mut(), &params, &prepared, &encoders)?;
         summary.add(&outcomes);
         bar.inc(outcomes.len() as u64);
         for o in &outcomes {

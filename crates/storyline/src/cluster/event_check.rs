@@ -22,15 +22,29 @@ use std::borrow::Borrow;
 /// Recent articles of a story the check compares against.
 pub const RECENT_MEMBERS: usize = 5;
 
-/// `a` and `b` plainly report different events. Only said of articles in
-/// one language: across languages no sentence retells another word for
-/// word, so the evidence would say "different" of the same event.
+/// `a` and `b` plainly report different events. In one language the
+/// words tell. Across two no sentence retells another word for word, and
+/// names are spelt apart ("Putin", "Poutine"), so only the sentence
+/// embeddings can say that no sentence of one retells one of the other:
+/// without them (on both sides, from one encoder) nothing is said.
 pub fn different_events(a: &Analysis, b: &Analysis) -> bool {
     if a.language.code != b.language.code {
-        return false;
+        return meaning_comparable(a, b)
+            && people_differ(a, b)
+            && gather(a, b).events.verdict == EventVerdict::DifferentEvents;
     }
     lead_protagonists_differ(a, b)
         || (people_differ(a, b) && gather(a, b).events.verdict == EventVerdict::DifferentEvents)
+}
+
+/// Both articles carry sentence embeddings of one encoder.
+fn meaning_comparable(a: &Analysis, b: &Analysis) -> bool {
+    match (&a.embedding, &b.embedding) {
+        (Some(x), Some(y)) => {
+            x.encoder == y.encoder && !x.sentences.is_empty() && !y.sentences.is_empty()
+        }
+        _ => false,
+    }
 }
 
 /// Sentence indexes of an article's lead: its headings and first body
@@ -91,32 +105,43 @@ fn beyond_grace(a: &Analysis, b: &Analysis, grace_days: i64) -> bool {
 }
 
 /// An article may join a story unless it reports a different event than
-/// each of the story's recent articles given in its language (up to
-/// [`RECENT_MEMBERS`] of them; none given passes): one told as a different
-/// event, or one whose event day is more than `grace_days` away. An
-/// article in another language is no evidence either way
-/// ([`different_events`] cannot tell): counted as a pass, a story's German
-/// translation would let any English report of its setting in. The
-/// articles are taken one at a time, so a lazy iterator analyses only
-/// those the answer needs (usually the first); callers that can tell an
-/// article's language before analysing it filter first.
+/// each of the story's recent articles given (up to [`RECENT_MEMBERS`];
+/// none given passes): one told as a different event, or one whose event
+/// day is more than `grace_days` away.
+///
+/// Articles in the article's language are the evidence when any is given.
+/// Only when none is are the others read, across languages: there
+/// [`different_events`] needs sentence embeddings, so a story told only in
+/// other languages can still turn away a report of another fire in the
+/// same city. Other-language articles never outvote one's own language: a
+/// story's German translation must not let an English report of another
+/// event in because the English articles said no. The articles are taken
+/// one at a time, so a lazy iterator analyses only those the answer needs;
+/// callers that can tell an article's language before analysing it give
+/// only the articles that will be read.
 pub fn may_join<A: Borrow<Analysis>>(
     article: &Analysis,
     recent: impl IntoIterator<Item = A>,
     grace_days: i64,
 ) -> bool {
+    let passes =
+        |m: &Analysis| !beyond_grace(article, m, grace_days) && !different_events(article, m);
     let mut checked = 0;
-    let same_language = recent
-        .into_iter()
-        .filter(|m| m.borrow().language.code == article.language.code);
-    for m in same_language.take(RECENT_MEMBERS) {
-        let m = m.borrow();
-        checked += 1;
-        if !beyond_grace(article, m, grace_days) && !different_events(article, m) {
-            return true;
+    let mut others = Vec::new();
+    for m in recent {
+        if m.borrow().language.code == article.language.code {
+            checked += 1;
+            if passes(m.borrow()) {
+                return true;
+            }
+            if checked == RECENT_MEMBERS {
+                return false;
+            }
+        } else if checked == 0 && others.len() < RECENT_MEMBERS {
+            others.push(m);
         }
     }
-    checked == 0
+    checked == 0 && (others.is_empty() || others.iter().any(|m| passes(m.borrow())))
 }
 
 #[cfg(test)]

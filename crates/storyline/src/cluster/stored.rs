@@ -5,7 +5,8 @@
 
 use super::event_check::{may_join, RECENT_MEMBERS};
 use super::profile::{choose, Params, Profile, StoryProfile};
-use crate::analyse::{analyse, Analysis};
+use crate::analyse::{analyse, embed_sentences, Analysis};
+use crate::embed::encoders::Encoders;
 use crate::store::{self, PlaceFilter, Store, StoryName, StoryState, Txn};
 
 /// Stories read per index key: the most recently updated ones. A story
@@ -131,7 +132,8 @@ fn leads_a_story(title: &str) -> bool {
 }
 
 /// Assign an article (already inserted as `seq`, id `article_id`, analysed
-/// as `an`, profiled as `p`) to a story: join the best candidate that does
+/// as `an`, profiled as `p`; `encoders` embed what the event check reads
+/// across languages) to a story: join the best candidate that does
 /// not plainly report another event, or start a new story.
 #[allow(clippy::too_many_arguments)]
 pub fn assign(
@@ -142,6 +144,7 @@ pub fn assign(
     article_id: &str,
     title: &str,
     seq: i64,
+    encoders: &Encoders,
 ) -> store::Result<Assignment> {
     let mut ids = tx.story_candidates(&p.keys, CANDIDATES_PER_KEY)?;
     ids.truncate(params.max_candidates);
@@ -156,22 +159,47 @@ pub fn assign(
     // the threshold, best first, and analyses them (without models) one at
     // a time until one passes: usually one story and one article.
     let mut failed = None;
+    // The article with sentence embeddings, made once if a story needs it.
+    let mut across: Option<Analysis> = None;
     let choice = choose(
         params,
         p,
         candidates.iter().map(|(id, _, pr)| (*id, pr)),
-        // Only articles in the article's language are evidence; a story's
+        // Articles in the article's language are the evidence; a story's
         // latest may all be translations, so a few more are read, and
-        // filtered by their stored language before any is analysed.
+        // chosen by their stored language before any is analysed. A story
+        // told only in other languages is read across languages, by
+        // sentence embeddings, which the stored path computes only then.
         |story| match tx.story_recent_originals(story, RECENT_MEMBERS * 2) {
-            Ok(recent) => may_join(
-                an,
-                recent
-                    .iter()
-                    .filter(|a| a.lang == an.language.code)
-                    .map(|a| analyse(&a.to_article())),
-                params.new_story_after_days,
-            ),
+            Ok(recent) => {
+                let lang = an.language.code.as_str();
+                if recent.iter().any(|a| a.lang == lang) {
+                    may_join(
+                        an,
+                        recent
+                            .iter()
+                            .filter(|a| a.lang == lang)
+                            .map(|a| analyse(&a.to_article())),
+                        params.new_story_after_days,
+                    )
+                } else {
+                    let embedded = |mut m: Analysis| {
+                        if let Some(enc) = &encoders.usem3 {
+                            embed_sentences(&mut m, enc);
+                        }
+                        m
+                    };
+                    let article = across.get_or_insert_with(|| embedded(an.clone()));
+                    may_join(
+                        article,
+                        recent
+                            .iter()
+                            .take(RECENT_MEMBERS)
+                            .map(|a| embedded(analyse(&a.to_article()))),
+                        params.new_story_after_days,
+                    )
+                }
+            }
             Err(e) => {
                 failed.get_or_insert(e);
                 false

@@ -215,7 +215,7 @@ pub fn evaluate(cases: &[Case], dir: &std::path::Path) -> anyhow::Result<DupRepo
                 prepare(a, c.id.clone(), &encoders)
             })
             .collect();
-        for o in store_batch(store.as_mut(), &params, &prepared)? {
+        for o in store_batch(store.as_mut(), &params, &prepared, &encoders)? {
             if let Outcome::Duplicate {
                 id, duplicate_of, ..
             } = o

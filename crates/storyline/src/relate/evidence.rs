@@ -555,16 +555,21 @@ fn same_entity_across_languages(a: &Entity, b: &Entity, lang_a: &str, lang_b: &s
     )
 }
 
+/// Two names, `x` in `lang_x` and `y` in `lang_y`, refer to one person or
+/// thing: within one language as [`same_entity`] reads them (spellings
+/// stay apart), across two also by their keys read across languages.
+pub fn same_entity_in(x: &Entity, lang_x: &str, y: &Entity, lang_y: &str) -> bool {
+    if lang_x == lang_y {
+        same_entity(x, y)
+    } else {
+        same_entity_across_languages(x, y, lang_x, lang_y)
+    }
+}
+
 fn compare_entities(an_a: &Analysis, an_b: &Analysis) -> EntityEvidence {
     let (a, b) = (&an_a.entities, &an_b.entities);
     let (lang_a, lang_b) = (an_a.language.code.as_str(), an_b.language.code.as_str());
-    let same = |x: &Entity, y: &Entity| {
-        if lang_a == lang_b {
-            same_entity(x, y)
-        } else {
-            same_entity_across_languages(x, y, lang_a, lang_b)
-        }
-    };
+    let same = |x: &Entity, y: &Entity| same_entity_in(x, lang_a, y, lang_b);
     let mut used_b = vec![false; b.len()];
     let mut shared = Vec::new();
     let mut only_a = Vec::new();
@@ -696,7 +701,13 @@ pub fn people_differ(a: &Analysis, b: &Analysis) -> bool {
 /// `needs_people`, a side that names no people is no evidence (false);
 /// without, it has no protagonist to share (true).
 fn protagonists_unknown_to(side: &Analysis, other: &Analysis, needs_people: bool) -> bool {
-    let named_by_other = |e: &Entity| other.entities.iter().find(|o| same_entity(e, o));
+    let (lang, other_lang) = (side.language.code.as_str(), other.language.code.as_str());
+    let named_by_other = |e: &Entity| {
+        other
+            .entities
+            .iter()
+            .find(|o| same_entity_in(e, lang, o, other_lang))
+    };
     let people: Vec<(&Entity, bool)> = side
         .entities
         .iter()

@@ -195,7 +195,12 @@ pub async fn post_articles(
             .map(|(i, a)| prepare(a, format!("request item {i}"), &st.cluster_encoders))
             .collect();
         let mut w = st.writer();
-        Ok(store_batch(w.as_mut(), &st.params, &prepared)?)
+        Ok(store_batch(
+            w.as_mut(),
+            &st.params,
+            &prepared,
+            &st.cluster_encoders,
+        )?)
     })
     .await?;
     for o in &outcomes {
