@@ -12,7 +12,7 @@
 //! a full name elsewhere vouches for them; names starting a sentence with a
 //! common word ("Will Smith") lose that word.
 
-use super::gazetteer::{name_key, Gazetteer, PlaceId, PlaceKind, MAX_NAME_WORDS};
+use super::gazetteer::{name_key, Gazetteer, PlaceId, PlaceKind, Sense, MAX_NAME_WORDS};
 use super::tokens::{in_capitals, Shape, Token};
 use crate::lexicon::cues::Cues;
 use crate::lexicon::german;
@@ -239,6 +239,7 @@ fn name_spans(
                         || t.text.chars().count() == 1);
                 let surname_alone = s.end - s.start == 1 && surnames.contains(t.key.as_str());
                 let common = (function_word
+                    || is_roman_ordinal(t.text)
                     || cues.is_connector(&t.key)
                     || (t.sentence_initial && lower_seen.contains(t.key.as_str())))
                     && !surname_alone
@@ -266,7 +267,11 @@ fn name_spans(
                 let abbreviated_title = cues.is_person_title(&t.key)
                     && (2..=4).contains(&t.text.chars().count())
                     && text[t.end..].trim_start().starts_with('.');
-                if cues.is_connector(&t.key) || common || abbreviated_title {
+                if cues.is_connector(&t.key)
+                    || common
+                    || abbreviated_title
+                    || is_roman_ordinal(t.text)
+                {
                     s.end -= 1;
                 } else {
                     break;
@@ -523,6 +528,21 @@ fn dateline_dash(text: &str, tokens: &[Token], left: usize) -> bool {
 }
 
 /// A single capital letter: an initial of a name ("M" of "Richard M. Nixon").
+/// A Roman numeral with a French ordinal ending: a century or a rank
+/// ("le XVe siècle", "François Ier"), no name. One letter of D, C, L or M
+/// before the ending is a word ("De", "Ce", "Le", "Me").
+fn is_roman_ordinal(word: &str) -> bool {
+    let Some(numeral) = ["ème", "eme", "er", "e"]
+        .iter()
+        .find_map(|ending| word.strip_suffix(ending))
+    else {
+        return false;
+    };
+    !numeral.is_empty()
+        && numeral.chars().all(|c| "IVXLCDM".contains(c))
+        && (numeral.len() >= 2 || "IVX".contains(numeral))
+}
+
 fn is_initial(t: &Token) -> bool {
     let mut chars = t.text.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
@@ -959,7 +979,10 @@ fn classify_span(
             let stem = key.strip_suffix('s').unwrap_or(key);
             ctx.surnames.contains(key) || ctx.surnames.contains(stem)
         };
-        match german_common_nouns_before_name(words, cues, named_elsewhere) {
+        // A town's name may be as frequent as a noun ("Passau" of "Stadt
+        // Passau"); the gazetteer knows it.
+        let known_place = |key: &str| gaz.senses(key).iter().any(|s| !s.adjective);
+        match german_common_nouns_before_name(words, cues, named_elsewhere, known_place) {
             GermanRun::NounPhrase => return,
             GermanRun::NameAt(at) => {
                 let rest = Span {
@@ -1220,6 +1243,7 @@ fn german_common_nouns_before_name(
     words: &[Token],
     cues: &Cues,
     named_elsewhere: impl Fn(&str) -> bool,
+    known_place: impl Fn(&str) -> bool,
 ) -> GermanRun {
     let common = |t: &Token| {
         t.shape == Shape::Capitalised
@@ -1229,23 +1253,38 @@ fn german_common_nouns_before_name(
             && !german::is_institution(&t.key)
             && german::is_common_noun(&t.key)
     };
-    let leading = words
-        .iter()
-        .take_while(|t| common(t) && !named_elsewhere(&t.key))
+    // A name the gazetteer knows is a place when it is rarer than most
+    // nouns ("Passau") or follows a word for a kind of place ("Stadt
+    // Halle"); "Länder", a Venezuelan town, stays a noun elsewhere.
+    let place_at = |i: usize| {
+        let key = words[i].key.as_str();
+        known_place(key)
+            && (crate::lexicon::wordfreq::zipf("de", key).is_none_or(|z| z < PLACE_NAME_ZIPF)
+                || i > 0 && german::is_place_noun(&words[i - 1].key))
+    };
+    let leading = (0..words.len())
+        .take_while(|&i| common(&words[i]) && !named_elsewhere(&words[i].key) && !place_at(i))
         .count();
     if leading == words.len() && GERMAN_COUNT_NOUNS.contains(&words[0].key.as_str()) {
         return GermanRun::NounPhrase;
     }
-    let name_like = |t: &Token| !german::is_common_noun(&t.key) || named_elsewhere(&t.key);
+    let name_like = |i: usize| {
+        !german::is_common_noun(&words[i].key) || named_elsewhere(&words[i].key) || place_at(i)
+    };
     if leading > 0
         && leading < words.len()
         && !cues.is_connector(&words[leading].key)
-        && (name_like(&words[leading]) || name_like(&words[words.len() - 1]))
+        && (name_like(leading) || name_like(words.len() - 1))
     {
         return GermanRun::NameAt(leading);
     }
     GermanRun::AsItStands
 }
+
+/// Below this German frequency (Zipf) a word the gazetteer knows reads as
+/// the place after common nouns: "Passau" (3.9), "Regensburg" (4.3), not
+/// "Halle" (4.8, also "hall") or "Länder" (4.9).
+const PLACE_NAME_ZIPF: f32 = 4.5;
 
 /// Below this general frequency (Zipf) a word is rare enough to be a given
 /// name missing from the list ("Vishwanand", "Joique").
@@ -1716,6 +1755,29 @@ fn most_common(mut items: Vec<String>) -> Option<String> {
     best.map(|(_, s)| s)
 }
 
+/// What a name says of a place, to choose among its namesakes: its
+/// population, ten times over when the name is the place's own. A place's
+/// own name beats another's alternate name unless that place is ten times
+/// larger: "Palmer" is Palmer, Massachusetts, not Palmar de Varela,
+/// Colombia ("Palmer" among its alternates); "Peking" is still Beijing. A
+/// state or province, whose population the gazetteer lacks, counts as
+/// [`PRESUMED_ADMIN1`]: "Oregon" is the state, not Oregon, Ohio (20,000);
+/// "Washington" is still the capital.
+fn name_standing(gaz: &Gazetteer, id: PlaceId, key: &str) -> u64 {
+    let p = gaz.place(id);
+    let population = if p.kind == PlaceKind::Admin1 {
+        p.population.max(PRESUMED_ADMIN1)
+    } else {
+        p.population
+    };
+    let own_name = name_key(p.name.split_whitespace()) == key;
+    population.saturating_mul(if own_name { 10 } else { 1 })
+}
+
+/// The population a state or province without one in the gazetteer counts
+/// as: above most towns named after one, below capitals of note.
+const PRESUMED_ADMIN1: u64 = 100_000;
+
 /// Towns under this population, named by one word that is the first name
 /// of a person in the article, are taken for that person.
 const FIRST_NAME_TOWN: u64 = 100_000;
@@ -1832,38 +1894,33 @@ impl PlaceCollector {
     }
 
     fn resolve_form(&self, gaz: &Gazetteer, key: &str) -> Option<(PlaceId, bool)> {
-        let senses = gaz.senses(key);
-        let best = senses
+        let senses: Vec<&Sense> = gaz
+            .senses(key)
             .iter()
             .filter(|s| !short_alias(gaz, s.place, key))
-            .max_by_key(|s| {
-                let p = gaz.place(s.place);
-                let kind_rank = match p.kind {
-                    PlaceKind::Country => 3u64,
-                    PlaceKind::Continent => 2,
-                    PlaceKind::Admin1 => 1,
-                    PlaceKind::City => 1,
-                };
-                let in_context = gaz
-                    .country_of(s.place)
-                    .is_some_and(|c| self.found.contains_key(&c));
-                // A place's own name beats another's alternate name unless
-                // that place is ten times larger: "Palmer" is Palmer,
-                // Massachusetts, not Palmar de Varela, Colombia ("Palmer" among
-                // its alternates); "Peking" is still Beijing.
-                let own_name = name_key(p.name.split_whitespace()) == key;
-                let weight = if own_name { 10 } else { 1 };
-                // One word can be a place's name in one language and its
-                // adjective in another (German "Syrien", French "syrien"):
-                // the name wins, else a German article about Syria names
-                // it only as an adjective.
-                (
-                    in_context as u64,
-                    kind_rank * 100_000_000_000
-                        + (p.population.saturating_mul(weight)).min(99_999_999_999),
-                    !s.adjective,
-                )
-            })?;
+            .collect();
+        let standing = |s: &Sense| name_standing(gaz, s.place, key);
+        let best = senses.iter().max_by_key(|s| {
+            let p = gaz.place(s.place);
+            let kind_rank = match p.kind {
+                PlaceKind::Country => 3u64,
+                PlaceKind::Continent => 2,
+                PlaceKind::Admin1 => 1,
+                PlaceKind::City => 1,
+            };
+            let in_context = gaz
+                .country_of(s.place)
+                .is_some_and(|c| self.found.contains_key(&c));
+            // One word can be a place's name in one language and its
+            // adjective in another (German "Syrien", French "syrien"):
+            // the name wins, else a German article about Syria names
+            // it only as an adjective.
+            (
+                in_context as u64,
+                kind_rank * 100_000_000_000 + standing(s).min(99_999_999_999),
+                !s.adjective,
+            )
+        })?;
         Some((best.place, best.adjective))
     }
 
@@ -2502,6 +2559,61 @@ mod tests {
         assert!(keys.contains(&"deutsche bank"), "{keys:?}");
         let idlib = an.places.iter().find(|p| p.name == "Idlib");
         assert_eq!(idlib.map(|p| p.mentions), Some(2), "{:?}", an.places);
+    }
+
+    #[test]
+    fn german_sentence_openers_titles_and_towns_are_read_as_such() {
+        // From a German flood report and a report of prisoner-exchange
+        // talks: a preposition and a quantifier open sentences, a town as
+        // frequent as a noun follows "Stadt", titles are compounds.
+        let text = "Hochwasser in Bayern\n\nBesonders betroffen ist die Stadt Passau. Laut Innenministerium wurden 3000 Menschen untergebracht. Zahlreiche Straßen bleiben gesperrt. Selenskyjs Stabschef Andrij Jermak und UN-Generalsekretär António Guterres sprachen mit Wolodymyr Selenskyj.";
+        let an = analyse(&parse_plain(text));
+        let names: Vec<&str> = an.entities.iter().map(|e| e.name.as_str()).collect();
+        for junk in [
+            "Laut",
+            "Zahlreiche",
+            "Stadt",
+            "Stabschef",
+            "Generalsekretär",
+        ] {
+            assert!(!names.iter().any(|n| n.contains(junk)), "{junk}: {names:?}");
+        }
+        for name in ["Andrij Jermak", "António Guterres"] {
+            assert!(names.contains(&name), "{name}: {names:?}");
+        }
+        assert!(
+            an.places.iter().any(|p| p.name == "Passau"),
+            "{:?}",
+            an.places
+        );
+        // A French century is no name.
+        let fr = analyse(&parse_plain(
+            "Un incendie à Lyon\n\nLe clocher du XVe siècle s'est effondré, a déclaré le maire Grégory Doucet.",
+        ));
+        let names: Vec<&str> = fr.entities.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["Grégory Doucet"]);
+    }
+
+    #[test]
+    fn a_state_outranks_a_town_named_after_it() {
+        // Oregon, Ohio (20,000) and Oregon City are towns; "Oregon" alone is
+        // the state. Washington is still the capital.
+        let an = analyse(&parse_plain(
+            "Bank bombing in Oregon\n\nA bomb killed two officers in Oregon on Friday, police said. Officials in Washington condemned it.",
+        ));
+        let kind = |name: &str| an.places.iter().find(|p| p.name == name).map(|p| p.kind);
+        assert_eq!(
+            kind("Oregon"),
+            Some(super::PlaceKind::Admin1),
+            "{:?}",
+            an.places
+        );
+        assert_eq!(
+            kind("Washington"),
+            Some(super::PlaceKind::City),
+            "{:?}",
+            an.places
+        );
     }
 
     #[test]

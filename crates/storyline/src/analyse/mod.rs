@@ -207,10 +207,16 @@ pub fn analyse(article: &Article) -> Analysis {
     // reports of two games on that date).
     let mut times = time::extract(&text, &tokens, &sentence_ranges, heading_sentences, lang);
     let in_date = |pos: usize| times.iter().any(|e| e.span.contains(&pos));
-    for t in &tokens {
+    let mut grouped_until = 0;
+    for (i, t) in tokens.iter().enumerate() {
         if t.shape == Shape::Number {
+            if i < grouped_until {
+                continue;
+            }
             digits += 1;
-            if let Some(n) = normalise_number(t.text, lang) {
+            let (number, groups) = spaced_groups(&text, &tokens[i..], lang);
+            grouped_until = i + groups;
+            if let Some(n) = normalise_number(&number, lang) {
                 sentence_anchors[t.sentence].push(format!("n:{n}"));
                 if !in_date(t.start) && time::year_in(&n).is_none() {
                     figures.push(n.clone());
@@ -335,6 +341,52 @@ fn heading_bytes(article: &Article) -> usize {
     n
 }
 
+/// A number written with its thousands grouped by spaces ("3 000", "1 000 000"
+/// in French; a no-break or thin space in any language), read as one
+/// token's text, and how many tokens it takes. A plain space groups only
+/// in languages that write a decimal comma: "in 2019 100 people" is two
+/// numbers in English.
+fn spaced_groups(text: &str, tokens: &[tokens::Token], lang: &str) -> (String, usize) {
+    let first = &tokens[0];
+    let mut number = first.text.to_owned();
+    let digits_only = |t: &str| t.chars().all(|c| c.is_ascii_digit());
+    if !(digits_only(first.text) && (1..=3).contains(&first.text.len())) {
+        return (number, 1);
+    }
+    let mut end = first.end;
+    let mut taken = 1;
+    for next in &tokens[1..] {
+        let gap = &text[end..next.start];
+        let grouping = matches!(gap, "\u{a0}" | "\u{202f}" | "\u{2009}")
+            || (gap == " " && !DECIMAL_POINT.contains(&lang));
+        let group = next.shape == Shape::Number
+            && next.sentence == first.sentence
+            && next.text.len() >= 3
+            && next.text.as_bytes()[..3].iter().all(u8::is_ascii_digit)
+            && decimal_part(&next.text[3..]);
+        if !(grouping && group) {
+            break;
+        }
+        number.push_str(next.text);
+        end = next.end;
+        taken += 1;
+        // A decimal part ("1 000,5") ends the number.
+        if next.text.len() > 3 {
+            break;
+        }
+    }
+    (number, taken)
+}
+
+/// Nothing, or a decimal mark and digits: what may follow the last group
+/// of a number.
+fn decimal_part(rest: &str) -> bool {
+    rest.is_empty()
+        || rest.len() > 1
+            && rest.starts_with([',', '.'])
+            && rest[1..].chars().all(|c| c.is_ascii_digit())
+}
+
 /// Languages that write a decimal point and group thousands with commas
 /// ("1,083.5"); the others (de, es, fr, it, pl, tr, ...) the other way round
 /// ("1.083,5") or with spaces.
@@ -407,6 +459,17 @@ mod tests {
                 "{token} {lang}"
             );
         }
+        // Thousands grouped by spaces are one number: by a plain space in
+        // a language with a decimal comma, by a no-break or thin space in
+        // any.
+        let fr = analyse(&parse_plain(
+            "Incendie à Carquefou\n\nLes flammes ont détruit 3 000 mètres carrés et 1 250 500,5 litres; 40 salariés et 12\u{202f}500 euros.",
+        ));
+        assert_eq!(fr.figures, ["12500", "1250500.5", "3000", "40"]);
+        let en = analyse(&parse_plain(
+            "Census\n\nIn 2019 100 people moved; 12\u{a0}500 left.",
+        ));
+        assert_eq!(en.figures, ["100", "12500"]);
         // Every number still anchors sentences and counts in the overlap.
         for n in ["12", "1997", "2012", "23", "340", "5.9"] {
             assert!(an.numbers.iter().any(|m| m == n), "{n} in {:?}", an.numbers);

@@ -839,6 +839,23 @@ pub struct Cues {
     holidays: HashSet<&'static str>,
 }
 
+/// Endings of German compound titles (folded): "Innenminister",
+/// "Stabschef", "Generalsekretär", "Vizepräsident", "Regierungssprecher".
+const TITLE_ENDINGS: &[&str] = &[
+    "minister",
+    "ministerin",
+    "chef",
+    "chefin",
+    "sekretar",
+    "sekretarin",
+    "prasident",
+    "prasidentin",
+    "sprecher",
+    "sprecherin",
+    "kanzler",
+    "kanzlerin",
+];
+
 impl Cues {
     pub fn get() -> &'static Cues {
         static CUES: OnceLock<Cues> = OnceLock::new();
@@ -865,7 +882,9 @@ impl Cues {
 
     pub fn is_person_title(&self, key: &str) -> bool {
         self.titles.contains(key)
-            || (key.len() > 8 && (key.ends_with("minister") || key.ends_with("ministerin")))
+            || TITLE_ENDINGS
+                .iter()
+                .any(|end| key.len() >= end.len() + 3 && key.ends_with(end))
     }
 
     pub fn is_org_head(&self, key: &str) -> bool {

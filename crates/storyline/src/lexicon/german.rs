@@ -62,6 +62,34 @@ pub fn is_common_noun(key: &str) -> bool {
     (3..chars.len().saturating_sub(4)).any(|i| zipf(&key[chars[i].0..]) >= COMPOUND_TAIL_ZIPF)
 }
 
+/// Words for a kind of place, which a place's name follows ("Stadt
+/// Passau", "Landkreis Rosenheim", "Provinz Idlib").
+const PLACE_NOUNS: &[&str] = &[
+    "stadt",
+    "hauptstadt",
+    "grossstadt",
+    "kleinstadt",
+    "hafenstadt",
+    "grenzstadt",
+    "metropole",
+    "gemeinde",
+    "dorf",
+    "ort",
+    "kreis",
+    "landkreis",
+    "bezirk",
+    "region",
+    "provinz",
+    "bundesland",
+    "bundesstaat",
+    "kanton",
+];
+
+/// A word (folded key) for a kind of place.
+pub fn is_place_noun(key: &str) -> bool {
+    PLACE_NOUNS.contains(&key)
+}
+
 /// A compound (folded key) whose last part names an institution.
 pub fn is_institution(key: &str) -> bool {
     INSTITUTION_ENDINGS

@@ -3,6 +3,37 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+/// Function words the stopwords-iso lists lack, which open sentences in
+/// news and would otherwise start names there: German prepositions of
+/// attribution and cause ("Laut Innenministerium", "Angesichts der Lage")
+/// and quantifiers ("Zahlreiche Straßen", "Mehrere Flüsse").
+const SUPPLEMENT: &[(&str, &[&str])] = &[(
+    "de",
+    &[
+        "laut",
+        "gemäß",
+        "zufolge",
+        "angesichts",
+        "infolge",
+        "anlässlich",
+        "mittels",
+        "seitens",
+        "bezüglich",
+        "hinsichtlich",
+        "inmitten",
+        "zwecks",
+        "trotz",
+        "mehrere",
+        "mehreren",
+        "zahlreiche",
+        "zahlreichen",
+        "etliche",
+        "etlichen",
+        "sämtliche",
+        "sämtlichen",
+    ],
+)];
+
 /// The folded stopword set of a language (ISO 639-1); empty when unknown.
 pub fn stopwords(lang: &str) -> &'static HashSet<String> {
     static SETS: OnceLock<HashMap<&'static str, HashSet<String>>> = OnceLock::new();
@@ -12,7 +43,19 @@ pub fn stopwords(lang: &str) -> &'static HashSet<String> {
             .iter()
             .filter_map(|&code| {
                 let words = stop_words::lookup(code)?;
-                Some((code, words.iter().map(|w| super::fold::fold(w)).collect()))
+                let supplement = SUPPLEMENT
+                    .iter()
+                    .filter(|(lang, _)| *lang == code)
+                    .flat_map(|(_, words)| words.iter());
+                Some((
+                    code,
+                    words
+                        .iter()
+                        .copied()
+                        .chain(supplement.copied())
+                        .map(super::fold::fold)
+                        .collect(),
+                ))
             })
             .collect()
     });
