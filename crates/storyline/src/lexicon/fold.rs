@@ -53,16 +53,33 @@ pub fn romanised(key: &str) -> String {
 
 /// A name key read across two languages in Latin script: each spells a
 /// foreign name its own way ("Lavrov" / "Lawrow", "Bashar Assad" / German
-/// "Baschar al-Assads"). Article words ("al", "el") are dropped, German
-/// "sch" and "tsch" read as "sh" and "ch", then the sound skeleton of
-/// [`romanised`]. Only for names in two languages: within one it would
-/// merge "Jan" and "Ian".
+/// "Baschar al-Assads", "Zelensky" / "Selenskyj", "Putin" / French
+/// "Poutine"). Article words ("al", "el") are dropped; German "sch" and
+/// "tsch" read as "sh" and "ch", French "ou" as "u", "z" as "s" (German
+/// writes the voiced s so), a silent final "e" after a consonant is
+/// dropped; then the sound skeleton of [`romanised`]. Only for names in
+/// two languages: within one it would merge "Jan" and "Ian".
 pub fn across_languages(key: &str) -> String {
-    let words: Vec<&str> = key
+    let words: Vec<String> = key
         .split([' ', '-'])
         .filter(|w| !w.is_empty() && !matches!(*w, "al" | "el"))
+        .map(|w| {
+            let w = w
+                .replace("tsch", "ch")
+                .replace("sch", "sh")
+                .replace("ou", "u")
+                .replace('z', "s");
+            match w.strip_suffix('e') {
+                Some(stem)
+                    if stem.len() >= 4 && !stem.ends_with(['a', 'e', 'i', 'o', 'u', 'y']) =>
+                {
+                    stem.to_owned()
+                }
+                _ => w,
+            }
+        })
         .collect();
-    romanised(&words.join(" ").replace("tsch", "ch").replace("sch", "sh"))
+    romanised(&words.join(" "))
 }
 
 /// Latin letters outside ASCII: Latin-1 Supplement to Latin Extended-B, IPA
@@ -99,6 +116,27 @@ mod tests {
         );
         assert_eq!(romanised(&fold("Чавушоглу")), romanised(&fold("Çavuşoğlu")));
         assert_ne!(romanised(&fold("Лавров")), romanised(&fold("Lavrentiev")));
+    }
+
+    #[test]
+    fn names_meet_across_their_spellings_in_other_languages() {
+        let same = |a: &str, b: &str| across_languages(&fold(a)) == across_languages(&fold(b));
+        for (a, b) in [
+            ("Sergey Lavrov", "Sergej Lawrow"),
+            ("Volodymyr Zelensky", "Wolodymyr Selenskyj"),
+            ("Zelenskyy", "Zelenski"),
+            ("Vladimir Putin", "Vladimir Poutine"),
+            ("Bashar al-Assad", "Baschar Assad"),
+        ] {
+            assert!(same(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            ("Putin", "Pattin"),
+            ("Macron", "Macro"),
+            ("Lavrov", "Lavrentiev"),
+        ] {
+            assert!(!same(a, b), "{a} / {b}");
+        }
     }
 
     #[test]
