@@ -84,8 +84,9 @@ impl Outcome {
     }
 }
 
-/// Embed the whole text with the multilingual encoder (clustering uses the
-/// document vector only; sentence vectors are for `compare`).
+/// Embed the whole text with the multilingual encoder. Clustering compares
+/// document vectors; the sentence vectors the event check needs across
+/// languages are made only when a story asks for them (`cluster::stored`).
 fn embed_document(article: &Article, an: &mut Analysis, encoders: &Encoders) {
     let Some(enc) = &encoders.usem3 else { return };
     let text = article.full_text();

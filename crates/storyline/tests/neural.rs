@@ -362,3 +362,42 @@ fn a_report_of_another_event_in_another_language_starts_its_own_story() {
     assert_eq!(story["church-en"], story["church-fr"], "{story:?}");
     assert_ne!(story["church-en"], story["school-fr"], "{story:?}");
 }
+
+/// A story's headline is in the language most of its articles are in,
+/// whichever came first: a French report starts the story, two English
+/// reports follow, and the headline turns English.
+#[test]
+fn a_story_is_headed_in_the_language_most_of_its_articles_are_in() {
+    if installed_models().is_none() {
+        return;
+    }
+    let store = tempfile::tempdir().unwrap();
+    let headline = |name: &str| {
+        let out = Command::cargo_bin("storyline")
+            .unwrap()
+            .arg("ingest")
+            .arg("--store")
+            .arg(store.path())
+            .arg(across_languages(name))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stories = stored_stories(store.path());
+        assert_eq!(stories.len(), 1, "{stories:#?}");
+        stories[0]["headline"].as_str().unwrap().to_owned()
+    };
+    let french = headline("lyon_church_fire.fr.txt");
+    assert!(french.starts_with("Un incendie"), "{french}");
+    // One each: the first keeps the headline.
+    assert_eq!(headline("lyon_church_fire.en.txt"), french);
+    let english = headline("lyon_church_fire.en2.txt");
+    assert!(
+        english == "Fire destroys historic church in Lyon"
+            || english.starts_with("Bell tower collapses"),
+        "{english}"
+    );
+}

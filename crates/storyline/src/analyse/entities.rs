@@ -239,7 +239,7 @@ fn name_spans(
                         || t.text.chars().count() == 1);
                 let surname_alone = s.end - s.start == 1 && surnames.contains(t.key.as_str());
                 let common = (function_word
-                    || is_roman_ordinal(t.text)
+                    || (caps.lang == "fr" && is_roman_ordinal(t.text))
                     || cues.is_connector(&t.key)
                     || (t.sentence_initial && lower_seen.contains(t.key.as_str())))
                     && !surname_alone
@@ -253,7 +253,7 @@ fn name_spans(
             // At the end: a connector; a word too common for a name
             // ("Henninger This is" in run-on text); an abbreviated title
             // that belongs to the next name ("... Journal Sen. Chuck
-            // Grassley").
+            // Grassley"); a French century ("XVe").
             while s.end > s.start {
                 let t = &tokens[s.end - 1];
                 // One letter is an initial ("Manuel A." cut off), kept.
@@ -270,7 +270,7 @@ fn name_spans(
                 if cues.is_connector(&t.key)
                     || common
                     || abbreviated_title
-                    || is_roman_ordinal(t.text)
+                    || (caps.lang == "fr" && is_roman_ordinal(t.text))
                 {
                     s.end -= 1;
                 } else {
@@ -527,7 +527,6 @@ fn dateline_dash(text: &str, tokens: &[Token], left: usize) -> bool {
     tokens[first].shape == Shape::Upper && left - first <= 3
 }
 
-/// A single capital letter: an initial of a name ("M" of "Richard M. Nixon").
 /// A Roman numeral with a French ordinal ending: a century or a rank
 /// ("le XVe siècle", "François Ier"), no name. One letter of D, C, L or M
 /// before the ending is a word ("De", "Ce", "Le", "Me").
@@ -543,6 +542,7 @@ fn is_roman_ordinal(word: &str) -> bool {
         && (numeral.len() >= 2 || "IVX".contains(numeral))
 }
 
+/// A single capital letter: an initial of a name ("M" of "Richard M. Nixon").
 fn is_initial(t: &Token) -> bool {
     let mut chars = t.text.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
@@ -1765,7 +1765,10 @@ fn most_common(mut items: Vec<String>) -> Option<String> {
 /// "Washington" is still the capital.
 fn name_standing(gaz: &Gazetteer, id: PlaceId, key: &str) -> u64 {
     let p = gaz.place(id);
-    let population = if p.kind == PlaceKind::Admin1 {
+    // Only the states GeoNames lists (the US states): the worldwide ISO
+    // subdivisions are often provinces named after their capital (Siena,
+    // Huesca), which must stay the city.
+    let population = if p.kind == PlaceKind::Admin1 && !p.id.starts_with("iso:") {
         p.population.max(PRESUMED_ADMIN1)
     } else {
         p.population

@@ -218,7 +218,8 @@ pub fn analyse(article: &Article) -> Analysis {
             grouped_until = i + groups;
             if let Some(n) = normalise_number(&number, lang) {
                 sentence_anchors[t.sentence].push(format!("n:{n}"));
-                if !in_date(t.start) && time::year_in(&n).is_none() {
+                // "2 000 manifestants" is no year: years are never grouped.
+                if !in_date(t.start) && (groups > 1 || time::year_in(&n).is_none()) {
                     figures.push(n.clone());
                 }
                 numbers.push(n);
@@ -466,6 +467,17 @@ mod tests {
             "Incendie à Carquefou\n\nLes flammes ont détruit 3 000 mètres carrés et 1 250 500,5 litres; 40 salariés et 12\u{202f}500 euros.",
         ));
         assert_eq!(fr.figures, ["12500", "1250500.5", "3000", "40"]);
+        let grouped = |text: &str, lang: &str| {
+            let mut a = parse_plain(&format!("Chiffres\n\n{text}"));
+            a.lang = Some(lang.to_owned());
+            analyse(&a).figures
+        };
+        assert_eq!(
+            grouped("2 000 manifestants et 1 000 000 euros.", "fr"),
+            ["1000000", "2000"]
+        );
+        assert_eq!(grouped("Es kamen 12 3456 Leute.", "de"), ["12", "3456"]);
+        assert_eq!(grouped("Es kamen 4 500 Leute.", "de"), ["4500"]);
         let en = analyse(&parse_plain(
             "Census\n\nIn 2019 100 people moved; 12\u{a0}500 left.",
         ));

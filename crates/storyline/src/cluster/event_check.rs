@@ -144,6 +144,31 @@ pub fn may_join<A: Borrow<Analysis>>(
     checked == 0 && (others.is_empty() || others.iter().any(|m| passes(m.borrow())))
 }
 
+/// [`may_join`] for a story with no recent article in the article's
+/// language, for callers that read the story's articles from a store: up
+/// to [`RECENT_MEMBERS`] of them are analysed one at a time, and each is
+/// given its sentence embeddings by `embed` only when its event day does
+/// not already turn the article away. None given passes.
+pub fn may_join_across(
+    article: &Analysis,
+    recent: impl IntoIterator<Item = Analysis>,
+    grace_days: i64,
+    mut embed: impl FnMut(&mut Analysis),
+) -> bool {
+    let mut seen = false;
+    for mut m in recent.into_iter().take(RECENT_MEMBERS) {
+        seen = true;
+        if beyond_grace(article, &m, grace_days) {
+            continue;
+        }
+        embed(&mut m);
+        if !different_events(article, &m) {
+            return true;
+        }
+    }
+    !seen
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +215,41 @@ mod tests {
         assert!(may_join(&report("Dec. 19, 2025"), [&first], after));
         assert!(!may_join(&report("Feb. 16, 2026"), [&first], after));
         assert!(may_join(&report("Feb. 16, 2026"), [&first], 120));
+    }
+
+    #[test]
+    fn across_languages_without_models_only_the_event_day_can_say_no() {
+        let report = |lang: &str, dateline: &str| {
+            let mut a = parse_plain(&format!(
+                "Sudan truce talks\n\nJEDDAH, {dateline} (Reuters) - Sudan's army and the Rapid Support Forces met in Jeddah under Saudi and U.S. mediation, delegates said."
+            ));
+            a.lang = Some(lang.to_owned());
+            analyse(&a)
+        };
+        let first_de = report("de", "Nov. 12, 2025");
+        let embedded = std::cell::Cell::new(0);
+        let count = |_: &mut Analysis| embedded.set(embedded.get() + 1);
+        assert!(may_join_across(
+            &report("en", "Nov. 13, 2025"),
+            [first_de.clone()],
+            90,
+            count
+        ));
+        assert_eq!(embedded.get(), 1);
+        // Months later: turned away before anything is embedded.
+        assert!(!may_join_across(
+            &report("en", "Jun. 16, 2026"),
+            [first_de.clone()],
+            90,
+            count
+        ));
+        assert_eq!(embedded.get(), 1);
+        assert!(may_join_across(
+            &report("en", "Jun. 16, 2026"),
+            Vec::new(),
+            90,
+            count
+        ));
     }
 
     #[test]

@@ -97,6 +97,8 @@ pub struct Profile {
     pub mentions: HashMap<String, usize>,
     /// ISO country code of each place and country key.
     pub place_cc: HashMap<String, String>,
+    /// The article's language.
+    pub lang: String,
 }
 
 pub fn profile(an: &Analysis, key_terms: usize) -> Profile {
@@ -178,6 +180,7 @@ pub fn profile(an: &Analysis, key_terms: usize) -> Profile {
         countries,
         mentions,
         place_cc,
+        lang: an.language.code.clone(),
     }
 }
 
@@ -207,6 +210,14 @@ pub struct StoryProfile {
     /// ISO country code of each place and country key.
     #[serde(default)]
     pub place_cc: HashMap<String, String>,
+    /// Articles per language. (Stories stored before they were counted
+    /// count from their next article on.)
+    #[serde(default)]
+    pub languages: HashMap<String, usize>,
+    /// The language of the story's headline, once a headline was chosen
+    /// with it known.
+    #[serde(default)]
+    pub headline_lang: Option<String>,
 }
 
 fn cosine_sparse(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {
@@ -328,6 +339,7 @@ impl StoryProfile {
     /// Fold an article into the story.
     pub fn add(&mut self, p: &Profile) {
         self.articles += 1;
+        *self.languages.entry(p.lang.clone()).or_default() += 1;
         for (t, w) in &p.terms {
             *self.terms.entry(t.clone()).or_default() += w;
         }

@@ -3,7 +3,7 @@
 //! to the most recently updated stories, so cost does not grow with the
 //! store) and profiles read and written inside the caller's transaction.
 
-use super::event_check::{may_join, RECENT_MEMBERS};
+use super::event_check::{may_join, may_join_across, RECENT_MEMBERS};
 use super::profile::{choose, Params, Profile, StoryProfile};
 use crate::analyse::{analyse, embed_sentences, Analysis};
 use crate::embed::encoders::Encoders;
@@ -157,7 +157,9 @@ pub fn assign(
     }
     // The event check reads the recent articles of the candidates above
     // the threshold, best first, and analyses them (without models) one at
-    // a time until one passes: usually one story and one article.
+    // a time until one passes: usually one story and one article. Only a
+    // story with none in the article's language has its articles embedded
+    // too, one at a time ([`may_join_across`]).
     let mut failed = None;
     // The article with sentence embeddings, made once if a story needs it.
     let mut across: Option<Analysis> = None;
@@ -183,20 +185,21 @@ pub fn assign(
                         params.new_story_after_days,
                     )
                 } else {
-                    let embedded = |mut m: Analysis| {
+                    let embed = |m: &mut Analysis| {
                         if let Some(enc) = &encoders.usem3 {
-                            embed_sentences(&mut m, enc);
+                            embed_sentences(m, enc);
                         }
-                        m
                     };
-                    let article = across.get_or_insert_with(|| embedded(an.clone()));
-                    may_join(
+                    let article = across.get_or_insert_with(|| {
+                        let mut a = an.clone();
+                        embed(&mut a);
+                        a
+                    });
+                    may_join_across(
                         article,
-                        recent
-                            .iter()
-                            .take(RECENT_MEMBERS)
-                            .map(|a| embedded(analyse(&a.to_article()))),
+                        recent.iter().map(|a| analyse(&a.to_article())),
                         params.new_story_after_days,
+                        embed,
                     )
                 }
             }
@@ -215,22 +218,32 @@ pub fn assign(
                 .into_iter()
                 .find(|(c, _, _)| *c == id)
                 .expect("chosen among candidates");
+            // A story stored before languages were counted: its articles
+            // count in its headline's language.
+            if profile.languages.is_empty() && profile.articles > 0 {
+                let lang = headline_language(&profile, &state.headline);
+                profile.languages.insert(lang, profile.articles);
+            }
             profile.add(p);
             // The headline is the title of the article that matched its
             // story best so far: representative, and stable once the story
-            // has found its core. It keeps the language it was written in:
-            // a translation matches its original best of all, and would
-            // put an English story under a German headline.
-            let same_language = || {
-                !leads_a_story(&state.headline) || {
-                    let headline = crate::analyse::language::detect(&state.headline).code;
-                    headline == "und" || headline == an.language.code
-                }
-            };
-            if sim > state.headline_score && leads_a_story(title) && same_language() {
+            // has found its core. It is in the language most of the story's
+            // articles are in: a translation matches its original best of
+            // all, and would put an English story under a German headline;
+            // a story a French report started, which English reports then
+            // outnumber, takes an English headline. Ties keep the headline.
+            let headline_lang = headline_language(&profile, &state.headline);
+            let count = |lang: &str| profile.languages.get(lang).copied().unwrap_or(0);
+            let lang = an.language.code.as_str();
+            let headline_stands = leads_a_story(&state.headline);
+            let outnumbered =
+                headline_stands && lang != headline_lang && count(lang) > count(&headline_lang);
+            let better = sim > state.headline_score && (!headline_stands || lang == headline_lang);
+            if leads_a_story(title) && (outnumbered || better) {
                 state.headline = title.to_owned();
                 state.headline_article = article_id.to_owned();
                 state.headline_score = sim;
+                profile.headline_lang = Some(lang.to_owned());
             }
             state.articles += 1;
             state.first_date = profile.first;
@@ -249,6 +262,7 @@ pub fn assign(
         None => {
             let mut profile = StoryProfile::default();
             profile.add(p);
+            profile.headline_lang = Some(an.language.code.clone());
             let state = StoryState {
                 headline: title.to_owned(),
                 headline_article: article_id.to_owned(),
@@ -282,6 +296,16 @@ pub fn assign(
     };
     tx.index_story(assignment.story, &p.keys, seq)?;
     Ok(assignment)
+}
+
+/// The language of a story's headline: as recorded when it was chosen, or
+/// for stories stored before, as detected from the headline (its article's
+/// language when detection cannot tell).
+fn headline_language(profile: &StoryProfile, headline: &str) -> String {
+    if let Some(lang) = &profile.headline_lang {
+        return lang.clone();
+    }
+    crate::analyse::language::detect(headline).code
 }
 
 /// Count a duplicate in its original's story without changing what the

@@ -121,6 +121,15 @@ const PERSON_TITLES: &[&str] = &[
     // "CDU-Chef Friedrich Merz", "Parteichef": the head of something
     "chef",
     "parteichef",
+    "stabschef",
+    "stabschefin",
+    "konzernchef",
+    "konzernchefin",
+    "regierungssprecher",
+    "regierungssprecherin",
+    "pressesprecher",
+    "pressesprecherin",
+    "kremlsprecher",
     "parteichefin",
     "fraktionschef",
     "fraktionschefin",
@@ -840,18 +849,16 @@ pub struct Cues {
 }
 
 /// Endings of German compound titles (folded): "Innenminister",
-/// "Stabschef", "Generalsekretär", "Vizepräsident", "Regierungssprecher".
+/// "Generalsekretär", "Vizepräsident", "Vizekanzler". Not "chef" or
+/// "sprecher", which end "MasterChef" and "Lautsprecher" too: their
+/// compounds are listed ("stabschef", "regierungssprecher").
 const TITLE_ENDINGS: &[&str] = &[
     "minister",
     "ministerin",
-    "chef",
-    "chefin",
     "sekretar",
     "sekretarin",
     "prasident",
     "prasidentin",
-    "sprecher",
-    "sprecherin",
     "kanzler",
     "kanzlerin",
 ];
@@ -884,7 +891,7 @@ impl Cues {
         self.titles.contains(key)
             || TITLE_ENDINGS
                 .iter()
-                .any(|end| key.len() >= end.len() + 3 && key.ends_with(end))
+                .any(|end| key.len() >= end.len() + 2 && key.ends_with(end))
     }
 
     pub fn is_org_head(&self, key: &str) -> bool {

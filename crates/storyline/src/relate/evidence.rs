@@ -535,12 +535,15 @@ pub fn same_entity(a: &Entity, b: &Entity) -> bool {
 /// ("Sergey Lavrov" / "Sergej Lawrow"), allowing a German genitive "s" on
 /// the German side ("Assads").
 fn same_entity_across_languages(a: &Entity, b: &Entity, lang_a: &str, lang_b: &str) -> bool {
-    use crate::lexicon::fold::across_languages;
+    use crate::lexicon::fold::{across_languages, german_s};
     if same_entity(a, b) {
         return true;
     }
     let organisation = |e: &Entity| e.kind == EntityKind::Organisation;
-    let (ka, kb) = (across_languages(&a.key), across_languages(&b.key));
+    let (mut ka, mut kb) = (across_languages(&a.key), across_languages(&b.key));
+    if lang_a == "de" || lang_b == "de" {
+        (ka, kb) = (german_s(&ka), german_s(&kb));
+    }
     let long_enough = |k: &str| k.chars().filter(char::is_ascii_alphabetic).count() >= 4;
     if organisation(a) || organisation(b) || !long_enough(&ka) || !long_enough(&kb) {
         return false;
