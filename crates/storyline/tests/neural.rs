@@ -128,32 +128,10 @@ fn a_translated_report_joins_its_story_under_the_original_headline() {
         return;
     }
     let store = tempfile::tempdir().unwrap();
-    let ingest = |path: &Path| {
-        let out = Command::cargo_bin("storyline")
-            .unwrap()
-            .arg("ingest")
-            .arg("--store")
-            .arg(store.path())
-            .arg(path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    ingest(&example("000_17f2bfa074d01afa.txt"));
-    ingest(&translation("000_17f2bfa074d01afa.de.txt"));
-    ingest(&example("004_32c51e6b98054cc8.txt"));
-    let out = Command::cargo_bin("storyline")
-        .unwrap()
-        .args(["stories", "--json", "--store"])
-        .arg(store.path())
-        .output()
-        .unwrap();
-    let stories: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let stories = stories.as_array().unwrap();
+    ingest(store.path(), &example("000_17f2bfa074d01afa.txt"));
+    ingest(store.path(), &translation("000_17f2bfa074d01afa.de.txt"));
+    ingest(store.path(), &example("004_32c51e6b98054cc8.txt"));
+    let stories = stored_stories(store.path());
     assert_eq!(stories.len(), 2, "{stories:?}");
     let call = stories
         .iter()
@@ -277,6 +255,23 @@ fn across_languages(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Ingest one file into a store, which must succeed.
+fn ingest(store: &Path, path: &Path) {
+    let out = Command::cargo_bin("storyline")
+        .unwrap()
+        .arg("ingest")
+        .arg("--store")
+        .arg(store)
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 /// The stories of a store, as `storyline stories --json` lists them.
 fn stored_stories(store: &Path) -> Vec<serde_json::Value> {
     let out = Command::cargo_bin("storyline")
@@ -307,19 +302,7 @@ fn a_report_of_another_event_in_another_language_starts_its_own_story() {
     ] {
         let store = tempfile::tempdir().unwrap();
         for path in order {
-            let out = Command::cargo_bin("storyline")
-                .unwrap()
-                .arg("ingest")
-                .arg("--store")
-                .arg(store.path())
-                .arg(path)
-                .output()
-                .unwrap();
-            assert!(
-                out.status.success(),
-                "{}",
-                String::from_utf8_lossy(&out.stderr)
-            );
+            ingest(store.path(), path);
         }
         let stories = stored_stories(store.path());
         let listed = format!("{order:?}: {stories:#?}");
@@ -373,19 +356,7 @@ fn a_story_is_headed_in_the_language_most_of_its_articles_are_in() {
     }
     let store = tempfile::tempdir().unwrap();
     let headline = |name: &str| {
-        let out = Command::cargo_bin("storyline")
-            .unwrap()
-            .arg("ingest")
-            .arg("--store")
-            .arg(store.path())
-            .arg(across_languages(name))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        ingest(store.path(), &across_languages(name));
         let stories = stored_stories(store.path());
         assert_eq!(stories.len(), 1, "{stories:#?}");
         stories[0]["headline"].as_str().unwrap().to_owned()
