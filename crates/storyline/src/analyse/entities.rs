@@ -1760,9 +1760,10 @@ fn most_common(mut items: Vec<String>) -> Option<String> {
 /// own name beats another's alternate name unless that place is ten times
 /// larger: "Palmer" is Palmer, Massachusetts, not Palmar de Varela,
 /// Colombia ("Palmer" among its alternates); "Peking" is still Beijing. A
-/// state or province, whose population the gazetteer lacks, counts as
+/// US state, whose population the gazetteer lacks, counts as
 /// [`PRESUMED_ADMIN1`]: "Oregon" is the state, not Oregon, Ohio (20,000);
-/// "Washington" is still the capital.
+/// "Washington" is still the capital. The worldwide ISO subdivisions keep
+/// population 0: many are provinces named after their capital.
 fn name_standing(gaz: &Gazetteer, id: PlaceId, key: &str) -> u64 {
     let p = gaz.place(id);
     // Only the states GeoNames lists (the US states): the worldwide ISO
@@ -2616,6 +2617,26 @@ mod tests {
             Some(super::PlaceKind::City),
             "{:?}",
             an.places
+        );
+        // A province named after its capital is not the capital.
+        let it = analyse(&parse_plain(
+            "Palio di Siena\n\nLa corsa si è svolta a Siena, in Toscana, davanti a migliaia di persone.",
+        ));
+        let siena = it.places.iter().find(|p| p.name == "Siena");
+        assert_eq!(
+            siena.map(|p| p.kind),
+            Some(super::PlaceKind::City),
+            "{:?}",
+            it.places
+        );
+        // Roman ordinals are cut only in French: "Jony Ive" stays whole.
+        let en = analyse(&parse_plain(
+            "Apple designer leaves\n\nJony Ive left Apple on Thursday, the company said.",
+        ));
+        assert!(
+            en.entities.iter().any(|e| e.name == "Jony Ive"),
+            "{:?}",
+            en.entities
         );
     }
 

@@ -211,13 +211,26 @@ pub struct StoryProfile {
     #[serde(default)]
     pub place_cc: HashMap<String, String>,
     /// Articles per language. (Stories stored before they were counted
-    /// count from their next article on.)
+    /// are seeded from their headline's language when it can be told.)
     #[serde(default)]
     pub languages: HashMap<String, usize>,
     /// The language of the story's headline, once a headline was chosen
     /// with it known.
     #[serde(default)]
     pub headline_lang: Option<String>,
+    /// The title that matched the story best in each language: the
+    /// headline when that language leads the story.
+    #[serde(default)]
+    pub best_titles: HashMap<String, LanguageTitle>,
+}
+
+/// The best title a story has seen in one language.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LanguageTitle {
+    pub title: String,
+    pub article: String,
+    /// Similarity of its article to the story when it joined.
+    pub score: f64,
 }
 
 fn cosine_sparse(a: &HashMap<String, f64>, b: &HashMap<String, f64>) -> f64 {

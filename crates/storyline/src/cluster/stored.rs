@@ -4,10 +4,11 @@
 //! store) and profiles read and written inside the caller's transaction.
 
 use super::event_check::{may_join, may_join_across, RECENT_MEMBERS};
-use super::profile::{choose, Params, Profile, StoryProfile};
+use super::profile::{choose, LanguageTitle, Params, Profile, StoryProfile};
 use crate::analyse::{analyse, embed_sentences, Analysis};
 use crate::embed::encoders::Encoders;
 use crate::store::{self, PlaceFilter, Store, StoryName, StoryState, Txn};
+use std::collections::HashMap;
 
 /// Stories read per index key: the most recently updated ones. A story
 /// silent for longer than this many newer stories sharing its keys is
@@ -219,31 +220,44 @@ pub fn assign(
                 .find(|(c, _, _)| *c == id)
                 .expect("chosen among candidates");
             // A story stored before languages were counted: its articles
-            // count in its headline's language.
-            if profile.languages.is_empty() && profile.articles > 0 {
-                let lang = headline_language(&profile, &state.headline);
-                profile.languages.insert(lang, profile.articles);
+            // count in its headline's language, when that can be told.
+            if profile.languages.is_empty()
+                && profile.articles > 0
+                && leads_a_story(&state.headline)
+            {
+                let lang = crate::analyse::language::detect(&state.headline).code;
+                if lang != UNDETERMINED {
+                    profile.languages.insert(lang.clone(), profile.articles);
+                    profile.headline_lang = Some(lang);
+                }
             }
             profile.add(p);
-            // The headline is the title of the article that matched its
-            // story best so far: representative, and stable once the story
-            // has found its core. It is in the language most of the story's
-            // articles are in: a translation matches its original best of
-            // all, and would put an English story under a German headline;
-            // a story a French report started, which English reports then
-            // outnumber, takes an English headline. Ties keep the headline.
-            let headline_lang = headline_language(&profile, &state.headline);
-            let count = |lang: &str| profile.languages.get(lang).copied().unwrap_or(0);
-            let lang = an.language.code.as_str();
-            let headline_stands = leads_a_story(&state.headline);
-            let outnumbered =
-                headline_stands && lang != headline_lang && count(lang) > count(&headline_lang);
-            let better = sim > state.headline_score && (!headline_stands || lang == headline_lang);
-            if leads_a_story(title) && (outnumbered || better) {
-                state.headline = title.to_owned();
-                state.headline_article = article_id.to_owned();
-                state.headline_score = sim;
-                profile.headline_lang = Some(lang.to_owned());
+            let lang = an.language.code.clone();
+            if leads_a_story(title) && profile.best_titles.get(&lang).is_none_or(|b| sim > b.score)
+            {
+                profile.best_titles.insert(
+                    lang.clone(),
+                    LanguageTitle {
+                        title: title.to_owned(),
+                        article: article_id.to_owned(),
+                        score: sim,
+                    },
+                );
+            }
+            let headline_lang = profile.headline_lang.as_deref().unwrap_or(UNDETERMINED);
+            let change = headline_changes(
+                &profile.languages,
+                headline_lang,
+                leads_a_story(&state.headline),
+                state.headline_score,
+                &lang,
+                sim,
+            );
+            if let Some(best) = profile.best_titles.get(&lang).filter(|_| change) {
+                state.headline = best.title.clone();
+                state.headline_article = best.article.clone();
+                state.headline_score = best.score;
+                profile.headline_lang = Some(lang.clone());
             }
             state.articles += 1;
             state.first_date = profile.first;
@@ -263,6 +277,16 @@ pub fn assign(
             let mut profile = StoryProfile::default();
             profile.add(p);
             profile.headline_lang = Some(an.language.code.clone());
+            if leads_a_story(title) {
+                profile.best_titles.insert(
+                    an.language.code.clone(),
+                    LanguageTitle {
+                        title: title.to_owned(),
+                        article: article_id.to_owned(),
+                        score: params.threshold_for(p),
+                    },
+                );
+            }
             let state = StoryState {
                 headline: title.to_owned(),
                 headline_article: article_id.to_owned(),
@@ -298,14 +322,35 @@ pub fn assign(
     Ok(assignment)
 }
 
-/// The language of a story's headline: as recorded when it was chosen, or
-/// for stories stored before, as detected from the headline (its article's
-/// language when detection cannot tell).
-fn headline_language(profile: &StoryProfile, headline: &str) -> String {
-    if let Some(lang) = &profile.headline_lang {
-        return lang.clone();
+/// What language detection says of text too short to tell.
+const UNDETERMINED: &str = "und";
+
+/// Whether the best title in an arriving article's language (`lang`, the
+/// article matching the story at `sim`) now heads the story. The headline
+/// is the title that matched the story best so far, in the language most
+/// of its articles are in (`counts`, this article included): a translation
+/// matches its original best of all and must not put an English story
+/// under a German headline, while a story a French report started takes
+/// an English headline once English reports outnumber French ones. On a
+/// tie the headline stays. A headline that is no headline (a URL line, a
+/// fragment) gives way to any title; an undetermined language matches any.
+fn headline_changes(
+    counts: &HashMap<String, usize>,
+    headline_lang: &str,
+    headline_stands: bool,
+    headline_score: f64,
+    lang: &str,
+    sim: f64,
+) -> bool {
+    if !headline_stands {
+        return true;
     }
-    crate::analyse::language::detect(headline).code
+    let same = lang == headline_lang || lang == UNDETERMINED || headline_lang == UNDETERMINED;
+    if same {
+        return sim > headline_score;
+    }
+    let count = |l: &str| counts.get(l).copied().unwrap_or(0);
+    count(lang) > count(headline_lang)
 }
 
 /// Count a duplicate in its original's story without changing what the
@@ -322,6 +367,56 @@ pub fn count_copy(tx: &mut dyn Txn, story: i64, seq: i64) -> store::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::headline_worthy;
+
+    #[test]
+    fn the_headline_follows_the_language_most_articles_are_in() {
+        use super::headline_changes;
+        let counts = |pairs: &[(&str, usize)]| {
+            pairs
+                .iter()
+                .map(|(l, n)| (l.to_string(), *n))
+                .collect::<std::collections::HashMap<_, _>>()
+        };
+        // Same language: a better match takes over, a worse one does not.
+        assert!(headline_changes(
+            &counts(&[("en", 2)]),
+            "en",
+            true,
+            0.5,
+            "en",
+            0.6
+        ));
+        assert!(!headline_changes(
+            &counts(&[("en", 2)]),
+            "en",
+            true,
+            0.5,
+            "en",
+            0.4
+        ));
+        // Another language: only once it outnumbers the headline's, however
+        // well it matches (a translation matches best of all).
+        let tie = counts(&[("fr", 1), ("en", 1)]);
+        assert!(!headline_changes(&tie, "fr", true, 0.4, "en", 0.99));
+        let more = counts(&[("fr", 1), ("en", 2)]);
+        assert!(headline_changes(&more, "fr", true, 0.9, "en", 0.1));
+        // A French majority regained turns it back.
+        let back = counts(&[("fr", 3), ("en", 2)]);
+        assert!(headline_changes(&back, "en", true, 0.9, "fr", 0.1));
+        // Text too short to tell matches any language.
+        assert!(headline_changes(&tie, "und", true, 0.4, "en", 0.5));
+        assert!(headline_changes(&tie, "en", true, 0.4, "und", 0.5));
+        // A URL line or fragment gives way to any title.
+        assert!(headline_changes(&tie, "fr", false, 0.9, "en", 0.1));
+    }
+
+    #[test]
+    fn a_profile_stored_before_languages_were_counted_still_reads() {
+        let old =
+            r#"{"articles":3,"terms":{},"centroid":null,"names":{},"first":null,"last":null}"#;
+        let p: super::StoryProfile = serde_json::from_str(old).unwrap();
+        assert!(p.languages.is_empty() && p.headline_lang.is_none() && p.best_titles.is_empty());
+    }
 
     #[test]
     fn urls_fragments_and_paragraphs_are_no_headlines() {

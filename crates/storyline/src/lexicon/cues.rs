@@ -980,3 +980,25 @@ impl Cues {
             .map(|(_, state, is_word)| (*state, *is_word))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Cues;
+
+    #[test]
+    fn german_compound_titles_are_titles_and_nouns_ending_alike_are_not() {
+        let cues = Cues::get();
+        for title in [
+            "innenminister",
+            "exminister",
+            "generalsekretar",
+            "vizeprasident",
+            "stabschef",
+        ] {
+            assert!(cues.is_person_title(title), "{title}");
+        }
+        for word in ["masterchef", "lautsprecher", "minister"] {
+            assert_eq!(cues.is_person_title(word), word == "minister", "{word}");
+        }
+    }
+}
