@@ -146,11 +146,13 @@ pub fn may_join<A: Borrow<Analysis>>(
 
 /// [`may_join`] for a story with no recent article in the article's
 /// language, for callers that read the story's articles from a store: up
-/// to [`RECENT_MEMBERS`] of them are analysed one at a time, and each is
-/// given its sentence embeddings by `embed` only when its event day does
-/// not already turn the article away. None given passes.
+/// to [`RECENT_MEMBERS`] of them are analysed one at a time, and each, and
+/// the article, is given its sentence embeddings by `embed` only when its
+/// event day does not already turn the article away. The embedded article
+/// is kept in `embedded` for the next story's check. None given passes.
 pub fn may_join_across(
     article: &Analysis,
+    embedded: &mut Option<Analysis>,
     recent: impl IntoIterator<Item = Analysis>,
     grace_days: i64,
     mut embed: impl FnMut(&mut Analysis),
@@ -162,6 +164,11 @@ pub fn may_join_across(
             continue;
         }
         embed(&mut m);
+        let article = embedded.get_or_insert_with(|| {
+            let mut a = article.clone();
+            embed(&mut a);
+            a
+        });
         if !different_events(article, &m) {
             return true;
         }
@@ -229,27 +236,38 @@ mod tests {
         let first_de = report("de", "Nov. 12, 2025");
         let embedded = std::cell::Cell::new(0);
         let count = |_: &mut Analysis| embedded.set(embedded.get() + 1);
+        // The member and the article are embedded, the article once.
+        let mut article = None;
+        let near = report("en", "Nov. 13, 2025");
         assert!(may_join_across(
-            &report("en", "Nov. 13, 2025"),
+            &near,
+            &mut article,
             [first_de.clone()],
             90,
             count
         ));
-        assert_eq!(embedded.get(), 1);
+        assert_eq!(embedded.get(), 2);
+        assert!(may_join_across(
+            &near,
+            &mut article,
+            [first_de.clone()],
+            90,
+            count
+        ));
+        assert_eq!(embedded.get(), 3);
         // Months later: turned away before anything is embedded.
+        let later = report("en", "Jun. 16, 2026");
+        let mut article = None;
         assert!(!may_join_across(
-            &report("en", "Jun. 16, 2026"),
+            &later,
+            &mut article,
             [first_de.clone()],
             90,
             count
         ));
-        assert_eq!(embedded.get(), 1);
-        assert!(may_join_across(
-            &report("en", "Jun. 16, 2026"),
-            Vec::new(),
-            90,
-            count
-        ));
+        assert_eq!(embedded.get(), 3);
+        assert!(article.is_none());
+        assert!(may_join_across(&later, &mut article, Vec::new(), 90, count));
     }
 
     #[test]

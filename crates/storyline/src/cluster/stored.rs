@@ -191,13 +191,9 @@ pub fn assign(
                             embed_sentences(m, enc);
                         }
                     };
-                    let article = across.get_or_insert_with(|| {
-                        let mut a = an.clone();
-                        embed(&mut a);
-                        a
-                    });
                     may_join_across(
-                        article,
+                        an,
+                        &mut across,
                         recent.iter().map(|a| analyse(&a.to_article())),
                         params.new_story_after_days,
                         embed,
