@@ -184,6 +184,19 @@ fn ingest_is_idempotent_and_stories_dups_search_and_related_work() {
     let lavrov = headlines(&["stories", "--json", "--entity", "Лавров"]);
     assert!(lavrov.iter().any(|h| h.contains("Lavrov")), "{lavrov:?}");
     assert!(!lavrov.iter().any(|h| h.contains("Reid")), "{lavrov:?}");
+    // So does another language's spelling of it (German "Lawrow",
+    // "Baschar al-Assad").
+    for name in ["Lawrow", "Sergej Lawrow", "Baschar al-Assad"] {
+        let found = headlines(&["stories", "--json", "--entity", name]);
+        assert!(
+            found.iter().any(|h| h.contains("Lavrov")),
+            "{name}: {found:?}"
+        );
+        assert!(
+            !found.iter().any(|h| h.contains("Reid")),
+            "{name}: {found:?}"
+        );
+    }
     // The second example writes NATO out once, then as NATO.
     let nato = headlines(&["stories", "--json", "--entity", "NATO"]);
     assert!(

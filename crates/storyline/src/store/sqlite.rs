@@ -6,7 +6,7 @@
 //! readers run while one writer writes.
 
 use super::*;
-use crate::lexicon::fold::romanised;
+use crate::lexicon::fold::{name_skeleton, romanised};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -310,15 +310,17 @@ impl Store for SqliteStore {
             let n = args.len();
             // The full name, its last word (a surname alone), or the
             // acronym a label gives in brackets ("... Organization (NATO)");
-            // in any script, by the romanised skeleton of a name of four
-            // letters or more (shorter ones collide by chance).
-            let skeleton = romanised(e);
+            // in any language or script, by the skeleton of a name of four
+            // letters or more (shorter ones collide by chance). Rows stored
+            // by earlier versions hold the plain romanised one.
+            let skeleton = name_skeleton(e);
             let across_scripts = if skeleton.chars().filter(char::is_ascii_alphabetic).count() >= 4
             {
                 args.push(Value::Text(skeleton));
+                args.push(Value::Text(romanised(e)));
+                let (m, r) = (args.len() - 1, args.len());
                 format!(
-                    " OR skeleton = ?{m} OR skeleton LIKE '% ' || ?{m}",
-                    m = args.len()
+                    " OR skeleton IN (?{m}, ?{r}) OR skeleton LIKE '% ' || ?{m} OR skeleton LIKE '% ' || ?{r}"
                 )
             } else {
                 String::new()
@@ -822,7 +824,7 @@ impl Txn for SqliteTxn<'_> {
                 n.articles,
                 rank as i64,
                 n.country,
-                (n.kind != "place").then(|| romanised(&n.key))
+                (n.kind != "place").then(|| name_skeleton(&n.key))
             ])
             .map_err(backend(&self.dir))?;
         }
