@@ -596,8 +596,10 @@ fn split_at_titles(
         // "M." is a title in French ("M. Macron") but an initial inside a
         // name ("Richard M. Nixon").
         let initial_inside = k > seg_start && is_initial(&tokens[k]);
-        // "Pan-American Highway": a word hyphened to the next is no title.
-        let hyphened = text[tokens[k].end..].starts_with('-');
+        // "Pan-American Highway": a word hyphened to the next is no title,
+        // unless the next is one too ("Secretary-General", "Attorney-General").
+        let hyphened = text[tokens[k].end..].starts_with('-')
+            && !(k + 1 < end && cues.is_person_title(&tokens[k + 1].key));
         if cues.is_person_title(&tokens[k].key) && k + 1 < end && !initial_inside && !hyphened {
             // The role runs from office modifiers before the title to the
             // title itself, plus "of State"-style complements.
@@ -838,9 +840,16 @@ fn acts_like_a_person(text: &str, tokens: &[Token], next: usize, cues: &Cues) ->
 
 /// A place found inside a longer name must be a well-known one: small
 /// towns share their names with ordinary words ("Human" is a Ukrainian town).
+/// Subdivisions of unknown size (the worldwide ISO list) are not: "West
+/// Coast Bank" is no bank of New Zealand's West Coast region.
 fn notable_inner_place(gaz: &Gazetteer, (id, adjective): (PlaceId, bool)) -> bool {
     let p = gaz.place(id);
-    adjective || p.kind != PlaceKind::City || p.population >= 250_000
+    adjective
+        || match p.kind {
+            PlaceKind::City => p.population >= 250_000,
+            PlaceKind::Admin1 => p.population > 0 || !p.id.starts_with("iso:"),
+            PlaceKind::Country | PlaceKind::Continent => true,
+        }
 }
 
 /// A short alias of a place written as a word, not as the abbreviation
@@ -2219,6 +2228,33 @@ mod tests {
             Some(EntityKind::Person),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn hyphenated_and_german_compound_titles_are_roles_not_names() {
+        let an = analyse(&parse_plain("Guterres\n\nUnited Nations Secretary-General Antonio Guterres called for a ceasefire. The West Coast Bank closed branches."));
+        let keys: Vec<&str> = an.entities.iter().map(|e| e.key.as_str()).collect();
+        let guterres = an.entities.iter().find(|e| e.key == "antonio guterres");
+        let guterres = guterres.unwrap_or_else(|| panic!("{keys:?}"));
+        assert_eq!(guterres.role.as_deref(), Some("Secretary General"));
+        assert!(!keys.iter().any(|k| k.contains("secretary")), "{keys:?}");
+        let places: Vec<&str> = an.places.iter().map(|p| p.name.as_str()).collect();
+        assert!(!places.contains(&"West Coast"), "{places:?}");
+        let an = analyse(&parse_plain("Treffen in Moskau\n\nKremlchef Wladimir Putin und Staatschef Xi Jinping trafen sich in Moskau. Polizeisprecherin Anna Weber sagte, die Lage sei ruhig."));
+        for (key, role) in [
+            ("wladimir putin", "Kremlchef"),
+            ("xi jinping", "Staatschef"),
+            ("anna weber", "Polizeisprecherin"),
+        ] {
+            let e = an.entities.iter().find(|e| e.key == key);
+            let e = e.unwrap_or_else(|| panic!("no {key} in {:?}", an.entities));
+            assert_eq!(
+                (e.kind, e.role.as_deref()),
+                (EntityKind::Person, Some(role))
+            );
+        }
+        let places: Vec<&str> = an.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(places, ["Moscow"], "{places:?}");
     }
 
     #[test]
