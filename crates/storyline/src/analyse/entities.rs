@@ -12,7 +12,7 @@
 //! a full name elsewhere vouches for them; names starting a sentence with a
 //! common word ("Will Smith") lose that word.
 
-use super::gazetteer::{name_key, Gazetteer, PlaceId, PlaceKind, Sense, MAX_NAME_WORDS};
+use super::gazetteer::{name_key, Gazetteer, Place, PlaceId, PlaceKind, Sense, MAX_NAME_WORDS};
 use super::tokens::{in_capitals, Shape, Token};
 use crate::lexicon::cues::Cues;
 use crate::lexicon::german;
@@ -961,11 +961,16 @@ fn classify_span(
     }
     // The whole span is a place.
     if span.role.is_none() && words.len() <= MAX_NAME_WORDS {
-        if let Some(place) = places
+        if let Some(mut place) = places
             .resolve(gaz, &key)
             .filter(|p| !abbreviation_in_lowercase(gaz, p.0, &key, words))
             .filter(|p| !(single && acronym_of_no_note(gaz, p.0, &words[0])))
         {
+            if let Some(namesake) =
+                namesake_in_qualifier(text, tokens, span.end, &key, place, gaz, cues)
+            {
+                place = (namesake, false);
+            }
             // A town by a name the article makes act as a person
             // ("Jackson was arrested") is that person; a country or a big
             // city stays a place.
@@ -1343,6 +1348,74 @@ fn us_state_abbreviation(
         p.kind == PlaceKind::Admin1 && p.cc == "US"
     })
 }
+
+/// A town named with its state or country after a comma ("Paris, Texas",
+/// "Geneva, N.Y.", "Córdoba, Spain") is the largest namesake in that
+/// country when the name alone reads as a town elsewhere. The gazetteer
+/// knows no state of a town, so the country decides.
+fn namesake_in_qualifier(
+    text: &str,
+    tokens: &[Token],
+    next: usize,
+    key: &str,
+    (place, adjective): (PlaceId, bool),
+    gaz: &Gazetteer,
+    cues: &Cues,
+) -> Option<PlaceId> {
+    if adjective || gaz.place(place).kind != PlaceKind::City || next >= tokens.len() {
+        return None;
+    }
+    if text[tokens[next - 1].end..tokens[next].start].trim() != ","
+        || tokens[next].sentence != tokens[next - 1].sentence
+    {
+        return None;
+    }
+    let region_or_country =
+        |id: PlaceId| matches!(gaz.place(id).kind, PlaceKind::Admin1 | PlaceKind::Country);
+    let dotted = tokens[next].text.replace('.', "");
+    if tokens[next].text.contains('.')
+        && US_POSTAL_CODES.contains(&dotted.as_str())
+        && text[tokens[next].end..].starts_with('.')
+    {
+        return largest_namesake_in(gaz, key, "US");
+    }
+    let qualifier = us_state_abbreviation(text, tokens, next, gaz, cues).or_else(|| {
+        (1..=3).rev().find_map(|n| {
+            let words = tokens.get(next..next + n)?;
+            if !words.iter().all(|t| t.shape.is_name_like()) {
+                return None;
+            }
+            let senses = gaz.senses(&name_key(words.iter().map(|t| t.key.as_str())));
+            senses
+                .iter()
+                .filter(|s| !s.adjective && region_or_country(s.place))
+                .max_by_key(|s| gaz.place(s.place).population)
+                .map(|s| s.place)
+        })
+    })?;
+    let cc = &gaz.place(qualifier).cc;
+    if cc.is_empty() || *cc == gaz.place(place).cc {
+        return None;
+    }
+    largest_namesake_in(gaz, key, cc)
+}
+
+fn largest_namesake_in(gaz: &Gazetteer, key: &str, cc: &str) -> Option<PlaceId> {
+    gaz.senses(key)
+        .iter()
+        .map(|s| s.place)
+        .filter(|&id| gaz.place(id).kind == PlaceKind::City && gaz.place(id).cc == cc)
+        .max_by_key(|&id| gaz.place(id).population)
+}
+
+/// Two-letter postal codes of the US states, written with stops after a
+/// town ("Geneva, N.Y.", "Trenton, N.J.").
+const US_POSTAL_CODES: &[&str] = &[
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM",
+    "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA",
+    "WV", "WI", "WY",
+];
 
 /// "Nagorno-Karabakh": words joined by hyphens only make a place or a
 /// compound, rarely a person.
@@ -1913,6 +1986,11 @@ impl PlaceCollector {
             .filter(|s| !short_alias(gaz, s.place, key))
             .collect();
         let standing = |s: &Sense| name_standing(gaz, s.place, key);
+        let small_town = |p: &Place| p.kind == PlaceKind::City && p.population < NAMESAKE_OF_NOTE;
+        let city_of_note = senses.iter().any(|s| {
+            let p = gaz.place(s.place);
+            p.kind == PlaceKind::City && !small_town(p)
+        });
         let best = senses.iter().max_by_key(|s| {
             let p = gaz.place(s.place);
             let kind_rank = match p.kind {
@@ -1921,9 +1999,13 @@ impl PlaceCollector {
                 PlaceKind::Admin1 => 1,
                 PlaceKind::City => 1,
             };
+            // The article's countries choose among namesakes, but a small
+            // town does not take the name of a city of note from it: news
+            // names the United States as an actor in talks in Geneva.
             let in_context = gaz
                 .country_of(s.place)
-                .is_some_and(|c| self.found.contains_key(&c));
+                .is_some_and(|c| self.found.contains_key(&c))
+                && !(city_of_note && small_town(p));
             // One word can be a place's name in one language and its
             // adjective in another (German "Syrien", French "syrien"):
             // the name wins, else a German article about Syria names
@@ -1965,16 +2047,30 @@ impl PlaceCollector {
                 continue;
             }
             let large = place.population >= REREAD_BELOW;
+            let of_note = place.population >= NAMESAKE_OF_NOTE;
             let cc = &place.cc;
-            let others: HashSet<&str> = self
-                .found
-                .keys()
-                .filter(|o| **o != id)
-                .map(|o| gaz.place(*o).cc.as_str())
-                .collect();
-            if cc.is_empty() || others.contains(cc.as_str()) {
+            // A city of note is read as a namesake only beside the
+            // namesake's regions and towns: international news names
+            // countries and capitals as actors ("the United States and
+            // Russia met in Geneva", "welcomed in Washington"), which says
+            // nothing of where a town is.
+            let supports = |o: PlaceId| {
+                let p = gaz.place(o);
+                !of_note
+                    || p.kind == PlaceKind::Admin1
+                    || p.kind == PlaceKind::City && p.population < REREAD_BELOW
+            };
+            let named_countries = |keep: &dyn Fn(PlaceId) -> bool| -> HashSet<&str> {
+                self.found
+                    .keys()
+                    .filter(|o| **o != id && keep(**o))
+                    .map(|o| gaz.place(*o).cc.as_str())
+                    .collect()
+            };
+            if cc.is_empty() || named_countries(&|_| true).contains(cc.as_str()) {
                 continue;
             }
+            let others = named_countries(&supports);
             let Some(surface) = self.found[&id].2.first() else {
                 continue;
             };
@@ -3050,6 +3146,50 @@ mod tests {
             };
             assert_eq!(readings(&again), readings(&first));
         }
+    }
+
+    #[test]
+    fn a_city_of_note_stays_beside_countries_and_capitals_but_yields_to_its_state() {
+        let country_of = |text: &str, name: &str| {
+            let places = analyse(&parse_plain(text)).places;
+            let p = places.iter().find(|p| p.name == name);
+            p.unwrap_or_else(|| panic!("no {name} in {places:?}"))
+                .country
+                .clone()
+        };
+        for text in [
+            "Talks in Geneva\n\nDiplomats from the United States and Russia met in Geneva on Monday.",
+            "Talks in Geneva\n\nThe talks in Geneva ended. The UN in New York and officials in Washington welcomed them.",
+        ] {
+            assert_eq!(country_of(text, "Geneva"), "CH", "{text}");
+        }
+        for (text, name, country) in [
+            (
+                "Storm\n\nA storm hit Cambridge, Massachusetts, on Monday.",
+                "Cambridge",
+                "US",
+            ),
+            (
+                "Storm\n\nA storm hit Perth, Scotland, on Monday.",
+                "Perth",
+                "GB",
+            ),
+            (
+                "Fire\n\nA barn burned in Geneva, N.Y., on Monday.",
+                "Geneva",
+                "US",
+            ),
+            (
+                "Fire\n\nA barn burned in Geneva, Illinois, on Monday.",
+                "Geneva",
+                "US",
+            ),
+        ] {
+            assert_eq!(country_of(text, name), country, "{text}");
+        }
+        // A list of countries is no town and its country.
+        let text = "Sanctions\n\nSanctions on Iran, Russia and China were eased.";
+        assert_eq!(country_of(text, "Iran"), "IR");
     }
 
     #[test]
