@@ -216,10 +216,22 @@ pub fn analyse(article: &Article) -> Analysis {
             digits += 1;
             let (number, groups) = spaced_groups(&text, &tokens[i..], lang);
             grouped_until = i + groups;
-            if let Some(n) = normalise_number(&number, lang) {
+            // "7 million", "26 ألفا", "50 bin": the word scales the number,
+            // so that a translation that writes the figure in digits meets it.
+            let scale = tokens
+                .get(i + groups)
+                .filter(|w| w.sentence == t.sentence)
+                .and_then(|w| number_word_scale(&w.key, lang));
+            let normalised = match scale {
+                Some(scale) => canonical_number(&number, lang).and_then(|n| scaled(&n, scale)),
+                None => normalise_number(&number, lang),
+            };
+            if let Some(n) = normalised {
                 sentence_anchors[t.sentence].push(format!("n:{n}"));
-                // "2 000 manifestants" is no year: years are never grouped.
-                if !in_date(t.start) && (groups > 1 || time::year_in(&n).is_none()) {
+                // "2 000 manifestants", "2,000 soldiers", "2 million" are
+                // no years: years are never grouped nor scaled.
+                let grouped = groups > 1 || number.contains([',', '.']) || scale.is_some();
+                if !in_date(t.start) && (grouped || time::year_in(&n).is_none()) {
                     figures.push(n.clone());
                 }
                 numbers.push(n);
@@ -403,6 +415,61 @@ fn normalise_number(token: &str, lang: &str) -> Option<String> {
     if digits < 2 {
         return None;
     }
+    canonical_number(token, lang)
+}
+
+/// The power of ten a word after a number multiplies it by: "thousand",
+/// "Millionen", "mila", "тысяч", "bin", "ألفا". "billion" only in English:
+/// German "Billion" and French "billion" are a million millions.
+fn number_word_scale(key: &str, lang: &str) -> Option<i32> {
+    Some(match key {
+        "thousand" | "tausend" | "mille" | "mil" | "mila" | "тысяча" | "тысячи" | "тысяч"
+        | "tysiac" | "tysiace" | "tysiecy" | "bin" | "binden" | "bini" | "binin" | "ألف"
+        | "ألفا" | "آلاف" => 3,
+        "million" | "millions" | "mio" | "millionen" | "millon" | "millones" | "milione"
+        | "milioni" | "миллион" | "миллиона" | "миллионов" | "млн" | "milyon" | "milion"
+        | "miliony" | "milionow" | "مليون" | "ملايين" => 6,
+        "billion" | "billions" if lang == "en" => 9,
+        "milliarde"
+        | "milliarden"
+        | "milliard"
+        | "milliards"
+        | "mrd"
+        | "miliardo"
+        | "miliardi"
+        | "milyar"
+        | "миллиард"
+        | "миллиарда"
+        | "миллиардов"
+        | "млрд"
+        | "miliard"
+        | "miliardy"
+        | "miliardow"
+        | "مليار"
+        | "مليارات" => 9,
+        _ => return None,
+    })
+}
+
+/// A canonical number times ten to the `power`, in the same canonical
+/// form: "2.5" and 6 give "2500000".
+fn scaled(n: &str, power: i32) -> Option<String> {
+    let (whole, fraction) = n.split_once('.').unwrap_or((n, ""));
+    let shift = usize::try_from(power).ok()?;
+    if fraction.len() > shift {
+        return None;
+    }
+    let digits = format!("{whole}{fraction}{}", "0".repeat(shift - fraction.len()));
+    let digits = digits.trim_start_matches('0');
+    (!digits.is_empty()).then(|| digits.to_owned())
+}
+
+/// Canonical digits of a number token, however short (see
+/// [`normalise_number`]).
+fn canonical_number(token: &str, lang: &str) -> Option<String> {
+    if !token.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
     let last_group = token.rsplit([',', '.']).next().unwrap_or("");
     let separators: Vec<char> = token.chars().filter(|c| matches!(c, ',' | '.')).collect();
     let decimal_mark = if DECIMAL_POINT.contains(&lang) {
@@ -435,6 +502,24 @@ fn normalise_number(token: &str, lang: &str) -> Option<String> {
 mod tests {
     use super::analyse;
     use crate::ingest::plain::parse_plain;
+
+    #[test]
+    fn grouped_and_scaled_numbers_are_figures_not_years() {
+        let an = analyse(&parse_plain(
+            "Army sends troops\n\nThe army sent 2,000 soldiers and 7 million euros on Monday, \
+             and 2000 more will follow. About 2.5 million people fled.",
+        ));
+        assert_eq!(an.figures, ["2000", "2500000", "7000000"]);
+        let ar = analyse(&parse_plain("مظاهرة\n\nتظاهر 26 ألفا في القاهرة."));
+        let en = analyse(&parse_plain(
+            "Protest\n\nSome 26,000 people marched in Cairo.",
+        ));
+        assert_eq!(ar.figures, en.figures);
+        let tr = analyse(&parse_plain(
+            "Deprem\n\n50 binden fazla kişi evsiz kaldı ve 5 bina yıkıldı.",
+        ));
+        assert_eq!(tr.figures, ["50000"]);
+    }
 
     #[test]
     fn figures_leave_out_years_and_dates() {
