@@ -748,6 +748,26 @@ fn search_finds_other_forms_of_a_word_and_needs_every_word() {
     assert!(ingest(s, &[&write_jsonl(s, "tr.jsonl", &[tr])]).ok);
     assert_eq!(ids("Erdoğan'ın"), ["deprem"]);
     assert_eq!(ids("Malatya'nın depremi"), ["deprem"]);
+    // The Turkish capital "İ" is an "I" to search: "İzmir'de" and "Izmir"
+    // find each other in either spelling and case.
+    let izmir = [
+        serde_json::json!({"id": "izmir-tr", "lang": "tr", "title": "İzmir'de sel", "text": "İZMİR'de şiddetli yağış sonrası sel meydana geldi."}),
+        serde_json::json!({"id": "izmir-en", "lang": "en", "title": "Floods in Izmir", "text": "Heavy rain flooded streets in Izmir on Tuesday."}),
+    ];
+    assert!(ingest(s, &[&write_jsonl(s, "izmir.jsonl", &izmir)]).ok);
+    for query in ["Izmir", "İzmir", "izmir", "İZMİR"] {
+        let mut found = ids(query);
+        found.sort();
+        assert_eq!(found, ["izmir-en", "izmir-tr"], "{query}");
+    }
+    // An index built by other analyzers is rebuilt from the store.
+    std::fs::write(s.join("search/analyzers-version"), "1").unwrap();
+    std::fs::write(s.join("search/stale-segment"), "old terms").unwrap();
+    let mut found = ids("İzmir");
+    assert!(!s.join("search/stale-segment").exists());
+    found.sort();
+    assert_eq!(found, ["izmir-en", "izmir-tr"]);
+    assert_eq!(ids("quakes"), ["quake"]);
 }
 
 #[test]

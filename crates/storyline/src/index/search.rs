@@ -27,7 +27,7 @@ use tantivy::schema::{
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    StopWordFilter, TextAnalyzer,
+    StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 use tantivy::{doc, Index, IndexReader, ReloadPolicy, TantivyDocument};
 
@@ -136,11 +136,68 @@ fn stemmed_tokenizer(code: &str) -> String {
     format!("{TOKENIZER}_{code}")
 }
 
+/// Version of the analyzers below, kept in the index directory: an index
+/// built by other analyzers reads its terms otherwise, so it is rebuilt.
+/// 2: combining marks dropped after lowercasing (Turkish "İzmir").
+const ANALYZERS_VERSION: &str = "2";
+const ANALYZERS_FILE: &str = "analyzers-version";
+/// Tantivy's file that says an index exists in a directory.
+const META_FILE: &str = "meta.json";
+
+/// Drops combining marks (U+0300 to U+036F) from lowercased tokens. The
+/// Turkish capital "İ" lowercases to "i" and a combining dot above, which
+/// ASCII folding keeps: "İzmir'de" must be found by "Izmir" and "izmir".
+#[derive(Clone)]
+struct DropCombiningMarks;
+
+impl TokenFilter for DropCombiningMarks {
+    type Tokenizer<T: Tokenizer> = DropCombiningMarksFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> Self::Tokenizer<T> {
+        DropCombiningMarksFilter(tokenizer)
+    }
+}
+
+#[derive(Clone)]
+struct DropCombiningMarksFilter<T>(T);
+
+impl<T: Tokenizer> Tokenizer for DropCombiningMarksFilter<T> {
+    type TokenStream<'a> = DropCombiningMarksStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        DropCombiningMarksStream(self.0.token_stream(text))
+    }
+}
+
+struct DropCombiningMarksStream<S>(S);
+
+impl<S: TokenStream> TokenStream for DropCombiningMarksStream<S> {
+    fn advance(&mut self) -> bool {
+        if !self.0.advance() {
+            return false;
+        }
+        let text = &mut self.0.token_mut().text;
+        if !text.is_ascii() {
+            text.retain(|c| !('\u{300}'..='\u{36f}').contains(&c));
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.0.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.0.token_mut()
+    }
+}
+
 fn register_tokenizers(index: &Index) {
     let plain = || {
         TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(40))
             .filter(LowerCaser)
+            .filter(DropCombiningMarks)
     };
     index
         .tokenizers()
@@ -170,6 +227,18 @@ impl SearchIndex {
             message: e.to_string(),
         };
         std::fs::create_dir_all(&path).map_err(|e| fail(&e))?;
+        // An index built by other analyzers is derived data like any: it
+        // is built again from the store by the next sync.
+        let marker = path.join(ANALYZERS_FILE);
+        let version = std::fs::read_to_string(&marker).ok();
+        if version.as_deref() != Some(ANALYZERS_VERSION) && path.join(META_FILE).exists() {
+            tracing::info!(
+                "{}: built by other analyzers; rebuilding the search index",
+                path.display()
+            );
+            std::fs::remove_dir_all(&path).map_err(|e| fail(&e))?;
+            std::fs::create_dir_all(&path).map_err(|e| fail(&e))?;
+        }
         let (schema, f) = schema();
         let open = || -> tantivy::Result<Index> {
             let dir = tantivy::directory::MmapDirectory::open(&path)?;
@@ -187,6 +256,9 @@ impl SearchIndex {
             }
             Err(e) => return Err(fail(&e)),
         };
+        if std::fs::read_to_string(&marker).ok().as_deref() != Some(ANALYZERS_VERSION) {
+            std::fs::write(&marker, ANALYZERS_VERSION).map_err(|e| fail(&e))?;
+        }
         register_tokenizers(&index);
         let reader = index
             .reader_builder()
