@@ -840,15 +840,20 @@ fn acts_like_a_person(text: &str, tokens: &[Token], next: usize, cues: &Cues) ->
 
 /// A place found inside a longer name must be a well-known one: small
 /// towns share their names with ordinary words ("Human" is a Ukrainian town).
-/// Subdivisions of unknown size (the worldwide ISO list) are not: "West
-/// Coast Bank" is no bank of New Zealand's West Coast region.
-fn notable_inner_place(gaz: &Gazetteer, (id, adjective): (PlaceId, bool)) -> bool {
+/// Subdivisions of unknown size (the worldwide ISO list) count when named
+/// by one word that is no given name ("Hormozgan Province", "Devon and
+/// Somerset Fire and Rescue"): "West Coast Bank" is no bank of New
+/// Zealand's West Coast region, and "Paul Lee" no man of Paul, Cape Verde.
+fn notable_inner_place(gaz: &Gazetteer, (id, adjective): (PlaceId, bool), key: &str) -> bool {
     let p = gaz.place(id);
+    let unknown_size = p.population == 0 && p.id.starts_with("iso:");
     adjective
         || match p.kind {
             PlaceKind::City => p.population >= 250_000,
-            PlaceKind::Admin1 => p.population > 0 || !p.id.starts_with("iso:"),
-            PlaceKind::Country | PlaceKind::Continent => true,
+            PlaceKind::Admin1 if unknown_size => {
+                !key.contains(' ') && !crate::lexicon::first_names::is_first_name(key)
+            }
+            PlaceKind::Admin1 | PlaceKind::Country | PlaceKind::Continent => true,
         }
 }
 
@@ -873,7 +878,7 @@ fn inner_place(
 ) -> Option<(PlaceId, bool)> {
     places
         .resolve(gaz, key)
-        .filter(|&p| notable_inner_place(gaz, p) && !(n == 1 && city_alias(gaz, p.0, key)))
+        .filter(|&p| notable_inner_place(gaz, p, key) && !(n == 1 && city_alias(gaz, p.0, key)))
 }
 
 #[allow(clippy::too_many_arguments)]
