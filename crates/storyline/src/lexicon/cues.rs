@@ -229,6 +229,7 @@ const PERSON_TITLES: &[&str] = &[
     // tr (titles follow the office: "Dışişleri Bakanı Mevlüt Çavuşoğlu")
     "cumhurbaskani",
     "basbakan",
+    "basbakani",
     "bakani",
     "bakan",
     "baskani",
@@ -567,6 +568,13 @@ const NATURAL_FEATURE_HEADS: &[&str] = &[
     "springs",
     "sound",
     "city",
+    // tr, de: "Sisam Adası", "Van Gölü", "Schwarzes Meer"
+    "adasi",
+    "adalari",
+    "golu",
+    "dagi",
+    "nehri",
+    "meer",
 ];
 
 /// Last words of businesses' and public services' names; see
