@@ -530,7 +530,7 @@ pub async fn compare(
             ul.chips { @for p in &shared_places { li.shared { (p) } } }
             @let only_a = strings(&c["explanation"]["places"]["only_a"]); @let only_b = strings(&c["explanation"]["places"]["only_b"]);
             @if !only_a.is_empty() || !only_b.is_empty() {
-                p.muted { "Only in the first: " (only_a.join(", ")) ". Only in the second: " (only_b.join(", ")) "." }
+                p.muted { "Only in the first: " (listed(&only_a)) ". Only in the second: " (listed(&only_b)) "." }
             }
             h2 { "Shared people and organisations" }
             ul.chips { @for e in &shared_entities { li.shared { (e) } } }
@@ -541,15 +541,47 @@ pub async fn compare(
                     div dir="auto" { (highlight(p["a"].as_str().unwrap_or(""), &shared)) }
                     div dir="auto" { (highlight(p["b"].as_str().unwrap_or(""), &shared)) }
                 }
-                p.muted { "similarity " (format!("{:.2}", p["similarity"].as_f64().unwrap_or(0.0))) }
+                p.muted { (pair_similarity(p)) }
             }
         },
     )
 }
 
+/// A list for a sentence, "none" when empty.
+fn listed(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".to_owned()
+    } else {
+        items.join(", ")
+    }
+}
+
+/// How close a sentence pair is, as the command line says it: by meaning
+/// when the articles were embedded (what ranked the pair), and by words.
+fn pair_similarity(pair: &serde_json::Value) -> String {
+    let words = pair["similarity"].as_f64().unwrap_or(0.0);
+    match pair["meaning_similarity"].as_f64() {
+        Some(meaning) => format!("meaning {meaning:.2}, words {words:.2}"),
+        None => format!("words {words:.2}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{source_label, urlencode};
+    use super::{listed, pair_similarity, source_label, urlencode};
+
+    #[test]
+    fn sentence_pairs_show_meaning_and_words_and_empty_lists_say_none() {
+        let pair = serde_json::json!({"similarity": 0.09, "meaning_similarity": 0.77});
+        assert_eq!(pair_similarity(&pair), "meaning 0.77, words 0.09");
+        let pair = serde_json::json!({"similarity": 0.5});
+        assert_eq!(pair_similarity(&pair), "words 0.50");
+        assert_eq!(listed(&[]), "none");
+        assert_eq!(
+            listed(&["Kazan".to_owned(), "Moscow".to_owned()]),
+            "Kazan, Moscow"
+        );
+    }
 
     #[test]
     fn links_to_articles_keep_ids_readable_and_whole() {
