@@ -1043,15 +1043,24 @@ fn classify_span(
     }
     // The whole span is a place.
     if span.role.is_none() && words.len() <= MAX_NAME_WORDS {
-        if let Some(mut place) = places
-            .resolve(gaz, &key)
-            .filter(|p| !abbreviation_in_lowercase(gaz, p.0, &key, words))
-            .filter(|p| !(single && acronym_of_no_note(gaz, p.0, &words[0])))
-        {
-            if let Some(namesake) =
-                namesake_in_qualifier(text, tokens, span.end, &key, place, gaz, cues)
+        // The state or country after a town, as the town read it.
+        let forced = places
+            .qualifiers
+            .get(&span.start)
+            .filter(|(n, _)| *n == words.len())
+            .map(|&(_, id)| (id, false));
+        if let Some(mut place) = forced.or_else(|| {
+            places
+                .resolve(gaz, &key)
+                .filter(|p| !abbreviation_in_lowercase(gaz, p.0, &key, words))
+                .filter(|p| !(single && acronym_of_no_note(gaz, p.0, &words[0])))
+        }) {
+            if let Some(read) = read_with_qualifier(text, tokens, span.end, &key, place, gaz, cues)
             {
-                place = (namesake, false);
+                place = (read.town, false);
+                if let Some((n, region)) = read.qualifier {
+                    places.qualifiers.insert(span.end, (n, region));
+                }
             }
             // A town by a name the article makes act as a person
             // ("Jackson was arrested") is that person; a country or a big
@@ -1432,10 +1441,18 @@ fn us_state_abbreviation(
 }
 
 /// A town named with its state or country after a comma ("Paris, Texas",
-/// "Geneva, N.Y.", "Córdoba, Spain") is the largest namesake in that
-/// country when the name alone reads as a town elsewhere. The gazetteer
-/// knows no state of a town, so the country decides.
-fn namesake_in_qualifier(
+/// "Savannah, Georgia", "Geneva, N.Y.", "Perth, Scotland") is read in
+/// that country: as it is when it is a town there, else as the largest
+/// namesake there. The name after the comma is read as the region of
+/// that country it can be ("Georgia" the US state, not the country). The
+/// gazetteer knows no state of a town, so the country decides.
+struct Qualified {
+    town: PlaceId,
+    /// Words and reading of the region or country after the comma.
+    qualifier: Option<(usize, PlaceId)>,
+}
+
+fn read_with_qualifier(
     text: &str,
     tokens: &[Token],
     next: usize,
@@ -1443,7 +1460,7 @@ fn namesake_in_qualifier(
     (place, adjective): (PlaceId, bool),
     gaz: &Gazetteer,
     cues: &Cues,
-) -> Option<PlaceId> {
+) -> Option<Qualified> {
     if adjective || gaz.place(place).kind != PlaceKind::City || next >= tokens.len() {
         return None;
     }
@@ -1452,34 +1469,58 @@ fn namesake_in_qualifier(
     {
         return None;
     }
-    let region_or_country =
-        |id: PlaceId| matches!(gaz.place(id).kind, PlaceKind::Admin1 | PlaceKind::Country);
+    let town_cc = gaz.place(place).cc.as_str();
     let dotted = tokens[next].text.replace('.', "");
     if tokens[next].text.contains('.')
         && US_POSTAL_CODES.contains(&dotted.as_str())
         && text[tokens[next].end..].starts_with('.')
     {
-        return largest_namesake_in(gaz, key, "US");
+        let town = if town_cc == "US" {
+            place
+        } else {
+            largest_namesake_in(gaz, key, "US")?
+        };
+        return Some(Qualified {
+            town,
+            qualifier: None,
+        });
     }
-    let qualifier = us_state_abbreviation(text, tokens, next, gaz, cues).or_else(|| {
-        (1..=3).rev().find_map(|n| {
-            let words = tokens.get(next..next + n)?;
-            if !words.iter().all(|t| t.shape.is_name_like()) {
-                return None;
-            }
-            let senses = gaz.senses(&name_key(words.iter().map(|t| t.key.as_str())));
-            senses
-                .iter()
-                .filter(|s| !s.adjective && region_or_country(s.place))
-                .max_by_key(|s| gaz.place(s.place).population)
-                .map(|s| s.place)
+    let region_or_country =
+        |id: PlaceId| matches!(gaz.place(id).kind, PlaceKind::Admin1 | PlaceKind::Country);
+    let (n, senses): (usize, Vec<PlaceId>) =
+        match us_state_abbreviation(text, tokens, next, gaz, cues) {
+            Some(state) => (1, vec![state]),
+            None => (1..=3).rev().find_map(|n| {
+                let words = tokens.get(next..next + n)?;
+                if !words.iter().all(|t| t.shape.is_name_like()) {
+                    return None;
+                }
+                let mut senses: Vec<PlaceId> = gaz
+                    .senses(&name_key(words.iter().map(|t| t.key.as_str())))
+                    .iter()
+                    .filter(|s| !s.adjective && region_or_country(s.place))
+                    .map(|s| s.place)
+                    .collect();
+                senses.sort_by_key(|&id| std::cmp::Reverse(gaz.place(id).population));
+                (!senses.is_empty()).then_some((n, senses))
+            })?,
+        };
+    // The town's own country first, then the largest region or country
+    // with a namesake of the town.
+    if let Some(&region) = senses.iter().find(|&&id| gaz.place(id).cc == town_cc) {
+        return Some(Qualified {
+            town: place,
+            qualifier: Some((n, region)),
+        });
+    }
+    senses.iter().find_map(|&region| {
+        let cc = gaz.place(region).cc.as_str();
+        let town = largest_namesake_in(gaz, key, cc).filter(|_| !cc.is_empty())?;
+        Some(Qualified {
+            town,
+            qualifier: Some((n, region)),
         })
-    })?;
-    let cc = &gaz.place(qualifier).cc;
-    if cc.is_empty() || *cc == gaz.place(place).cc {
-        return None;
-    }
-    largest_namesake_in(gaz, key, cc)
+    })
 }
 
 fn largest_namesake_in(gaz: &Gazetteer, key: &str, cc: &str) -> Option<PlaceId> {
@@ -2029,6 +2070,9 @@ fn surface_key(surface: &str) -> String {
 #[derive(Default)]
 struct PlaceCollector {
     found: HashMap<PlaceId, (bool, usize, Vec<String>, Vec<usize>)>,
+    /// Token index of a region or country named after a town and a comma,
+    /// with its number of words and the reading the town gave it.
+    qualifiers: HashMap<usize, (usize, PlaceId)>,
     /// Non-adjective forms as written, for display.
     names: HashMap<PlaceId, Vec<String>>,
     /// The article is German, where a capital marks every noun: a foreign
@@ -3308,6 +3352,13 @@ mod tests {
         ] {
             assert_eq!(country_of(text, name), country, "{text}");
         }
+        // The name after the comma is read in the town's country.
+        let text = "Storm\n\nA storm hit Savannah, Georgia, on Monday, Gov. Brian Kemp said.";
+        assert_eq!(country_of(text, "Georgia"), "US", "{text}");
+        let text = "Storm\n\nA storm hit Moscow, Idaho, on Monday.";
+        assert_eq!(country_of(text, "Moscow"), "US", "{text}");
+        let text = "Talks\n\nTalks opened in Tbilisi, Georgia, on Monday.";
+        assert_eq!(country_of(text, "Georgia"), "GE", "{text}");
         // A list of countries is no town and its country.
         let text = "Sanctions\n\nSanctions on Iran, Russia and China were eased.";
         assert_eq!(country_of(text, "Iran"), "IR");
