@@ -98,6 +98,8 @@ pub enum EventVerdict {
 pub const DIFFERENT_EVENT_DAYS: i64 = 7;
 /// A sentence pair this close is a retelling of the same fact.
 pub(crate) const RETOLD_SENTENCE: f64 = 0.5;
+/// Words besides names, titles and numbers a retold sentence pair shares.
+const RETOLD_MIN_WORDS: usize = 3;
 /// Below this, no sentence of one article retells one of the other.
 const UNRELATED_SENTENCES: f64 = 0.4;
 /// The same two bounds on the embedding cosine, for sentences in two
@@ -138,6 +140,9 @@ pub struct Evidence {
 pub struct SentenceSimilarity {
     /// Highest similarity of any sentence pair.
     pub best: f64,
+    /// Highest similarity of a pair that shares [`RETOLD_MIN_WORDS`] words
+    /// besides names, titles and numbers: what a retelling shares.
+    pub best_with_words: f64,
     /// Mean over the sentences of each side of its best match, averaged over both sides.
     pub aligned_mean: f64,
     /// Similarity of the two headings (title, or first sentence).
@@ -179,7 +184,7 @@ pub fn gather(a: &Analysis, b: &Analysis) -> Evidence {
         b,
         &entities,
         shared_figures,
-        sentence_similarity.best,
+        sentence_similarity,
         meaning,
         time.days_apart
             .filter(|_| copies.is_none() && translations.is_none()),
@@ -616,7 +621,7 @@ fn compare_events(
     b: &Analysis,
     entities: &EntityEvidence,
     shared_figures: Vec<String>,
-    closest: f64,
+    sentences: SentenceSimilarity,
     meaning: Option<&[Vec<f64>]>,
     days_apart: Option<i64>,
 ) -> EventEvidence {
@@ -657,7 +662,11 @@ fn compare_events(
     // meet as well. There only the sentence embeddings can tell a retold
     // sentence, and without them nothing says the sentences are unrelated.
     let same_language = a.language.code == b.language.code;
-    let retold = same_language && closest >= RETOLD_SENTENCE
+    let closest = sentences.best;
+    // A sentence retold shares its words, not only its names and the
+    // titles before them: "El presidente de la Generalitat Valenciana,
+    // Carlos Mazón, pidió ..." opens reports of a flood and of a strike.
+    let retold = same_language && sentences.best_with_words >= RETOLD_SENTENCE
         || closest_meaning.is_some_and(|m| m >= RETOLD_MEANING);
     let unrelated = (same_language || closest_meaning.is_some())
         && closest < UNRELATED_SENTENCES
@@ -857,7 +866,46 @@ fn align_sentences(
         (Some(x), Some(y)) => cosine(x, y),
         _ => 0.0,
     };
+    let name_words = |an: &Analysis| -> HashSet<String> {
+        let lang = an.language.code.as_str();
+        an.entities
+            .iter()
+            .map(|e| e.key.as_str())
+            .chain(
+                an.places
+                    .iter()
+                    .flat_map(|p| p.surfaces.iter().map(String::as_str)),
+            )
+            .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .map(|w| crate::analyse::terms::stem(lang, &crate::lexicon::fold::fold(w)))
+            .collect()
+    };
+    let (names_a, names_b) = (name_words(a), name_words(b));
+    let cues = crate::lexicon::cues::Cues::get();
+    let words_in_both = |i: usize, j: usize| -> usize {
+        let theirs: HashSet<&String> = b.sentences[j].terms.iter().collect();
+        let mut shared: Vec<&String> = a.sentences[i]
+            .terms
+            .iter()
+            .filter(|t| theirs.contains(t))
+            .filter(|t| !names_a.contains(*t) && !names_b.contains(*t))
+            .filter(|t| !cues.is_person_title(t))
+            .collect();
+        shared.sort();
+        shared.dedup();
+        shared.len()
+    };
+    let mut best_with_words: f64 = 0.0;
+    for (i, row) in sims.iter().enumerate() {
+        for (j, &sim) in row.iter().enumerate() {
+            if sim > best_with_words && words_in_both(i, j) >= RETOLD_MIN_WORDS {
+                best_with_words = sim;
+            }
+        }
+    }
     let stats = SentenceSimilarity {
+        best_with_words,
         best: sims.iter().flatten().copied().fold(0.0, f64::max),
         aligned_mean: crate::relate::features::aligned_mean(&sims, vb.len()),
         heading,
@@ -1113,6 +1161,20 @@ mod tests {
         let en = report("Putin sacks minister\n\nRussian President Vladimir Putin dismissed his defence minister in Moscow. The move surprised Syria.");
         let ev = gather(&ru, &en).events;
         assert_eq!(ev.verdict, EventVerdict::Undecided, "{ev:?}");
+    }
+
+    #[test]
+    fn a_sentence_retold_shares_words_not_only_names_and_titles() {
+        // One attribution opens two reports of two events: the names and
+        // the title are the same, what was asked is not.
+        let flood = report("Inundaciones en Valencia\n\nEl presidente de la Generalitat Valenciana, Carlos Mazón, pidió a la población que no salga de casa. Las lluvias dejaron 62 muertos.");
+        let strike = report("Huelga en el puerto de Valencia\n\nEl presidente de la Generalitat Valenciana, Carlos Mazón, pidió a los estibadores que vuelvan al trabajo. Los barcos esperan en la bahía.");
+        let ev = gather(&flood, &strike).events;
+        assert_ne!(ev.verdict, EventVerdict::SameEvent, "{ev:?}");
+        // A retelling in other words of the same fact still is one.
+        let other = report("Temporal en Valencia\n\nCarlos Mazón pidió este martes a toda la población valenciana que no salga de casa.");
+        let ev = gather(&flood, &other).events;
+        assert_eq!(ev.verdict, EventVerdict::SameEvent, "{ev:?}");
     }
 
     #[test]
