@@ -65,6 +65,9 @@ pub fn read_docs(path: &Path, lexical: bool) -> anyhow::Result<Vec<Doc>> {
     for (line, text) in crate::ingest::jsonl::lines(reader) {
         let parsed = text.and_then(|text| {
             let json: serde_json::Value = crate::ingest::jsonl::parse(&text)?;
+            if let Some(message) = crate::ingest::jsonl::not_an_object(&json) {
+                return Err(message);
+            }
             let record: ArticleRecord =
                 serde_json::from_value(json.clone()).map_err(|e| e.to_string())?;
             let id = record.id.clone();

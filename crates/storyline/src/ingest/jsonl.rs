@@ -94,8 +94,15 @@ pub fn parse<T: DeserializeOwned>(line: &str) -> Result<T, String> {
         let what = what
             .rsplit_once(" at line ")
             .map_or(what.as_str(), |(m, _)| m);
+        let not_an_object = e
+            .is_data()
+            .then(|| serde_json::from_str::<serde_json::Value>(line).ok())
+            .flatten()
+            .and_then(|v| not_an_object(&v));
         if cut_short {
             format!("truncated JSON (the line ends inside a value): {what}")
+        } else if let Some(message) = not_an_object {
+            message
         } else if e.is_data() {
             format!("{what} (column {})", e.column())
         } else {
@@ -104,9 +111,43 @@ pub fn parse<T: DeserializeOwned>(line: &str) -> Result<T, String> {
     })
 }
 
+/// Every line holds one object; what else it holds, said plainly.
+pub fn not_an_object(value: &serde_json::Value) -> Option<String> {
+    use serde_json::Value;
+    let found = match value {
+        Value::Object(_) => return None,
+        Value::Array(_) => "an array",
+        Value::String(_) => "a string",
+        Value::Number(_) => "a number",
+        Value::Bool(_) => "true or false",
+        Value::Null => "null",
+    };
+    Some(format!("expected a JSON object, found {found}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_that_holds_no_object_says_what_it_holds() {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Record {
+            id: String,
+        }
+        assert_eq!(
+            parse::<Record>("[1,2,3]").unwrap_err(),
+            "expected a JSON object, found an array"
+        );
+        assert_eq!(
+            parse::<Record>("\"text\"").unwrap_err(),
+            "expected a JSON object, found a string"
+        );
+        assert!(parse::<Record>("{\"id\": 3}")
+            .unwrap_err()
+            .contains("expected a string"));
+    }
 
     fn read(input: &[u8]) -> Vec<(usize, Result<String, String>)> {
         lines(input).collect()
