@@ -141,7 +141,8 @@ pub struct SentenceSimilarity {
     /// Highest similarity of any sentence pair.
     pub best: f64,
     /// Highest similarity of a pair that shares [`RETOLD_MIN_WORDS`] words
-    /// besides names, titles and numbers: what a retelling shares.
+    /// besides names, titles and numbers (what a retelling shares), from
+    /// [`RETOLD_SENTENCE`] up; 0 when no such pair is that close.
     pub best_with_words: f64,
     /// Mean over the sentences of each side of its best match, averaged over both sides.
     pub aligned_mean: f64,
@@ -896,10 +897,15 @@ fn align_sentences(
         shared.dedup();
         shared.len()
     };
+    // Only pairs close enough to be retold are looked into: the words of
+    // the rest do not matter.
     let mut best_with_words: f64 = 0.0;
     for (i, row) in sims.iter().enumerate() {
         for (j, &sim) in row.iter().enumerate() {
-            if sim > best_with_words && words_in_both(i, j) >= RETOLD_MIN_WORDS {
+            if sim >= RETOLD_SENTENCE
+                && sim > best_with_words
+                && words_in_both(i, j) >= RETOLD_MIN_WORDS
+            {
                 best_with_words = sim;
             }
         }
