@@ -355,8 +355,10 @@ fn split_before_given_names(
                 // A word no place may be is the person's role ("Deputy",
                 // "Linebacker"); a place may be what the article is about
                 // ("Татарстана", declined), so it stays a name to read.
+                let endings = crate::lexicon::inflection::case_endings(lang);
                 let place_like = !gaz.senses(&word.key).is_empty()
-                    || !crate::lexicon::inflection::case_endings(lang).is_empty();
+                    || crate::lexicon::inflection::dictionary_forms(&word.key, endings)
+                        .any(|form| !gaz.senses(&form).is_empty());
                 let role = if of_a_title {
                     Some(text[tokens[first - 2].start..word.end].to_owned())
                 } else if place_like {
@@ -1012,7 +1014,7 @@ fn abbreviation_in_lowercase(gaz: &Gazetteer, id: PlaceId, key: &str, words: &[T
         && key.chars().count() <= 3
         && words[0].shape == Shape::Capitalised
         && !words[0].text.contains('.')
-        && name_key(gaz.place(id).name.split_whitespace()) != key
+        && own_name_key(gaz.place(id)) != key
 }
 
 /// The place that `n` words inside a longer name stand for, if any: a
@@ -1510,8 +1512,8 @@ fn us_state_abbreviation(
     })
 }
 
-/// A town named with its state or country after a comma ("Paris, Texas",
-/// "Savannah, Georgia", "Geneva, N.Y.", "Perth, Scotland") is read in
+/// A town named with its state or country after a comma ("Cambridge,
+/// Massachusetts", "Savannah, Georgia", "Geneva, N.Y.") is read in
 /// that country: as it is when it is a town there, else as the largest
 /// namesake there. The name after the comma is read as the region of
 /// that country it can be ("Georgia" the US state, not the country). The
@@ -1575,6 +1577,17 @@ fn read_with_qualifier(
                 (!senses.is_empty()).then_some((n, senses))
             })?,
         };
+    // "talks in Moscow, Georgia and Armenia": a list of places, not a
+    // town and its state.
+    if let Some(after) = tokens.get(next + n) {
+        let gap = text[tokens[next + n - 1].end..after.start].trim();
+        let listed = after.sentence == tokens[next].sentence
+            && (gap.is_empty() && cues.is_list_conjunction(&after.key)
+                || gap == "," && after.shape.is_name_like());
+        if listed {
+            return None;
+        }
+    }
     // The town's own country first, then the largest region or country
     // with a namesake of the town.
     if let Some(&region) = senses.iter().find(|&&id| gaz.place(id).cc == town_cc) {
@@ -2049,7 +2062,7 @@ fn name_standing(gaz: &Gazetteer, id: PlaceId, key: &str) -> u64 {
     } else {
         p.population
     };
-    let own_name = name_key(p.name.split_whitespace()) == key;
+    let own_name = own_name_key(p) == key;
     population.saturating_mul(if own_name { 10 } else { 1 })
 }
 
@@ -2100,7 +2113,7 @@ fn short_alias(gaz: &Gazetteer, id: PlaceId, key: &str) -> bool {
     p.kind != PlaceKind::Country
         && key.chars().count() <= 3
         && !key.chars().any(uncased_letter)
-        && name_key(p.name.split_whitespace()) != key
+        && own_name_key(p) != key
 }
 
 /// A letter of a script without case (Arabic, Hebrew), which writes names
@@ -2129,7 +2142,13 @@ const ACRONYM_CITY: u64 = 500_000;
 /// mention of Vladimir, Russia; "New York" in "New York Times" still is).
 fn city_alias(gaz: &Gazetteer, id: PlaceId, key: &str) -> bool {
     let p = gaz.place(id);
-    p.kind == PlaceKind::City && name_key(p.name.split_whitespace()) != key
+    p.kind == PlaceKind::City && own_name_key(p) != key
+}
+
+/// The key of a place's own name, split as the text's names are ("St.
+/// Louis", "Winston-Salem").
+fn own_name_key(p: &Place) -> String {
+    surface_key(&p.name)
 }
 
 /// The gazetteer key of a place name as written; words as the gazetteer
@@ -2267,7 +2286,8 @@ impl PlaceCollector {
                     .map(|o| gaz.place(*o).cc.as_str())
                     .collect()
             };
-            if cc.is_empty() || named_countries(&|_| true).contains(cc.as_str()) {
+            let all_named = named_countries(&|_| true);
+            if cc.is_empty() || all_named.contains(cc.as_str()) {
                 continue;
             }
             let others = named_countries(&supports);
@@ -2279,7 +2299,17 @@ impl PlaceCollector {
                 .senses(&key)
                 .iter()
                 .filter(|s| s.place != id && !short_alias(gaz, s.place, &key))
-                .filter(|s| others.contains(gaz.place(s.place).cc.as_str()))
+                // A namesake of note may take the name beside its country
+                // alone (Valencia, Spain, beside "Spain"); a small one
+                // needs a region or town of its own.
+                .filter(|s| {
+                    let q = gaz.place(s.place);
+                    if q.population >= NAMESAKE_OF_NOTE {
+                        all_named.contains(q.cc.as_str())
+                    } else {
+                        others.contains(q.cc.as_str())
+                    }
+                })
                 .filter(|s| !large || gaz.place(s.place).population >= NAMESAKE_OF_NOTE)
                 .max_by_key(|s| gaz.place(s.place).population);
             if let Some(sense) = better.copied() {
@@ -2319,18 +2349,27 @@ impl PlaceCollector {
     fn needs_support(&self, gaz: &Gazetteer, id: PlaceId) -> bool {
         let p = gaz.place(id);
         let one_word = |s: &String| !s.trim().contains(char::is_whitespace);
-        // A town under [`ALIAS_TOWN`] named only by another language's name
-        // for it: the lists of alternate names hold words of every script
-        // ("Chiva" of Khiva, Uzbekistan, in a Spanish report from Valencia;
-        // "حصار", "siege", of Hisar, India;
-        // "Московский", "Moscow's", of Moskovskiy, Tajikistan).
-        let own_name = name_key(p.name.split_whitespace());
+        // A town under [`ALIAS_TOWN`] named only by another of its names in
+        // Latin letters: the lists of alternate names hold words of every
+        // language ("Chiva" of Khiva, Uzbekistan, in a Spanish report from
+        // Valencia; "LiLo" of Lille). Names in another script are how
+        // Russian or Arabic news names its own towns ("Белгород"), and a
+        // declined name ("Rzeszowie") is no alternate name.
+        let own_name = own_name_key(p);
+        let alternate = |surface: &String| {
+            let key = surface_key(surface);
+            key != own_name
+                && surface.chars().all(|c| {
+                    !c.is_alphabetic() || c.is_ascii() || crate::lexicon::fold::is_latin(c)
+                })
+                && gaz.senses(&key).iter().any(|s| s.place == id)
+        };
         let by_alias = p.kind == PlaceKind::City
             && p.population < ALIAS_TOWN
             && self
                 .found
                 .get(&id)
-                .is_some_and(|f| f.2.iter().all(|s| surface_key(s) != own_name));
+                .is_some_and(|f| f.2.iter().all(alternate));
         let small = by_alias
             || match p.kind {
                 PlaceKind::Admin1 => p.population == 0 && p.id.starts_with("iso:"),
@@ -3466,6 +3505,18 @@ mod tests {
         assert!(!places.iter().any(|p| p == "Xiva"), "{places:?}");
         let places = place_names("Überflutung\n\nIn Danzig standen Straßen unter Wasser.");
         assert!(places.iter().any(|p| p == "Gdańsk"), "{places:?}");
+        // A list after a comma is no town and its state.
+        let text = "Talks\n\nTalks in Moscow, Georgia and Armenia ended on Monday.";
+        assert_eq!(country_of(text, "Moscow"), "RU", "{text}");
+        // A namesake of note takes the name beside its country alone.
+        let text = "Floods\n\nFloods hit Valencia on Monday. The government of Spain sent troops.";
+        assert_eq!(country_of(text, "Valencia"), "ES", "{text}");
+        // A town's own name with a stop or hyphen is no alternate name,
+        // nor is a name in another script.
+        let places = place_names("Storm\n\nA storm hit Winston-Salem on Monday.");
+        assert!(places.iter().any(|p| p == "Winston-Salem"), "{places:?}");
+        let places = place_names("Обстрел\n\nВ Белгороде прогремели взрывы.");
+        assert!(places.iter().any(|p| p == "Belgorod"), "{places:?}");
         // A list of countries is no town and its country.
         let text = "Sanctions\n\nSanctions on Iran, Russia and China were eased.";
         assert_eq!(country_of(text, "Iran"), "IR");

@@ -218,10 +218,15 @@ pub fn analyse(article: &Article) -> Analysis {
             grouped_until = i + groups;
             // "7 million", "26 ألفا", "50 bin": the word scales the number,
             // so that a translation that writes the figure in digits meets it.
-            let scale = tokens
-                .get(i + groups)
-                .filter(|w| w.sentence == t.sentence)
-                .and_then(|w| number_word_scale(&w.key, lang));
+            // Two scale words multiply: Spanish "26 mil millones".
+            let scale_at = |k: usize| {
+                tokens
+                    .get(k)
+                    .filter(|w| w.sentence == t.sentence)
+                    .and_then(|w| number_word_scale(&w.key, lang))
+            };
+            let scale =
+                scale_at(i + groups).map(|first| first + scale_at(i + groups + 1).unwrap_or(0));
             let normalised = match scale {
                 Some(scale) => canonical_number(&number, lang).and_then(|n| scaled(&n, scale)),
                 None => normalise_number(&number, lang),
@@ -515,6 +520,10 @@ mod tests {
             "Protest\n\nSome 26,000 people marched in Cairo.",
         ));
         assert_eq!(ar.figures, en.figures);
+        let es = analyse(&parse_plain(
+            "Presupuesto\n\nEl Gobierno invertirá 26 mil millones de euros.",
+        ));
+        assert_eq!(es.figures, ["26000000000"]);
         let tr = analyse(&parse_plain(
             "Deprem\n\n50 binden fazla kişi evsiz kaldı ve 5 bina yıkıldı.",
         ));

@@ -229,15 +229,26 @@ impl SearchIndex {
         std::fs::create_dir_all(&path).map_err(|e| fail(&e))?;
         // An index built by other analyzers is derived data like any: it
         // is built again from the store by the next sync.
+        // The marker is written before the index is created, and whole
+        // (renamed into place), so that another process never finds an
+        // index of these analyzers without it and wipes it.
         let marker = path.join(ANALYZERS_FILE);
+        let write_marker = || -> std::io::Result<()> {
+            let tmp = path.join(format!("{ANALYZERS_FILE}.tmp"));
+            std::fs::write(&tmp, ANALYZERS_VERSION)?;
+            std::fs::rename(&tmp, &marker)
+        };
         let version = std::fs::read_to_string(&marker).ok();
-        if version.as_deref() != Some(ANALYZERS_VERSION) && path.join(META_FILE).exists() {
-            tracing::info!(
-                "{}: built by other analyzers; rebuilding the search index",
-                path.display()
-            );
-            std::fs::remove_dir_all(&path).map_err(|e| fail(&e))?;
-            std::fs::create_dir_all(&path).map_err(|e| fail(&e))?;
+        if version.as_deref() != Some(ANALYZERS_VERSION) {
+            if path.join(META_FILE).exists() {
+                tracing::info!(
+                    "{}: built by other analyzers; rebuilding the search index",
+                    path.display()
+                );
+                std::fs::remove_dir_all(&path).map_err(|e| fail(&e))?;
+                std::fs::create_dir_all(&path).map_err(|e| fail(&e))?;
+            }
+            write_marker().map_err(|e| fail(&e))?;
         }
         let (schema, f) = schema();
         let open = || -> tantivy::Result<Index> {
@@ -252,13 +263,11 @@ impl SearchIndex {
                 tracing::info!("{}: {why}; rebuilding the search index", path.display());
                 std::fs::remove_dir_all(&path).map_err(|e| fail(&e))?;
                 std::fs::create_dir_all(&path).map_err(|e| fail(&e))?;
+                write_marker().map_err(|e| fail(&e))?;
                 open().map_err(|e| fail(&e))?
             }
             Err(e) => return Err(fail(&e)),
         };
-        if std::fs::read_to_string(&marker).ok().as_deref() != Some(ANALYZERS_VERSION) {
-            std::fs::write(&marker, ANALYZERS_VERSION).map_err(|e| fail(&e))?;
-        }
         register_tokenizers(&index);
         let reader = index
             .reader_builder()

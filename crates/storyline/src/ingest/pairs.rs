@@ -43,8 +43,12 @@ pub fn read_pairs(reader: impl BufRead) -> Vec<Result<PairInput, LineError>> {
 
 fn parse_pair_line(line: &str) -> Result<PairInput, (Option<String>, String)> {
     let value: Value = super::jsonl::parse(line).map_err(|m| (None, m))?;
-    let Value::Object(obj) = value else {
-        return Err((None, "expected a JSON object".into()));
+    let obj = match value {
+        Value::Object(obj) => obj,
+        other => {
+            let message = super::jsonl::not_an_object(&other).unwrap_or_default();
+            return Err((None, message));
+        }
     };
     let pair_id = match obj.get("pair_id") {
         Some(Value::String(s)) => s.clone(),

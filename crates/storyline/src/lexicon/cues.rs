@@ -967,6 +967,27 @@ impl Cues {
             || key.ends_with("bakanligi")
     }
 
+    /// "and", "or" in the languages of the cues, joining items of a list.
+    pub fn is_list_conjunction(&self, key: &str) -> bool {
+        matches!(
+            key,
+            "and"
+                | "or"
+                | "und"
+                | "oder"
+                | "et"
+                | "ou"
+                | "y"
+                | "o"
+                | "e"
+                | "i"
+                | "и"
+                | "или"
+                | "ve"
+                | "veya"
+        )
+    }
+
     pub fn is_connector(&self, key: &str) -> bool {
         self.connectors.contains(key)
     }

@@ -869,9 +869,13 @@ fn align_sentences(
     };
     let name_words = |an: &Analysis| -> HashSet<String> {
         let lang = an.language.code.as_str();
+        // Names, and the roles the analyser read before them ("el
+        // presidente de la Generalitat"): terms are stems, which the title
+        // lists do not hold.
         an.entities
             .iter()
             .map(|e| e.key.as_str())
+            .chain(an.entities.iter().filter_map(|e| e.role.as_deref()))
             .chain(
                 an.places
                     .iter()

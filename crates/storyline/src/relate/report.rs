@@ -195,7 +195,9 @@ fn list<S: AsRef<str>>(items: &[S], max: usize) -> String {
     out.join(", ")
 }
 
-fn or_none<S: AsRef<str>>(items: &[S]) -> String {
+/// Items joined for a sentence, at most 12 and a count of the rest;
+/// "none" when there are none.
+pub(crate) fn or_none<S: AsRef<str>>(items: &[S]) -> String {
     if items.is_empty() {
         "none".to_owned()
     } else {

@@ -530,7 +530,7 @@ pub async fn compare(
             ul.chips { @for p in &shared_places { li.shared { (p) } } }
             @let only_a = strings(&c["explanation"]["places"]["only_a"]); @let only_b = strings(&c["explanation"]["places"]["only_b"]);
             @if !only_a.is_empty() || !only_b.is_empty() {
-                p.muted { "Only in the first: " (listed(&only_a)) ". Only in the second: " (listed(&only_b)) "." }
+                p.muted { "Only in the first: " (crate::relate::report::or_none(&only_a)) ". Only in the second: " (crate::relate::report::or_none(&only_b)) "." }
             }
             h2 { "Shared people and organisations" }
             ul.chips { @for e in &shared_entities { li.shared { (e) } } }
@@ -547,15 +547,6 @@ pub async fn compare(
     )
 }
 
-/// A list for a sentence, "none" when empty.
-fn listed(items: &[String]) -> String {
-    if items.is_empty() {
-        "none".to_owned()
-    } else {
-        items.join(", ")
-    }
-}
-
 /// How close a sentence pair is, as the command line says it: by meaning
 /// when the articles were embedded (what ranked the pair), and by words.
 fn pair_similarity(pair: &serde_json::Value) -> String {
@@ -568,7 +559,8 @@ fn pair_similarity(pair: &serde_json::Value) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{listed, pair_similarity, source_label, urlencode};
+    use super::{pair_similarity, source_label, urlencode};
+    use crate::relate::report::or_none;
 
     #[test]
     fn sentence_pairs_show_meaning_and_words_and_empty_lists_say_none() {
@@ -576,11 +568,8 @@ mod tests {
         assert_eq!(pair_similarity(&pair), "meaning 0.77, words 0.09");
         let pair = serde_json::json!({"similarity": 0.5});
         assert_eq!(pair_similarity(&pair), "words 0.50");
-        assert_eq!(listed(&[]), "none");
-        assert_eq!(
-            listed(&["Kazan".to_owned(), "Moscow".to_owned()]),
-            "Kazan, Moscow"
-        );
+        assert_eq!(or_none::<String>(&[]), "none");
+        assert_eq!(or_none(&["Kazan", "Moscow"]), "Kazan, Moscow");
     }
 
     #[test]
