@@ -743,6 +743,11 @@ fn search_finds_other_forms_of_a_word_and_needs_every_word() {
     // Every word must match: "de" alone is in the French article too.
     assert_eq!(ids("tipos de interés"), ["bce"]);
     assert_eq!(ids("quake Portugal"), Vec::<String>::new());
+    // An excluded word, even as the whole query (no `--` needed).
+    assert_eq!(ids("Peru -Portugal"), ["quake"]);
+    let mut not_portugal = ids("-Portugal");
+    not_portugal.sort();
+    assert_eq!(not_portugal, ["bce", "quake"]);
     // A Turkish case suffix after an apostrophe is not a word of its own.
     let tr = serde_json::json!({"id": "deprem", "lang": "tr", "title": "Malatya'da deprem", "text": "Cumhurbaşkanı Erdoğan deprem bölgesini ziyaret etti ve yardım sözü verdi."});
     assert!(ingest(s, &[&write_jsonl(s, "tr.jsonl", &[tr])]).ok);

@@ -167,7 +167,11 @@ fn name_spans(
             {
                 break; // "Turkey's ..." ends the name.
             }
-            if !joined(text, prev, &tokens[end]) || dateline_dash(text, tokens, end - 1) {
+            let place_abbreviation = (end - 1 == start || cues.is_connector(&tokens[end - 2].key))
+                && opens_a_place_name(text, prev);
+            if !(joined(text, prev, &tokens[end]) || place_abbreviation)
+                || dateline_dash(text, tokens, end - 1)
+            {
                 break;
             }
             let t = &tokens[end];
@@ -252,7 +256,15 @@ fn name_spans(
                         || lower_seen.contains(t.key.as_str())
                         || t.text.chars().count() == 1);
                 let surname_alone = s.end - s.start == 1 && surnames.contains(t.key.as_str());
+                // "Residents of Paris", "Thousands of Germans": a plural
+                // noun opening the sentence before "of" counts people.
+                let counted_people = t.sentence_initial
+                    && s.end - s.start >= 3
+                    && tokens[s.start + 1].key == "of"
+                    && caps.lang == "en"
+                    && common_english_plural(&t.key);
                 let common = (function_word
+                    || counted_people
                     || (caps.lang == "fr" && is_roman_ordinal(t.text))
                     || cues.is_connector(&t.key)
                     || (t.sentence_initial && lower_seen.contains(t.key.as_str())))
@@ -629,6 +641,35 @@ fn joined(text: &str, a: &Token, b: &Token) -> bool {
         || gap == "-"
         // A middle initial: "Richard M. Nixon", "W. Mark Felt".
         || is_initial(a) && gap.trim_matches([' ', '\u{a0}']) == "." && gap.len() <= 3
+}
+
+/// An everyday English plural ("residents", "thousands", "supporters"):
+/// listed, as is its singular. Names in the plural ("Times of India")
+/// are rare at a sentence's start and cheap to lose there.
+fn common_english_plural(key: &str) -> bool {
+    const EVERYDAY_ZIPF: f32 = 3.0;
+    let common =
+        |w: &str| crate::lexicon::wordfreq::zipf("en", w).is_some_and(|z| z >= EVERYDAY_ZIPF);
+    let Some(stem) = key.strip_suffix('s') else {
+        return false;
+    };
+    common(key)
+        && (common(stem)
+            || key
+                .strip_suffix("ies")
+                .is_some_and(|w| common(&format!("{w}y")))
+            || key.strip_suffix("es").is_some_and(common))
+}
+
+/// "St." / "Ste." / "Mt." / "Ft." opening a name with its stop: part of
+/// the name ("St. Louis", "Mt. Everest", "Ft. Lauderdale"); the sentence
+/// splitter already keeps the stop inside the sentence. Only where a name
+/// opens or after a connector ("University of St. Andrews"), so that "Main
+/// St. Police said" stays two names.
+fn opens_a_place_name(text: &str, t: &Token) -> bool {
+    t.shape == Shape::Capitalised
+        && matches!(t.key.as_str(), "st" | "ste" | "mt" | "ft")
+        && text[t.end..].starts_with(". ")
 }
 
 /// The word is joined by a hyphen, without spaces, to a capitalised word.
@@ -2499,6 +2540,31 @@ mod tests {
 
     fn entities(text: &str) -> Vec<super::Entity> {
         analyse(&parse_plain(text)).entities
+    }
+
+    #[test]
+    fn an_abbreviated_saint_opens_a_place_and_a_counted_plural_is_no_name() {
+        let text = "Storm hits St. Louis\n\nA storm hit St. Louis on Tuesday. Residents of \
+                    St. Petersburg, Florida were warned. Thousands of Germans marched. \
+                    Supporters of Merkel gathered. Bank of England officials declined to comment.";
+        let places = place_names(text);
+        assert!(places.contains(&"St. Louis".to_string()), "{places:?}");
+        assert!(places.contains(&"St. Petersburg".to_string()), "{places:?}");
+        let found = entities(text);
+        let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+        for junk in [
+            "Louis",
+            "Residents of St. Petersburg",
+            "Thousands of Germans",
+        ] {
+            assert!(!names.contains(&junk), "{junk} in {names:?}");
+        }
+        assert!(
+            !names.iter().any(|n| n.starts_with("Supporters")),
+            "{names:?}"
+        );
+        // A singular head keeps its name.
+        assert!(names.contains(&"Bank of England"), "{names:?}");
     }
 
     /// The kind of the entity with folded key `key`, if it was found.

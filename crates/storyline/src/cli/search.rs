@@ -10,7 +10,10 @@ pub struct SearchArgs {
     /// Words to look for, all of which must match (any language; accents
     /// and case do not matter; "quakes" finds "quake" in an English
     /// article, "tipos" finds "tipo" in a Spanish one). Query syntax works:
-    /// "a phrase", -excluded, a OR b.
+    /// "a phrase", -excluded, a OR b. Quote a query of several words:
+    /// `storyline search "flood -Valencia"`; `-Valencia` alone lists what
+    /// does not name Valencia.
+    #[arg(allow_hyphen_values = true)]
     query: String,
     #[command(flatten)]
     store: StoreArgs,
@@ -35,14 +38,14 @@ pub struct RelatedArgs {
 }
 
 pub fn search(args: SearchArgs) -> anyhow::Result<i32> {
+    let query = args.query;
     anyhow::ensure!(
-        args.query.chars().any(char::is_alphanumeric),
-        "the search query {:?} has no word to look for",
-        args.query
+        query.chars().any(char::is_alphanumeric),
+        "the search query {query:?} has no word to look for"
     );
     let store = crate::store::open(&args.store.dir(), OpenMode::Existing)?;
     let ix = crate::related::synced_index(store.as_ref())?;
-    let hits = ix.search(&args.query, args.limit)?;
+    let hits = ix.search(&query, args.limit)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &hits)?;
@@ -50,7 +53,7 @@ pub fn search(args: SearchArgs) -> anyhow::Result<i32> {
         return Ok(0);
     }
     if hits.is_empty() {
-        writeln!(out, "no articles match {:?}", args.query)?;
+        writeln!(out, "no articles match {query:?}")?;
     }
     for h in hits {
         let story = h.story.map_or(String::new(), |s| format!("story #{s}"));
