@@ -765,6 +765,19 @@ fn search_finds_other_forms_of_a_word_and_needs_every_word() {
         found.sort();
         assert_eq!(found, ["izmir-en", "izmir-tr"], "{query}");
     }
+    // Chinese and Japanese words are found inside text written without spaces.
+    let cjk = [
+        serde_json::json!({"id": "shenzhen", "lang": "zh", "title": "深圳市遭遇特大暴雨", "text": "深圳市气象台周二发布暴雨红色预警，全市停课。"}),
+        serde_json::json!({"id": "tokyo", "lang": "ja", "title": "東京都で大雨", "text": "東京都内では記録的な大雨となり、電車が止まりました。"}),
+    ];
+    assert!(ingest(s, &[&write_jsonl(s, "cjk.jsonl", &cjk)]).ok);
+    assert_eq!(ids("深圳"), ["shenzhen"]);
+    assert_eq!(ids("暴雨"), ["shenzhen"]);
+    assert_eq!(ids("深圳市 预警"), ["shenzhen"]);
+    assert_eq!(ids("東京"), ["tokyo"]);
+    assert_eq!(ids("上海"), Vec::<String>::new());
+    // A longer word is its characters in a row, not each pair anywhere.
+    assert_eq!(ids("深圳暴雨"), Vec::<String>::new());
     // An index built by other analyzers is rebuilt from the store.
     std::fs::write(s.join("search/analyzers-version"), "1").unwrap();
     std::fs::write(s.join("search/stale-segment"), "old terms").unwrap();

@@ -3,5 +3,6 @@
 //! full-text search index. Story candidates are indexed by the store's
 //! key table (see [`crate::cluster::stored`]).
 
+pub mod cjk;
 pub mod fingerprint;
 pub mod search;

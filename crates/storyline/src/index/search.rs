@@ -14,8 +14,10 @@
 //! stemmer for it, holds the same text stemmed and without stopwords, so
 //! that "quakes" finds "quake" and "tipos" finds "tipo". A query says no
 //! language: it is read by every field's tokenizer, and a word matches
-//! where any of them finds it.
+//! where any of them finds it. Chinese and Japanese, written without
+//! spaces, are indexed as character pairs ([`super::cjk`]).
 
+use super::cjk::CjkBigrams;
 use crate::store::{Store, StoreError, StoredArticle};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -139,7 +141,8 @@ fn stemmed_tokenizer(code: &str) -> String {
 /// Version of the analyzers below, kept in the index directory: an index
 /// built by other analyzers reads its terms otherwise, so it is rebuilt.
 /// 2: combining marks dropped after lowercasing (Turkish "İzmir").
-const ANALYZERS_VERSION: &str = "2";
+/// 3: Chinese and Japanese as character pairs ([`super::cjk`]).
+const ANALYZERS_VERSION: &str = "3";
 const ANALYZERS_FILE: &str = "analyzers-version";
 /// Tantivy's file that says an index exists in a directory.
 const META_FILE: &str = "meta.json";
@@ -194,7 +197,10 @@ impl<S: TokenStream> TokenStream for DropCombiningMarksStream<S> {
 
 fn register_tokenizers(index: &Index) {
     let plain = || {
+        // Pairs first: a clause without spaces is one long token, which
+        // the length limit would drop whole.
         TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(CjkBigrams)
             .filter(RemoveLongFilter::limit(40))
             .filter(LowerCaser)
             .filter(DropCombiningMarks)
