@@ -456,7 +456,14 @@ fn match_at(
     // Weekdays in the article's own language only: "Plácido Domingo" is no
     // Sunday in English. (Months are read in every language: a page's
     // template often dates it in another language than its text.)
-    if let Some(weekday) = cal.weekday_in(lang, &t.key) {
+    // Portuguese working days are ordinals with "feira": "segunda-feira"
+    // is Monday, "segunda" alone may be "second".
+    let feira = (lang == "pt" && keys.get(i + 1) == Some(&"feira"))
+        .then(|| PT_FEIRA.iter().position(|w| *w == t.key))
+        .flatten()
+        .map(|d| d as u32 + 1);
+    if let Some(weekday) = feira.or_else(|| cal.weekday_in(lang, &t.key)) {
+        let words = if feira.is_some() { 2 } else { 1 };
         // English weekdays are capitalised; a lowercase "sunday" is rarer
         // than the name, but other languages write them lowercase.
         if lang != "en" || t.shape == Shape::Capitalised {
@@ -464,12 +471,12 @@ fn match_at(
                 .filter(|k| {
                     matches!(
                         *k,
-                        "on" | "am" | "el" | "le" | "w" | "we" | "il" | "lo" | "в" | "во"
+                        "on" | "am" | "el" | "le" | "w" | "we" | "il" | "lo" | "в" | "во" | "na"
                     )
                 })
                 .map(|_| i - 1);
             let next_before = prev_key.is_some_and(|k| NEXT_BEFORE.contains(&k));
-            let next_after = keys.get(i + 1).is_some_and(|k| NEXT_AFTER.contains(k));
+            let next_after = keys.get(i + words).is_some_and(|k| NEXT_AFTER.contains(k));
             let ahead = if next_before || next_after {
                 Some("next")
             } else if told_as_future(tokens, keys, i) {
@@ -478,15 +485,18 @@ fn match_at(
                 None
             };
             let (len, cue) = match (next_before, next_after) {
-                (true, _) => (1, Some(i - 1)),
-                (_, true) => (2, cue),
-                _ => (1, cue),
+                (true, _) => (words, Some(i - 1)),
+                (_, true) => (words + 1, cue),
+                _ => (words, cue),
             };
             return Some((len, TimeValue::Weekday { weekday, ahead }, cue));
         }
     }
     None
 }
+
+/// Portuguese Monday to Friday, each before "feira" (folded).
+const PT_FEIRA: &[&str] = &["segunda", "terca", "quarta", "quinta", "sexta"];
 
 /// Words before a month name that may also be a word or a name ("May",
 /// "Mar"): only after them is it the month.
@@ -555,6 +565,7 @@ const NEXT_BEFORE: &[&str] = &[
     "nachsten",
     "kommenden",
     "proximo",
+    "proxima",
     "gelecek",
     "onumuzdeki",
     "следующую",
@@ -567,7 +578,7 @@ const NEXT_BEFORE: &[&str] = &[
 
 /// The same after the weekday ("vendredi prochain", "venerdì prossimo",
 /// "el viernes próximo").
-const NEXT_AFTER: &[&str] = &["prochain", "prossimo", "proximo"];
+const NEXT_AFTER: &[&str] = &["prochain", "prossimo", "proximo", "proxima"];
 
 /// Words that tell of what will happen, in English and German (folded). Not "due" ("due to rain"), "set" ("police
 /// set up roadblocks") or "planned", which as often tell the past.
@@ -802,6 +813,24 @@ mod tests {
         assert_eq!(texts, ["on Sunday"], "{found:?}");
         let found = find("El concierto será el domingo en Madrid.", "es");
         assert_eq!(found.len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn portuguese_working_days_are_ordinals_with_feira() {
+        let found = find(
+            "Os estivadores pararam na segunda-feira. A segunda reunião será na próxima quarta-feira, e o ministro falou no sábado.",
+            "pt",
+        );
+        let weekday =
+            |w: u32, ahead: Option<&'static str>| TimeValue::Weekday { weekday: w, ahead };
+        assert_eq!(
+            found,
+            [
+                ("na segunda-feira".to_string(), weekday(1, None)),
+                ("próxima quarta-feira".to_string(), weekday(3, Some("next"))),
+                ("sábado".to_string(), weekday(6, None)),
+            ],
+        );
     }
 
     fn date(y: i32, m: u32, d: u32) -> TimeValue {

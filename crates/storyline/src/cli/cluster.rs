@@ -40,7 +40,7 @@ pub struct ClusterOpts {
     #[arg(long)]
     time_half_life: Option<f64>,
     /// Days between event days from which an article starts a story of its
-    /// own, linked as the same thread, rather than join (default 90).
+    /// own, linked as the same thread, rather than join (default 7).
     #[arg(long)]
     new_story_after_days: Option<i64>,
     /// Lexical evidence only (no embeddings).

@@ -90,15 +90,16 @@ fn lead_protagonists_differ(a: &Analysis, b: &Analysis) -> bool {
     strangers(a, b) && strangers(b, a)
 }
 
-/// The events of two articles whose event days are both fixed lie more
-/// than `grace_days` apart: a development months after a story went quiet
-/// is a story of its own, linked to the earlier one as its thread rather
-/// than merged into it, whatever setting and actors the two share.
+/// The events of two articles whose event days are both fixed lie
+/// `grace_days` or more apart: a development after a story went quiet is
+/// a story of its own, linked to the earlier one as its thread rather than
+/// merged into it, whatever setting and actors the two share (the same
+/// city's second fire, with the same fire chief and mayor).
 fn beyond_grace(a: &Analysis, b: &Analysis, grace_days: i64) -> bool {
     use crate::analyse::time::EventTime;
     match (&a.event_time, &b.event_time) {
         (EventTime::Fixed { date: x, .. }, EventTime::Fixed { date: y, .. }) => {
-            (*x - *y).num_days().abs() > grace_days
+            (*x - *y).num_days().abs() >= grace_days
         }
         _ => false,
     }
@@ -107,7 +108,7 @@ fn beyond_grace(a: &Analysis, b: &Analysis, grace_days: i64) -> bool {
 /// An article may join a story unless it reports a different event than
 /// each of the story's recent articles given (up to [`RECENT_MEMBERS`];
 /// none given passes): one told as a different event, or one whose event
-/// day is more than `grace_days` away.
+/// day is `grace_days` or more away.
 ///
 /// Articles in the article's language are the evidence when any is given.
 /// Only when none is are the others read, across languages: there
@@ -219,9 +220,17 @@ mod tests {
         };
         let first = report("Nov. 12, 2025");
         let after = crate::cluster::profile::Params::default().new_story_after_days;
-        assert!(may_join(&report("Dec. 19, 2025"), [&first], after));
+        // Within the week: one event; a week or more later: another.
+        assert!(may_join(&report("Nov. 18, 2025"), [&first], after));
+        assert!(!may_join(&report("Nov. 19, 2025"), [&first], after));
         assert!(!may_join(&report("Feb. 16, 2026"), [&first], after));
         assert!(may_join(&report("Feb. 16, 2026"), [&first], 120));
+        // Any recent article within the week lets a running story go on.
+        assert!(may_join(
+            &report("Nov. 24, 2025"),
+            [&first, &report("Nov. 20, 2025")],
+            after
+        ));
     }
 
     #[test]

@@ -81,6 +81,21 @@ pub fn across_languages(key: &str) -> String {
     romanised(&words.join(" "))
 }
 
+/// A romanised key with the iotation of a transliterated initial vowel
+/// dropped from each word: "Yelena" / "Elena" and "Yevgeny" / "Evgeny"
+/// ("ielena", "elena" once romanised) read alike. For names already
+/// known to be one person's in other respects (the same surname).
+pub fn without_initial_iotation(romanised_key: &str) -> String {
+    romanised_key
+        .split(' ')
+        .map(|w| match w.strip_prefix('i') {
+            Some(rest) if rest.starts_with(['e', 'a', 'o', 'u']) && rest.len() >= 3 => rest,
+            _ => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A key read across languages as German writes it: "z" as "s", so that
 /// "Zelensky" meets "Selenskyj". Only where one side is German: elsewhere
 /// it would merge "Zaid" and "Said".

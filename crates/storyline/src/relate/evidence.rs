@@ -475,6 +475,9 @@ pub fn match_keys(a: &str, b: &str) -> KeyMatch {
             KeyMatch::Unrelated
         };
     }
+    if same_name_transliterated(a, b) {
+        return KeyMatch::Same;
+    }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.contains(' ') {
         // "tayyip erdogan" in "recep tayyip erdogan": the same last word,
@@ -499,6 +502,24 @@ pub fn match_keys(a: &str, b: &str) -> KeyMatch {
     } else {
         KeyMatch::Unrelated
     }
+}
+
+/// One surname after given names transliterated two ways from another
+/// script: "Yelena Sorokina" / "Elena Sorokina", "Sergei Lavrov" / "Sergey
+/// Lavrov", "Dmitri" / "Dmitry". The surname must be written alike; each
+/// given name must agree in its sound skeleton (y, j and i as one, h
+/// dropped), an initial "Ye" / "Ie" read as "E".
+fn same_name_transliterated(a: &str, b: &str) -> bool {
+    use crate::lexicon::fold::{romanised, without_initial_iotation};
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let skeleton = |w: &str| without_initial_iotation(&romanised(w));
+    wa.len() >= 2
+        && wa.len() == wb.len()
+        && wa.last() == wb.last()
+        && wa
+            .iter()
+            .zip(&wb)
+            .all(|(x, y)| x == y || skeleton(x) == skeleton(y))
 }
 
 /// Two names refer to the same entity: same key, or one is the other's
@@ -1226,6 +1247,21 @@ mod tests {
         );
         assert_eq!(match_keys("лавров", "sergey lavrov"), KeyMatch::Surname);
         assert_eq!(match_keys("bashar assad", "assad"), KeyMatch::Surname);
+        // Given names transliterated two ways, one surname.
+        assert_eq!(
+            match_keys("yelena sorokina", "elena sorokina"),
+            KeyMatch::Same
+        );
+        assert_eq!(match_keys("sergei lavrov", "sergey lavrov"), KeyMatch::Same);
+        assert_eq!(
+            match_keys("елена сорокина", "yelena sorokina"),
+            KeyMatch::Same
+        );
+        assert_eq!(
+            match_keys("elena sorokina", "anna sorokina"),
+            KeyMatch::Unrelated
+        );
+        assert_eq!(match_keys("ivan petrov", "van petrov"), KeyMatch::Unrelated);
         assert_eq!(
             match_keys("lohan", "lindsay lohan reid"),
             KeyMatch::Contained
