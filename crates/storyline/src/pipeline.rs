@@ -230,17 +230,39 @@ fn store_one(
     let mut near: Option<(store::ArticleHead, f64)> = None;
     if !bands.is_empty() {
         let matches = tx.band_matches(&bands)?;
+        // Headlines are compared apart: a syndicated copy often gets a new
+        // one, which in a short article alone can sink the resemblance.
+        let my_title = fingerprint::paragraph_hashes(&p.article.title);
         for (seq, _) in matches.into_iter().take(NEAR_CANDIDATES) {
             let Some((head, other)) = tx.article_text(seq)? else {
                 continue;
             };
             let mut common = boilerplate(tx, &fingerprint::paragraph_hashes(&other))?;
             common.extend(mine_common.iter().copied());
-            let theirs = fingerprint::shingles(&fingerprint::words_excluding(&other, &common));
-            let mine = if common.len() == mine_common.len() {
-                shingles.clone()
+            // `article_text` puts the title first, before a blank line.
+            let their_title = other.split("\n\n").next().unwrap_or_default();
+            let mut untitled = common.clone();
+            untitled.extend(my_title.iter().copied());
+            untitled.extend(fingerprint::paragraph_hashes(their_title));
+            let mine_words = fingerprint::words_excluding(&text, &untitled);
+            let their_words = fingerprint::words_excluding(&other, &untitled);
+            let bodies = mine_words.len() >= fingerprint::MIN_WORDS
+                && their_words.len() >= fingerprint::MIN_WORDS;
+            let (mine, theirs) = if bodies {
+                (
+                    fingerprint::shingles(&mine_words),
+                    fingerprint::shingles(&their_words),
+                )
+            } else if common.len() == mine_common.len() {
+                (
+                    shingles.clone(),
+                    fingerprint::shingles(&fingerprint::words_excluding(&other, &common)),
+                )
             } else {
-                fingerprint::shingles(&fingerprint::words_excluding(&text, &common))
+                (
+                    fingerprint::shingles(&fingerprint::words_excluding(&text, &common)),
+                    fingerprint::shingles(&fingerprint::words_excluding(&other, &common)),
+                )
             };
             if let Some(sim) = fingerprint::near_duplicate(&mine, &theirs) {
                 if near.as_ref().is_none_or(|(_, s)| sim > *s) {
