@@ -265,6 +265,7 @@ fn name_spans(
                     && common_english_plural(&t.key);
                 let common = (function_word
                     || counted_people
+                    || (t.sentence_initial && cues.is_web_imperative(&t.key))
                     || (caps.lang == "fr" && is_roman_ordinal(t.text))
                     || cues.is_connector(&t.key)
                     || (t.sentence_initial && lower_seen.contains(t.key.as_str())))
@@ -1103,6 +1104,22 @@ fn classify_span(
     if single && words[0].shape != Shape::Upper && cues.is_generic_alone(&key) {
         return;
     }
+    // "Can kaybı yok" ("no loss of life"): a very common word opening a
+    // sentence, capitalised nowhere else, that only a small town is named
+    // like (Çan, Turkey), is the word.
+    if single
+        && words[0].sentence_initial
+        && words[0].shape == Shape::Capitalised
+        && !ctx.caps.capitalised_inside.contains(&key)
+        && crate::lexicon::wordfreq::zipf(&ctx.caps.lang, &key)
+            .is_some_and(|z| z >= OPENING_WORD_ZIPF)
+        && places.resolve(gaz, &key).is_some_and(|(id, _)| {
+            let p = gaz.place(id);
+            p.kind == PlaceKind::City && p.population < SURNAME_TOWN
+        })
+    {
+        return;
+    }
     // "Christmas", "Christmas Eve" are dates, not entities.
     if words.iter().any(|t| cues.is_holiday(&t.key))
         && words
@@ -1117,7 +1134,9 @@ fn classify_span(
     }
     // "(Reuters)", "AFP": the agency that filed the report is no actor in
     // it. "Western" alone names no one.
-    if cues.is_news_agency(&key) || single && cues.is_compass_adjective(&key) {
+    if cues.is_news_agency(&key)
+        || single && (cues.is_compass_adjective(&key) || cues.is_time_zone(&key))
+    {
         return;
     }
     if cues.is_known_group(&key) {
@@ -1167,6 +1186,10 @@ fn classify_span(
                 .resolve(gaz, &key)
                 .filter(|p| !abbreviation_in_lowercase(gaz, p.0, &key, words))
                 .filter(|p| !(single && acronym_of_no_note(gaz, p.0, &words[0])))
+                .filter(|p| {
+                    !(single
+                        && institution_after_article(tokens, span.start, &ctx.caps.lang, gaz, p.0))
+                })
         }) {
             if let Some(read) = read_with_qualifier(text, tokens, span.end, &key, place, gaz, cues)
             {
@@ -1243,16 +1266,27 @@ fn classify_span(
     // place, then a surname, one the article writes alone ("Bardella
     // said") or a word too rare to be anything but a name. "Houston
     // Rockets", "Paris Match" end in common words and keep their place.
+    // A surname is common in its own country's news ("Lopes" in Portuguese,
+    // "Duarte" also a small Californian town): rare in English will do
+    // ("Rui Lopes", "Florence Duarte").
+    let rare = |lang: &str, key: &str| {
+        crate::lexicon::wordfreq::zipf(lang, key).is_some_and(|z| z < RARE_WORD_ZIPF)
+    };
     let surname_after_place_name = first_word_place.is_some()
         && words.len() == 2
         && words[1].shape == Shape::Capitalised
         && !cues.is_org_head(&words[1].key)
         && !cues.is_facility_head(&words[1].key)
         && !cues.is_non_person_head(&words[1].key)
-        && places.resolve(gaz, &words[1].key).is_none()
+        && places
+            .resolve(gaz, &words[1].key)
+            .is_none_or(|(id, adjective)| {
+                let p = gaz.place(id);
+                !adjective && p.kind == PlaceKind::City && p.population < SURNAME_TOWN
+            })
         && (ctx.lone.contains(&words[1].key)
-            || crate::lexicon::wordfreq::zipf(&ctx.caps.lang, &words[1].key)
-                .is_some_and(|z| z < RARE_WORD_ZIPF));
+            || rare(&ctx.caps.lang, &words[1].key)
+            || rare("en", &words[1].key));
     for i in span.start..span.end {
         if media || titled_person || surname_after_place_name {
             break;
@@ -1377,6 +1411,66 @@ fn classify_span(
     }
     raw.push((span, kind, surface));
 }
+
+/// "el Cabildo", "il Comune", "la Generalitat": in a Romance language a
+/// capitalised common word after a definite article is an institution
+/// (and so is a Russian adjective before a lowercase noun),
+/// not the small town abroad named like it (Cabildo, Chile). Towns take no
+/// article, or carry it capitalised in their name ("La Paz", "El Paso").
+fn institution_after_article(
+    tokens: &[Token],
+    start: usize,
+    lang: &str,
+    gaz: &Gazetteer,
+    place: PlaceId,
+) -> bool {
+    let p = gaz.place(place);
+    // "Московский городской суд": a Russian adjective opening the name of
+    // an institution, not the town Moskovsky.
+    if lang == "ru" {
+        const ADJECTIVE_ENDINGS: &[&str] = &[
+            "ский",
+            "ская",
+            "ское",
+            "ские",
+            "ского",
+            "ской",
+            "скому",
+            "ским",
+            "цкий",
+            "цкая",
+        ];
+        return ADJECTIVE_ENDINGS
+            .iter()
+            .any(|e| tokens[start].key.ends_with(e))
+            && tokens
+                .get(start + 1)
+                .is_some_and(|n| n.shape == Shape::Lower && n.sentence == tokens[start].sentence)
+            && p.kind == PlaceKind::City
+            && p.population < COMMON_WORD_CITY;
+    }
+    let articles: &[&str] = match lang {
+        "es" => &["el", "la", "los", "las", "del", "al"],
+        "it" => &[
+            "il", "lo", "del", "dello", "della", "al", "dal", "nel", "nella",
+        ],
+        "pt" => &["o", "do", "da", "no", "na"],
+        "fr" => &["le", "du", "au"],
+        _ => return false,
+    };
+    start > 0
+        && tokens[start - 1].shape == Shape::Lower
+        && tokens[start - 1].sentence == tokens[start].sentence
+        && articles.contains(&tokens[start - 1].key.as_str())
+        && p.kind == PlaceKind::City
+        && p.population < SURNAME_TOWN
+        && crate::lexicon::wordfreq::zipf(lang, &tokens[start].key)
+            .is_some_and(|z| z >= INSTITUTION_WORD_ZIPF)
+}
+
+/// From this general frequency (Zipf) a capitalised word after an article
+/// is a common noun ("cabildo" 4.0 in Spanish).
+const INSTITUTION_WORD_ZIPF: f32 = 3.5;
 
 /// English puts "the" before the names of things, not of people: "at the
 /// Santiago Bernabéu", "the Rolling Stones" (a title in between makes a
@@ -2114,6 +2208,15 @@ const PRESUMED_ADMIN1: u64 = 100_000;
 /// Towns under this population, named by one word that is the first name
 /// of a person in the article, are taken for that person.
 const FIRST_NAME_TOWN: u64 = 100_000;
+
+/// From this general frequency (Zipf) a word opening a sentence is the
+/// word rather than a small town's name ("can" 5.2 in Turkish).
+const OPENING_WORD_ZIPF: f32 = 5.0;
+
+/// After a given name that is also a place, a word naming only a town
+/// below this population is a surname ("Florence Duarte": Duarte,
+/// California, 21,000); "Austin Texas", "Palmer Alaska" name regions.
+const SURNAME_TOWN: u64 = 100_000;
 
 /// Cities from this size keep a leading function word of their name ("New
 /// York", "Los Angeles"); smaller ones' aliases collide with phrases.

@@ -21,7 +21,7 @@ use language::LanguageGuess;
 use serde::Serialize;
 use std::collections::HashMap;
 use time::{EventTime, TimeExpression};
-use tokens::Shape;
+use tokens::{Shape, Token};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Sentence {
@@ -214,6 +214,11 @@ pub fn analyse(article: &Article) -> Analysis {
                 continue;
             }
             digits += 1;
+            // "03:17 GMT", "14.30 local time": a clock time, no figure.
+            if let Some(words) = clock_time(&text, &tokens[i..]) {
+                grouped_until = i + words;
+                continue;
+            }
             let (number, groups) = spaced_groups(&text, &tokens[i..], lang);
             grouped_until = i + groups;
             // "7 million", "26 ألفا", "50 bin": the word scales the number,
@@ -503,6 +508,36 @@ fn canonical_number(token: &str, lang: &str) -> Option<String> {
     })
 }
 
+/// Words after "14.30" that make it a time of day (folded).
+const CLOCK_WORDS: &[&str] = &[
+    "gmt", "utc", "cet", "cest", "bst", "est", "edt", "pst", "pdt", "local", "uhr", "h", "am",
+    "pm", "horas", "heures", "hrs",
+];
+
+/// A time of day at the start of `tokens`: "03:17" (hours to 24, two
+/// digits of minutes) or "14.30" before a time zone or "local time";
+/// returns its number of tokens.
+fn clock_time(text: &str, tokens: &[Token]) -> Option<usize> {
+    let t = &tokens[0];
+    let hm = |h: &str, m: &str| {
+        h.len() <= 2
+            && m.len() == 2
+            && h.parse::<u32>().is_ok_and(|h| h <= 24)
+            && m.parse::<u32>().is_ok_and(|m| m < 60)
+    };
+    if let Some(next) = tokens.get(1) {
+        if next.shape == Shape::Number && &text[t.end..next.start] == ":" && hm(t.text, next.text) {
+            return Some(2);
+        }
+    }
+    let (h, m) = t.text.split_once(['.', ':'])?;
+    (hm(h, m)
+        && tokens
+            .get(1)
+            .is_some_and(|w| w.sentence == t.sentence && CLOCK_WORDS.contains(&w.key.as_str())))
+    .then_some(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::analyse;
@@ -528,6 +563,14 @@ mod tests {
             "Deprem\n\n50 binden fazla kişi evsiz kaldı ve 5 bina yıkıldı.",
         ));
         assert_eq!(tr.figures, ["50000"]);
+    }
+
+    #[test]
+    fn clock_times_are_no_figures() {
+        let an = analyse(&parse_plain(
+            "Quake hits Izmir\n\nA magnitude 5.8 earthquake struck at 03:17 GMT, and a second at 14.30 local time; 12 people were hurt.",
+        ));
+        assert_eq!(an.figures, ["12", "5.8"]);
     }
 
     #[test]

@@ -282,6 +282,18 @@ const PERSON_TITLES: &[&str] = &[
     "лидера",
     "генерал",
     "депутат",
+    "адвокат",
+    "адвоката",
+    "прокурор",
+    "прокурора",
+    "судья",
+    "судьи",
+    "журналист",
+    "журналистка",
+    "журналистку",
+    "журналиста",
+    "представитель",
+    "представителя",
 ];
 
 const ORG_HEADS: &[&str] = &[
@@ -781,6 +793,22 @@ const CREDIT_WORDS: &[&str] = &["photo", "photos", "photograph", "foto", "fotos"
 /// News agencies (folded keys), named in datelines and credits: the source
 /// of a report, not an actor in its story. Two reports by one agency share
 /// it whatever they are about.
+const TIME_ZONES: &[&str] = &[
+    "gmt", "utc", "cet", "cest", "eet", "eest", "bst", "est", "edt", "cst", "cdt", "mst", "mdt",
+    "pst", "pdt", "msk", "ist", "jst",
+];
+
+const WEB_IMPERATIVES: &[&str] = &[
+    "follow",
+    "subscribe",
+    "click",
+    "share",
+    "download",
+    "listen",
+    "watch",
+    "sign",
+];
+
 const NEWS_AGENCIES: &[&str] = &[
     "reuters",
     "thomson reuters",
@@ -1016,6 +1044,17 @@ impl Cues {
     /// A news agency's name (folded key): the source of a report.
     pub fn is_news_agency(&self, key: &str) -> bool {
         NEWS_AGENCIES.contains(&key)
+    }
+
+    /// A time zone's abbreviation ("GMT", "UTC"): part of a clock time.
+    pub fn is_time_zone(&self, key: &str) -> bool {
+        TIME_ZONES.contains(&key)
+    }
+
+    /// A web page's call to act opening a line ("Follow Daily Sabah on
+    /// Twitter", "Subscribe to ..."): boilerplate, no part of a name.
+    pub fn is_web_imperative(&self, key: &str) -> bool {
+        WEB_IMPERATIVES.contains(&key)
     }
 
     /// A movement or armed group known by one name ("Hamas").
