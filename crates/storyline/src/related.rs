@@ -48,7 +48,12 @@ pub fn related(
     if let Some(s) = target.story {
         for a in store.story_articles(s, limit * 3)? {
             if seen.insert(a.id.clone()) {
-                let how = if a.duplicate.is_some() || target.duplicate.is_some() {
+                // One family of copies: either is the other's original, or
+                // both copy one original. Other articles of the story are
+                // its other reports, whether or not the target is a copy.
+                let original =
+                    |x: &StoredArticle| x.duplicate.as_ref().map_or(x.id.clone(), |d| d.of.clone());
+                let how = if original(&a) == original(&target) {
                     "duplicate"
                 } else {
                     "same-story"

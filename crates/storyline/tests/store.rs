@@ -829,7 +829,9 @@ fn a_short_copy_under_a_new_headline_with_a_few_edits_is_a_near_copy() {
     let original = serde_json::json!({"id": "quake", "title": "Magnitude 5.8 earthquake shakes Turkey's Izmir", "text": "A magnitude 5.8 earthquake struck off the coast of Seferihisar in Turkey's western Izmir province early on Wednesday, damaging buildings and sending frightened residents into the streets, the country's disaster agency AFAD said.\n\nThe quake hit at 03:17 local time (00:17 GMT) and was felt in Manisa, Aydin and Mugla as well as on the Greek island of Samos. Interior Minister Ali Yerlikaya said three buildings were heavily damaged and 27 people suffered minor injuries, mostly while fleeing in panic. No deaths were reported.\n\nSchools in Seferihisar and Urla were closed for the day while engineers inspected damaged structures, Izmir Governor Suleyman Elban said.\n\nIzmir, Turkey's third-largest city, was hit by a magnitude 6.6 earthquake on October 30, 2020, which killed 117 people. In February 2023, twin quakes in the southeast killed more than 50,000 people in Turkey."});
     // A new headline, three phrases reworded, a sentence cut, a footer added.
     let copy = serde_json::json!({"id": "quake-edit", "title": "5.8 quake rattles Izmir, no casualties reported", "text": "A magnitude 5.8 earthquake struck off the coast of Seferihisar in Türkiye's western Izmir province early Wednesday, damaging buildings and sending frightened residents into the streets, the Disaster and Emergency Management Authority (AFAD) said.\n\nThe quake hit at 03:17 local time and was felt in Manisa, Aydin and Mugla as well as on the Greek island of Samos. Interior Minister Ali Yerlikaya said three buildings were heavily damaged and 27 people suffered minor injuries, mostly while fleeing in panic. No deaths were reported.\n\nSchools in Seferihisar and Urla were closed for the day while engineers inspected damaged structures, Izmir Governor Suleyman Elban said.\n\nIzmir was hit by a magnitude 6.6 earthquake on October 30, 2020, which killed 117 people.\n\nFollow Daily Sabah on social media for the latest news from Türkiye."});
-    let path = write_jsonl(s, "in.jsonl", &[original, copy]);
+    // Another report of the same quake, no copy.
+    let report = serde_json::json!({"id": "quake-report", "title": "Earthquake of magnitude 5.8 hits Izmir province, 27 hurt", "text": "An earthquake of magnitude 5.8 hit Seferihisar in Izmir province early on Wednesday. Interior Minister Ali Yerlikaya said 27 people suffered minor injuries and three buildings were heavily damaged; schools in Seferihisar and Urla stayed closed while engineers inspected buildings. The tremor was felt on the Greek island of Samos."});
+    let path = write_jsonl(s, "in.jsonl", &[original, copy, report]);
     let stored = ingest(s, &[&path]);
     assert!(stored.ok, "{}", stored.stderr);
     assert_eq!(
@@ -837,5 +839,24 @@ fn a_short_copy_under_a_new_headline_with_a_few_edits_is_a_near_copy() {
         1,
         "{}",
         stored.stdout
+    );
+    // Seen from the copy, the original is its copy and the other report
+    // of the story is no copy.
+    let related = run(s, &["related", "quake-edit", "--lexical", "--json"]);
+    assert!(related.ok, "{}", related.stderr);
+    let related: Value = serde_json::from_str(&related.stdout).unwrap();
+    let found_by = |id: &str| {
+        related
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["id"] == id)
+            .map(|r| r["found_by"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(found_by("quake").as_deref(), Some("duplicate"), "{related}");
+    assert_eq!(
+        found_by("quake-report").as_deref(),
+        Some("same-story"),
+        "{related}"
     );
 }

@@ -99,14 +99,18 @@ pub fn run_related(args: RelatedArgs) -> anyhow::Result<i32> {
         writeln!(out, "  nothing related stored")?;
     }
     for r in &related {
-        let story = r.story.map_or(String::new(), |s| format!(" story #{s}"));
+        let how = match r.found_by {
+            "duplicate" => "a copy",
+            "same-story" => "same story",
+            _ => "found by search",
+        };
+        let story = r.story.map_or(String::new(), |s| format!(", story #{s}"));
         writeln!(
             out,
-            "\n{:.2}  {}  {}  ({}{story})\n      {}",
+            "\n{:.2}  {}  {}  ({how}{story})\n      {}",
             r.comparison.scores.get(Dimension::Overall),
             r.id,
             r.title,
-            r.found_by,
             r.comparison.explanation.summary
         )?;
     }

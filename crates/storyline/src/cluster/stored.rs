@@ -125,11 +125,15 @@ pub fn headline_worthy(title: &str) -> bool {
     (3..=40).contains(&words) && !lower.starts_with("http") && !lower.contains("www .")
 }
 
-/// Whether an article's title may lead its story: worthy of a headline, and
-/// not set in capitals ("COLTS BEAT CHIEFS 20 - 13"), which a story keeps
-/// only until another title comes.
+/// Whether an article's title may lead its story: worthy of a headline,
+/// not set in capitals ("COLTS BEAT CHIEFS 20 - 13") and not two sentences
+/// (a machine translation's "Fire of the warehouse hall in Lodz. On the
+/// place more than 30 units of fire brigade"), which a story keeps only
+/// until another title comes.
 fn leads_a_story(title: &str) -> bool {
-    headline_worthy(title) && !crate::analyse::tokens::in_capitals(title)
+    headline_worthy(title)
+        && !crate::analyse::tokens::in_capitals(title)
+        && crate::analyse::sentences::split_sentences(title).len() == 1
 }
 
 /// Assign an article (already inserted as `seq`, id `article_id`, analysed
@@ -429,5 +433,9 @@ mod tests {
         assert!(!super::leads_a_story(
             "COLTS BEAT CHIEFS 20 - 13 TO CLINCH PLAYOFF BERTH"
         ));
+        assert!(!super::leads_a_story(
+            "Fire of the warehouse hall in Lodz. On the place more than 30 units of fire brigade"
+        ));
+        assert!(super::leads_a_story("U.S. Senate passes budget bill"));
     }
 }

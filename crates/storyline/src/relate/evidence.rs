@@ -839,6 +839,18 @@ fn words_in(text: &str) -> usize {
         .count()
 }
 
+/// A date line ("Published: 12 May 2024", "Updated Tuesday, 14:05"): at
+/// most one word besides numbers and month and weekday names.
+fn only_a_date(text: &str) -> bool {
+    let cal = crate::lexicon::calendar::Calendar::get();
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(crate::lexicon::fold::fold)
+        .filter(|w| cal.month(w).is_none() && cal.weekday(w).is_none())
+        .count()
+        <= 1
+}
+
 fn align_sentences(
     a: &Analysis,
     b: &Analysis,
@@ -986,7 +998,12 @@ fn align_sentences(
         let (sa, sb) = (&a.sentences[i], &b.sentences[j]);
         // A picture credit, "(AA Photo)" / "(AA Foto)", is no shared
         // narrative, however close in meaning.
-        if words_in(&sa.text) < SHOWN_PAIR_MIN_WORDS || words_in(&sb.text) < SHOWN_PAIR_MIN_WORDS {
+        // Nor are two date lines ("Published: 12 May 2024").
+        if words_in(&sa.text) < SHOWN_PAIR_MIN_WORDS
+            || words_in(&sb.text) < SHOWN_PAIR_MIN_WORDS
+            || only_a_date(&sa.text)
+            || only_a_date(&sb.text)
+        {
             continue;
         }
         used_a.insert(i);
@@ -1233,6 +1250,14 @@ mod tests {
         let en2 = report("Ian Kowalski speaks\n\nIan Kowalski said nothing about Syria either.");
         let e = gather(&en, &en2).entities;
         assert!(e.shared.iter().all(|m| m.a != "Jan Kowalski"), "{e:?}");
+    }
+
+    #[test]
+    fn a_date_line_is_no_sentence_to_show() {
+        use super::only_a_date;
+        assert!(only_a_date("Published: 12 May 2024"));
+        assert!(only_a_date("Updated Tuesday, 14:05"));
+        assert!(!only_a_date("The quake struck on 12 May 2024."));
     }
 
     #[test]
