@@ -55,17 +55,31 @@ fn headline(doc: &dom_query::Document, title: &str, site: Option<&str>) -> Strin
     {
         return h1;
     }
+    let mut cut = title.clone();
     if let Some(site) = site.map(squeeze).filter(|s| !s.is_empty()) {
         for sep in [" | ", " - ", " – ", " — ", " :: "] {
             if let Some((head, tail)) = title.rsplit_once(sep) {
                 if tail.eq_ignore_ascii_case(&site) && !head.trim().is_empty() {
-                    return head.trim().to_owned();
+                    cut = head.trim().to_owned();
+                    break;
                 }
             }
         }
     }
-    title
+    // A fuller `<h1>` that opens with the title is the editors' headline,
+    // the title a shortened one for search engines ("Sevilla bate su
+    // récord de temperatura" / "... con 46,2 grados").
+    if h1.len() > cut.len()
+        && h1.split_whitespace().count() <= MAX_HEADLINE_WORDS
+        && h1.to_lowercase().starts_with(&cut.to_lowercase())
+    {
+        return h1;
+    }
+    cut
 }
+
+/// Words a headline has at most; a longer `<h1>` is a page's lead.
+const MAX_HEADLINE_WORDS: usize = 40;
 
 /// Metadata names (lower case) under which pages give their publication
 /// date, beyond the ones readability reads: plain `name="date"` and
@@ -220,5 +234,14 @@ mod tests {
             "",
         );
         assert_eq!(a.title, "Storm hits Lisbon");
+        // A fuller `<h1>` than the title is the headline.
+        let a = page(
+            "<title>Sevilla bate su récord de temperatura | Diario</title>",
+            "<h1>Sevilla bate su récord de temperatura con 46,2 grados</h1>",
+        );
+        assert_eq!(
+            a.title,
+            "Sevilla bate su récord de temperatura con 46,2 grados"
+        );
     }
 }
