@@ -244,26 +244,20 @@ fn store_one(
             let mut untitled = common.clone();
             untitled.extend(my_title.iter().copied());
             untitled.extend(fingerprint::paragraph_hashes(their_title));
-            let mine_words = fingerprint::words_excluding(&text, &untitled);
-            let their_words = fingerprint::words_excluding(&other, &untitled);
-            let bodies = mine_words.len() >= fingerprint::MIN_WORDS
-                && their_words.len() >= fingerprint::MIN_WORDS;
-            let (mine, theirs) = if bodies {
-                (
-                    fingerprint::shingles(&mine_words),
-                    fingerprint::shingles(&their_words),
-                )
-            } else if common.len() == mine_common.len() {
-                (
-                    shingles.clone(),
-                    fingerprint::shingles(&fingerprint::words_excluding(&other, &common)),
-                )
-            } else {
-                (
-                    fingerprint::shingles(&fingerprint::words_excluding(&text, &common)),
-                    fingerprint::shingles(&fingerprint::words_excluding(&other, &common)),
-                )
+            // Both sides' words without the paragraphs `excluded`.
+            let both = |excluded: &HashSet<i64>| {
+                let mine = fingerprint::words_excluding(&text, excluded);
+                let theirs = fingerprint::words_excluding(&other, excluded);
+                (mine, theirs)
             };
+            let (mine, theirs) = match both(&untitled) {
+                // Bodies too short to compare alone keep their headlines.
+                (m, t) if m.len() < fingerprint::MIN_WORDS || t.len() < fingerprint::MIN_WORDS => {
+                    both(&common)
+                }
+                bodies => bodies,
+            };
+            let (mine, theirs) = (fingerprint::shingles(&mine), fingerprint::shingles(&theirs));
             if let Some(sim) = fingerprint::near_duplicate(&mine, &theirs) {
                 if near.as_ref().is_none_or(|(_, s)| sim > *s) {
                     near = Some((head, sim));
