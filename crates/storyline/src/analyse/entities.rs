@@ -167,7 +167,14 @@ fn name_spans(
             {
                 break; // "Turkey's ..." ends the name.
             }
+            // Not after a number: "on 42nd St. Police closed the road".
+            let after_a_number = end >= 2
+                && tokens[end - 2].sentence == prev.sentence
+                && tokens[end - 2]
+                    .text
+                    .starts_with(|c: char| c.is_ascii_digit());
             let place_abbreviation = (end - 1 == start || cues.is_connector(&tokens[end - 2].key))
+                && !after_a_number
                 && opens_a_place_name(text, prev);
             if !(joined(text, prev, &tokens[end]) || place_abbreviation)
                 || dateline_dash(text, tokens, end - 1)
@@ -1188,9 +1195,18 @@ fn classify_span(
                 .filter(|p| !(single && acronym_of_no_note(gaz, p.0, &words[0])))
                 .filter(|p| {
                     !(single
-                        && institution_after_article(tokens, span.start, &ctx.caps.lang, gaz, p.0))
+                        && ctx.caps.lang == "ru"
+                        && institution_after_article(tokens, span.start, "ru", gaz, p.0))
                 })
         }) {
+            // "el Cabildo" may still be a town where the article names its
+            // country; "no Barreiro" is one in a Portuguese report.
+            if single
+                && ctx.caps.lang != "ru"
+                && institution_after_article(tokens, span.start, &ctx.caps.lang, gaz, place.0)
+            {
+                places.after_article.insert(place.0);
+            }
             if let Some(read) = read_with_qualifier(text, tokens, span.end, &key, place, gaz, cues)
             {
                 place = (read.town, false);
@@ -1281,8 +1297,13 @@ fn classify_span(
         && places
             .resolve(gaz, &words[1].key)
             .is_none_or(|(id, adjective)| {
+                // "Paris Orly", "Paris Beauvais": a town in the first
+                // word's country names the place more precisely.
                 let p = gaz.place(id);
-                !adjective && p.kind == PlaceKind::City && p.population < SURNAME_TOWN
+                !adjective
+                    && p.kind == PlaceKind::City
+                    && p.population < SURNAME_TOWN
+                    && first_word_place.is_some_and(|f| gaz.place(f.0).cc != p.cc)
             })
         && (ctx.lone.contains(&words[1].key)
             || rare(&ctx.caps.lang, &words[1].key)
@@ -1413,10 +1434,11 @@ fn classify_span(
 }
 
 /// "el Cabildo", "il Comune", "la Generalitat": in a Romance language a
-/// capitalised common word after a definite article is an institution
-/// (and so is a Russian adjective before a lowercase noun),
-/// not the small town abroad named like it (Cabildo, Chile). Towns take no
-/// article, or carry it capitalised in their name ("La Paz", "El Paso").
+/// capitalised common word after a definite article is likelier an
+/// institution than the small town named like it (Cabildo, Chile), which
+/// then needs its country named ("no Barreiro" in a Portuguese report
+/// stays). A Russian adjective before a lowercase noun ("Московский
+/// городской суд") is an institution outright.
 fn institution_after_article(
     tokens: &[Token],
     start: usize,
@@ -2312,6 +2334,10 @@ struct PlaceCollector {
     qualifiers: HashMap<usize, (usize, PlaceId)>,
     /// Non-adjective forms as written, for display.
     names: HashMap<PlaceId, Vec<String>>,
+    /// Towns named by a common word after an article ("el Cabildo"): an
+    /// institution unless the article names the town's country or another
+    /// place in it.
+    after_article: HashSet<PlaceId>,
     /// The article is German, where a capital marks every noun: a foreign
     /// town named like a common word ("Länder", a town in Venezuela; "Dax"
     /// in France) needs support like a small one.
@@ -2515,6 +2541,7 @@ impl PlaceCollector {
                 .get(&id)
                 .is_some_and(|f| f.2.iter().all(alternate));
         let small = by_alias
+            || self.after_article.contains(&id)
             || match p.kind {
                 PlaceKind::Admin1 => p.population == 0 && p.id.starts_with("iso:"),
                 PlaceKind::City => p.population < SMALL_TOWN,
@@ -2653,6 +2680,16 @@ mod tests {
         let places = place_names(text);
         assert!(places.contains(&"St. Louis".to_string()), "{places:?}");
         assert!(places.contains(&"St. Petersburg".to_string()), "{places:?}");
+        // A town of the first word's country is no surname: "Paris Orly" is
+        // no person.
+        let orly = analyse(&parse_plain(
+            "Strike grounds flights\n\nFlights from Paris Orly were cancelled on Friday.",
+        ));
+        assert!(orly.places.iter().any(|p| p.name == "Paris"), "{orly:?}");
+        assert!(
+            orly.entities.iter().all(|e| e.kind != EntityKind::Person),
+            "{orly:?}"
+        );
         let found = entities(text);
         let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
         for junk in [
@@ -2668,6 +2705,15 @@ mod tests {
         );
         // A singular head keeps its name.
         assert!(names.contains(&"Bank of England"), "{names:?}");
+        // A street after its number ends a sentence.
+        let found =
+            entities("Fire on 42nd St\n\nThe fire broke out on 42nd St. Police closed the road.");
+        assert!(
+            found
+                .iter()
+                .all(|e| !e.name.contains("Police") || e.name == "Police"),
+            "{found:?}"
+        );
     }
 
     /// The kind of the entity with folded key `key`, if it was found.

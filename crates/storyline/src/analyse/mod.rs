@@ -215,7 +215,7 @@ pub fn analyse(article: &Article) -> Analysis {
             }
             digits += 1;
             // "03:17 GMT", "14.30 local time": a clock time, no figure.
-            if let Some(words) = clock_time(&text, &tokens[i..]) {
+            if let Some(words) = clock_time(&text, &tokens, i) {
                 grouped_until = i + words;
                 continue;
             }
@@ -509,33 +509,49 @@ fn canonical_number(token: &str, lang: &str) -> Option<String> {
 }
 
 /// Words after "14.30" that make it a time of day (folded).
+/// Not "est" (French "is") nor "am" (German "am Montag").
 const CLOCK_WORDS: &[&str] = &[
-    "gmt", "utc", "cet", "cest", "bst", "est", "edt", "pst", "pdt", "local", "uhr", "h", "am",
-    "pm", "horas", "heures", "hrs",
+    "gmt", "utc", "cet", "cest", "bst", "edt", "pst", "pdt", "local", "uhr", "h", "pm", "horas",
+    "heures", "hrs",
 ];
 
-/// A time of day at the start of `tokens`: "03:17" (hours to 24, two
-/// digits of minutes) or "14.30" before a time zone or "local time";
-/// returns its number of tokens.
-fn clock_time(text: &str, tokens: &[Token]) -> Option<usize> {
-    let t = &tokens[0];
+/// Words before "03:17" that make it a time of day rather than a score
+/// ("24:22") or a verse ("John 3:16") (folded).
+const CLOCK_BEFORE: &[&str] = &[
+    "at", "um", "a", "las", "alle", "ore", "saat", "в", "o", "godz",
+];
+
+/// A time of day at `tokens[i]`: "03:17" (hours to 24, two digits of
+/// minutes) after "at" or before a time zone, or "14.30" before a time
+/// zone or "local time"; returns its number of tokens.
+fn clock_time(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
+    let t = &tokens[i];
+    let before = i > 0
+        && tokens[i - 1].sentence == t.sentence
+        && CLOCK_BEFORE.contains(&tokens[i - 1].key.as_str());
+    let tokens = &tokens[i..];
     let hm = |h: &str, m: &str| {
         h.len() <= 2
             && m.len() == 2
             && h.parse::<u32>().is_ok_and(|h| h <= 24)
             && m.parse::<u32>().is_ok_and(|m| m < 60)
     };
+    let zone_at = |k: usize| {
+        tokens
+            .get(k)
+            .is_some_and(|w| w.sentence == t.sentence && CLOCK_WORDS.contains(&w.key.as_str()))
+    };
     if let Some(next) = tokens.get(1) {
-        if next.shape == Shape::Number && &text[t.end..next.start] == ":" && hm(t.text, next.text) {
+        if next.shape == Shape::Number
+            && &text[t.end..next.start] == ":"
+            && hm(t.text, next.text)
+            && (before || zone_at(2))
+        {
             return Some(2);
         }
     }
     let (h, m) = t.text.split_once(['.', ':'])?;
-    (hm(h, m)
-        && tokens
-            .get(1)
-            .is_some_and(|w| w.sentence == t.sentence && CLOCK_WORDS.contains(&w.key.as_str())))
-    .then_some(1)
+    (hm(h, m) && zone_at(1)).then_some(1)
 }
 
 #[cfg(test)]
@@ -568,9 +584,9 @@ mod tests {
     #[test]
     fn clock_times_are_no_figures() {
         let an = analyse(&parse_plain(
-            "Quake hits Izmir\n\nA magnitude 5.8 earthquake struck at 03:17 GMT, and a second at 14.30 local time; 12 people were hurt.",
+            "Quake hits Izmir\n\nA magnitude 5.8 earthquake struck at 03:17 GMT, and a second at 14.30 local time; 12 people were hurt. Kiel won the handball game 24:22.",
         ));
-        assert_eq!(an.figures, ["12", "5.8"]);
+        assert_eq!(an.figures, ["12", "22", "24", "5.8"]);
     }
 
     #[test]

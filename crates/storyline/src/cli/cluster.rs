@@ -41,7 +41,7 @@ pub struct ClusterOpts {
     time_half_life: Option<f64>,
     /// Days between event days from which an article starts a story of its
     /// own, linked as the same thread, rather than join (default 7).
-    #[arg(long)]
+    #[arg(long, value_parser = clap::value_parser!(i64).range(1..))]
     new_story_after_days: Option<i64>,
     /// Lexical evidence only (no embeddings).
     #[arg(long)]

@@ -55,12 +55,18 @@ impl OnlineClusterer {
         candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(self.params.max_candidates);
         let recent = &self.recent;
-        let grace_days = self.params.new_story_after_days;
+        let (stories, params) = (&self.stories, &self.params);
         let choice = choose(
             &self.params,
             &p,
             candidates.iter().map(|&(s, _)| (s, &self.stories[s])),
-            |s| may_join(an, &recent[s], grace_days),
+            |s| {
+                may_join(
+                    an,
+                    &recent[s],
+                    stories[s].new_story_after_days(params, p.date),
+                )
+            },
         );
         let story = match choice.join {
             Some((s, _)) => s,

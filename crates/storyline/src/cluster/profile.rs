@@ -40,12 +40,6 @@ pub struct Params {
     pub link_ratio: f64,
 }
 
-/// Zipf frequency in English from which a one-word name is a generic
-/// body ("government" 5.6, "court" 5.4, "police" 5.3, "army" 5.1) rather
-/// than a named actor ("congress" 4.9, "google" 4.9, "eu" 4.6, "nato"
-/// 4.0).
-const GENERIC_ACTOR_ZIPF: f32 = 5.0;
-
 impl Default for Params {
     fn default() -> Self {
         Params {
@@ -302,6 +296,23 @@ impl StoryProfile {
     /// Discount for an article dated away from the story's span: 1 inside
     /// it or within the grace days, halving every half-life beyond. Undated
     /// articles and stories are not discounted (nothing says they differ).
+    /// The date lies within the story's span of dates: an article that
+    /// arrives late (a backfill, files in no order of date) into a period
+    /// the story covers.
+    pub fn spans(&self, date: Option<NaiveDate>) -> bool {
+        matches!((date, self.first, self.last), (Some(d), Some(f), Some(l)) if f <= d && d <= l)
+    }
+
+    /// Days between event days from which the article starts a story of
+    /// its own rather than join this one: none inside the story's span.
+    pub fn new_story_after_days(&self, params: &Params, date: Option<NaiveDate>) -> i64 {
+        if self.spans(date) {
+            i64::MAX
+        } else {
+            params.new_story_after_days
+        }
+    }
+
     pub fn time_factor(&self, params: &Params, date: Option<NaiveDate>) -> f64 {
         let (Some(d), Some(first), Some(last)) = (date, self.first, self.last) else {
             return 1.0;
@@ -332,13 +343,10 @@ impl StoryProfile {
         fn entity(name: &String) -> Option<(&String, &str)> {
             name.strip_prefix("e:").map(|key| (name, key))
         }
-        // "Police", "Army", "Government": every local story has one; an
-        // English word that common names no actor of this thread.
-        let generic = |key: &str| {
-            !key.contains(' ')
-                && crate::lexicon::wordfreq::zipf("en", key)
-                    .is_some_and(|z| z >= GENERIC_ACTOR_ZIPF)
-        };
+        // "Police", "Polizei", "Government": every local story has one;
+        // such a head word alone names no actor of this thread.
+        let cues = crate::lexicon::cues::Cues::get();
+        let generic = |key: &str| cues.is_standalone_head(key);
         p.names.iter().filter_map(entity).any(|(n, nk)| {
             !generic(nk)
                 && self.names.keys().filter_map(entity).any(|(m, mk)| {
@@ -677,6 +685,26 @@ mod tests {
         // article's names the story has, says 1), but the story's opponent
         // and town are missing: not the same fight.
         assert!(overlap(&rematch) < 0.6, "{}", overlap(&rematch));
+    }
+
+    #[test]
+    fn an_article_dated_inside_a_story_joins_whatever_its_recent_articles() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2025, m, day);
+        let params = Params::default();
+        let story = StoryProfile {
+            first: d(3, 1),
+            last: d(3, 14),
+            ..StoryProfile::default()
+        };
+        assert_eq!(story.new_story_after_days(&params, d(3, 2)), i64::MAX);
+        assert_eq!(
+            story.new_story_after_days(&params, d(3, 30)),
+            params.new_story_after_days
+        );
+        assert_eq!(
+            story.new_story_after_days(&params, None),
+            params.new_story_after_days
+        );
     }
 
     #[test]

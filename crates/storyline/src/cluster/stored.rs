@@ -179,6 +179,12 @@ pub fn assign(
         // sentence embeddings, which the stored path computes only then.
         |story| match tx.story_recent_originals(story, RECENT_MEMBERS * 2) {
             Ok(recent) => {
+                let grace = candidates
+                    .iter()
+                    .find(|(id, _, _)| *id == story)
+                    .map_or(params.new_story_after_days, |(_, _, pr)| {
+                        pr.new_story_after_days(params, p.date)
+                    });
                 let lang = an.language.code.as_str();
                 if recent.iter().any(|a| a.lang == lang) {
                     may_join(
@@ -187,7 +193,7 @@ pub fn assign(
                             .iter()
                             .filter(|a| a.lang == lang)
                             .map(|a| analyse(&a.to_article())),
-                        params.new_story_after_days,
+                        grace,
                     )
                 } else {
                     let embed = |m: &mut Analysis| {
@@ -199,7 +205,7 @@ pub fn assign(
                         an,
                         &mut across,
                         recent.iter().map(|a| analyse(&a.to_article())),
-                        params.new_story_after_days,
+                        grace,
                         embed,
                     )
                 }

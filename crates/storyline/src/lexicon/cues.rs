@@ -1088,6 +1088,12 @@ impl Cues {
 
     /// A head word that alone names nothing in particular ("the Club",
     /// "Street"), unlike "Congress" or "Parliament".
+    /// A body named by its head word alone in every story of its country
+    /// ("Police", "Government", "Polizei", "Parliament").
+    pub fn is_standalone_head(&self, key: &str) -> bool {
+        self.standalone.contains(key)
+    }
+
     pub fn is_generic_alone(&self, key: &str) -> bool {
         // Media heads are org heads too (see `is_org_head`).
         (self.is_org_head(key) || self.is_facility_head(key)) && !self.standalone.contains(key)

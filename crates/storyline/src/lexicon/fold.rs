@@ -81,15 +81,16 @@ pub fn across_languages(key: &str) -> String {
     romanised(&words.join(" "))
 }
 
-/// A romanised key with the iotation of a transliterated initial vowel
-/// dropped from each word: "Yelena" / "Elena" and "Yevgeny" / "Evgeny"
-/// ("ielena", "elena" once romanised) read alike. For names already
-/// known to be one person's in other respects (the same surname).
+/// A romanised key with the iotation of a transliterated initial "e"
+/// dropped from each word: "Yelena" / "Elena", "Yevgeny" / "Evgeny"
+/// ("ielena", "elena" once romanised) read alike; "Ioana" and "Oana" do
+/// not. For names already known to be one person's in other respects (the
+/// same surname).
 pub fn without_initial_iotation(romanised_key: &str) -> String {
     romanised_key
         .split(' ')
         .map(|w| match w.strip_prefix('i') {
-            Some(rest) if rest.starts_with(['e', 'a', 'o', 'u']) && rest.len() >= 3 => rest,
+            Some(rest) if rest.starts_with('e') && rest.len() >= 3 => rest,
             _ => w,
         })
         .collect::<Vec<_>>()
