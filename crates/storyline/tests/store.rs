@@ -860,3 +860,17 @@ fn a_short_copy_under_a_new_headline_with_a_few_edits_is_a_near_copy() {
         "{related}"
     );
 }
+
+#[test]
+fn a_name_transliterated_with_or_without_its_iotation_finds_the_story() {
+    let store = tempfile::tempdir().unwrap();
+    let s = store.path();
+    let article = serde_json::json!({"id": "sorokina", "lang": "en", "title": "Russian journalist Yelena Sorokina jailed for six years", "text": "A Moscow court sentenced journalist Yelena Sorokina to six years in a penal colony on Monday for spreading what it called false information about the army. Yelena Sorokina denied the charges, her lawyer Sergei Badamshin said."});
+    assert!(ingest(s, &[&write_jsonl(s, "in.jsonl", &[article])]).ok);
+    for name in ["Yelena Sorokina", "Elena Sorokina", "Елена Сорокина"] {
+        let found = headlines(s, &["stories", "--json", "--entity", name]);
+        assert_eq!(found.len(), 1, "{name}: {found:?}");
+    }
+    let other = headlines(s, &["stories", "--json", "--entity", "Elena Petrova"]);
+    assert!(other.is_empty(), "{other:?}");
+}

@@ -97,6 +97,20 @@ pub fn without_initial_iotation(romanised_key: &str) -> String {
         .join(" ")
 }
 
+/// The other spelling of [`without_initial_iotation`]: an "i" before each
+/// word that opens with "e" ("elena" to "ielena"), so that a name typed
+/// without the iotation finds one stored with it.
+pub fn with_initial_iotation(romanised_key: &str) -> String {
+    romanised_key
+        .split(' ')
+        .map(|w| match w.starts_with('e') && w.len() >= 3 {
+            true => format!("i{w}"),
+            false => w.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A key read across languages as German writes it: "z" as "s", so that
 /// "Zelensky" meets "Selenskyj". Only where one side is German: elsewhere
 /// it would merge "Zaid" and "Said".

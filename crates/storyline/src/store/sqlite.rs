@@ -6,7 +6,9 @@
 //! readers run while one writer writes.
 
 use super::*;
-use crate::lexicon::fold::{name_skeleton, romanised};
+use crate::lexicon::fold::{
+    name_skeleton, romanised, with_initial_iotation, without_initial_iotation,
+};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -313,15 +315,31 @@ impl Store for SqliteStore {
             // in any language or script, by the skeleton of a name of four
             // letters or more (shorter ones collide by chance). Rows stored
             // by earlier versions hold the plain romanised one.
+            // A given name transliterated with or without the iotation of
+            // its initial "e" ("Yelena" / "Elena") is tried both ways.
             let skeleton = name_skeleton(e);
             let across_scripts = if skeleton.chars().filter(char::is_ascii_alphabetic).count() >= 4
             {
-                args.push(Value::Text(skeleton));
-                args.push(Value::Text(romanised(e)));
-                let (m, r) = (args.len() - 1, args.len());
-                format!(
-                    " OR skeleton IN (?{m}, ?{r}) OR skeleton LIKE '% ' || ?{m} OR skeleton LIKE '% ' || ?{r}"
-                )
+                let mut forms = vec![
+                    without_initial_iotation(&skeleton),
+                    with_initial_iotation(&without_initial_iotation(&skeleton)),
+                    skeleton,
+                    romanised(e),
+                ];
+                forms.sort();
+                forms.dedup();
+                let marks: Vec<String> = forms
+                    .into_iter()
+                    .map(|f| {
+                        args.push(Value::Text(f));
+                        format!("?{}", args.len())
+                    })
+                    .collect();
+                let like: String = marks
+                    .iter()
+                    .map(|m| format!(" OR skeleton LIKE '% ' || {m}"))
+                    .collect();
+                format!(" OR skeleton IN ({}){like}", marks.join(", "))
             } else {
                 String::new()
             };
