@@ -639,8 +639,12 @@ fn month_at(t: &Token, cal: &Calendar, lang: &str) -> Option<u32> {
 }
 
 /// Days from publication within which a day named in the lead is the
-/// event's day rather than background.
-const LEAD_DAY_REACH: i64 = 31;
+/// event's day rather than background. A report tells its event within
+/// the week; a date further back in the lead is what it follows up ("12
+/// contractors detained over the quake of 10 April", published on 2 May),
+/// and the story of that date is another (`compare` and the clusterer
+/// count a week's gap as another event).
+const LEAD_DAY_REACH: i64 = 7;
 
 /// Resolve expressions against the publication date and decide the event time.
 pub fn resolve(
@@ -1211,6 +1215,14 @@ mod tests {
         assert!(matches!(
             resolve(&mut ex, Some(monday), 0),
             EventTime::Fixed { date, .. } if date == monday
+        ));
+        // A date weeks back in the lead is what the report follows up.
+        let text = "Twelve contractors were detained over buildings damaged in the earthquake of April 10, prosecutors said.";
+        let mut ex = expressions(text, "en");
+        let may2 = NaiveDate::from_ymd_opt(2024, 5, 2).unwrap();
+        assert!(matches!(
+            resolve(&mut ex, Some(may2), 0),
+            EventTime::Fixed { date, .. } if date == may2
         ));
         // A lead with no day of its own keeps the publication date.
         let text = "The Senate passed the bill, ending a fight that began in 2018.";
