@@ -316,6 +316,63 @@ fn name_spans(
         .collect()
 }
 
+/// Whether the name at `start` follows a lowercase word `is_word` accepts,
+/// maybe with its connectors: a street word ("calle Santiago", "avenida
+/// de la Constitución", "ulica Warszawska": the name is the street's, not a
+/// place of the story) or an airport word ("aeropuerto de San Pablo").
+fn after_lowercase_word(tokens: &[Token], start: usize, is_word: impl Fn(&str) -> bool) -> bool {
+    let sentence = tokens[start].sentence;
+    let mut k = start;
+    for _ in 0..3 {
+        let Some(t) = k.checked_sub(1).and_then(|k| tokens.get(k)) else {
+            return false;
+        };
+        if t.sentence != sentence || t.shape != Shape::Lower {
+            return false;
+        }
+        if is_word(&t.key) {
+            return true;
+        }
+        let connector = matches!(
+            t.key.as_str(),
+            "de" | "del"
+                | "di"
+                | "della"
+                | "du"
+                | "des"
+                | "da"
+                | "do"
+                | "la"
+                | "le"
+                | "los"
+                | "las"
+        );
+        if !connector {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// A lowercase word for an airport before its name (folded).
+fn is_airport_word(key: &str) -> bool {
+    matches!(
+        key,
+        "aeropuerto"
+            | "aeroporto"
+            | "aeroport"
+            | "аэропорт"
+            | "аэропорта"
+            | "аэропорту"
+            | "аэропорте"
+            | "lotnisko"
+            | "lotniska"
+            | "lotnisku"
+            | "airport"
+    )
+}
+
 /// A common word glued before a given name and surname is no part of the
 /// name: "presidente del Consiglio Giorgia Meloni", "ministro degli Esteri
 /// Antonio Tajani", "пресс-секретарь Кремля Дмитрий Песков", "Tesla Elon
@@ -1180,6 +1237,13 @@ fn classify_span(
             return;
         }
     }
+    // "calle Santiago", "avenida de Roma": a street named after a place.
+    if after_lowercase_word(tokens, span.start, |k| {
+        crate::lexicon::cues::is_street_word(k, &ctx.caps.lang)
+    }) {
+        return;
+    }
+    let after_airport = after_lowercase_word(tokens, span.start, is_airport_word);
     // The whole span is a place.
     if span.role.is_none() && words.len() <= MAX_NAME_WORDS {
         // The state or country after a town, as the town read it.
@@ -1206,6 +1270,9 @@ fn classify_span(
                 && institution_after_article(tokens, span.start, &ctx.caps.lang, gaz, place.0)
             {
                 places.after_article.insert(place.0);
+            }
+            if after_airport {
+                places.after_airport.insert(place.0);
             }
             if let Some(read) = read_with_qualifier(text, tokens, span.end, &key, place, gaz, cues)
             {
@@ -1257,7 +1324,10 @@ fn classify_span(
     // Observatory"), but not in a paper's name ("New York Times").
     let mut inner_place_end = span.start;
     let mut inner_place_words = 0;
-    let media = !single && cues.is_media_head(&last_word.key);
+    // Nor in a street's ("Boston Street", "Rue de Rome", "Bağdat Caddesi").
+    let street = |t: &Token| crate::lexicon::cues::is_street_word(&t.key, &ctx.caps.lang);
+    let media =
+        !single && (cues.is_media_head(&last_word.key) || street(last_word) || street(&words[0]));
     // After a given name a place name is a surname: "Michael Jordan",
     // "Philip Rivers". With a connector it is a place again ("Jerry Brown of
     // California"), and so is the country or state of a town that happens
@@ -2264,6 +2334,10 @@ const SMALL_TOWN: u64 = 15_000;
 /// (307,000); "Danzig" (Gdańsk, 460,000) stays without Poland.
 const ALIAS_TOWN: u64 = 350_000;
 
+/// A town named after an airport word, in a country no other place of the
+/// article is in, is an airport's name unless it is this big.
+const AIRPORT_NAME_TOWN: u64 = 1_000_000;
+
 /// A declined word read as a city by its guessed dictionary form must name
 /// one at least this large: the guesses are coarse, and a small town's name
 /// is too likely to be what a common word declines to.
@@ -2338,6 +2412,11 @@ struct PlaceCollector {
     /// institution unless the article names the town's country or another
     /// place in it.
     after_article: HashSet<PlaceId>,
+    /// Towns named after an airport word ("aeropuerto de San Pablo"): an
+    /// airport may be named after a district or a saint, so a town of
+    /// that name abroad, in a country no other place of the article is
+    /// in, is not where the story is.
+    after_airport: HashSet<PlaceId>,
     /// The article is German, where a capital marks every noun: a foreign
     /// town named like a common word ("Länder", a town in Venezuela; "Dax"
     /// in France) needs support like a small one.
@@ -2605,6 +2684,29 @@ impl PlaceCollector {
             })
             .collect();
         for id in unsupported {
+            self.found.remove(&id);
+        }
+        // An airport's name: a town abroad only where the article has no
+        // other place, or one in that country.
+        let elsewhere: Vec<&str> = self
+            .found
+            .keys()
+            .filter(|id| !self.after_airport.contains(id))
+            .map(|id| gaz.place(*id).cc.as_str())
+            .collect();
+        let abroad: Vec<PlaceId> = self
+            .after_airport
+            .iter()
+            .copied()
+            .filter(|id| {
+                let p = gaz.place(*id);
+                p.kind == PlaceKind::City
+                    && p.population < AIRPORT_NAME_TOWN
+                    && !elsewhere.is_empty()
+                    && !elsewhere.contains(&p.cc.as_str())
+            })
+            .collect();
+        for id in abroad {
             self.found.remove(&id);
         }
         let mut out: Vec<PlaceMention> = self
@@ -2993,6 +3095,32 @@ mod tests {
         let keys: Vec<&str> = found.iter().map(|e| e.key.as_str()).collect();
         assert!(!keys.iter().any(|k| k.contains("michigan and")), "{keys:?}");
         assert!(keys.iter().any(|k| k.ends_with("williams")), "{keys:?}");
+    }
+
+    #[test]
+    fn a_street_named_after_a_place_is_no_place_of_the_story() {
+        let es = place_names(
+            "Calor en Sevilla\n\nLos vecinos de la calle Santiago y de la avenida de Roma, en Sevilla, se refugiaron en casa.",
+        );
+        assert_eq!(es, ["Sevilla"]);
+        let en = place_names(
+            "Fire in Paris\n\nA fire broke out in the Rue de Rome near Boston Street, police in Paris said.",
+        );
+        assert_eq!(en, ["Paris"]);
+        // English "via" is no street: the flight's stop is a place.
+        let via = place_names("Flight diverted\n\nThe flight from Paris flew to Tokyo via Moscow.");
+        assert!(via.contains(&"Moscow".to_owned()), "{via:?}");
+    }
+
+    #[test]
+    fn an_airport_named_like_a_town_abroad_is_no_place_of_the_story() {
+        let sevilla = place_names(
+            "Récord de calor en Sevilla\n\nSevilla alcanzó 46,2 grados en el aeropuerto de San Pablo, según la Aemet.",
+        );
+        assert_eq!(sevilla, ["Sevilla"]);
+        // The only place named, or a town in the country of the others, stays.
+        let alone = place_names("Aterrizaje de emergencia\n\nUn avión aterrizó de emergencia en el aeropuerto de Málaga.");
+        assert_eq!(alone, ["Málaga"]);
     }
 
     #[test]

@@ -230,8 +230,14 @@ pub fn analyse(article: &Article) -> Analysis {
                     .filter(|w| w.sentence == t.sentence)
                     .and_then(|w| number_word_scale(&w.key, lang))
             };
-            let scale =
-                scale_at(i + groups).map(|first| first + scale_at(i + groups + 1).unwrap_or(0));
+            // "$110m", "2.5bn", "€4bn": a scale glued to the digits.
+            let (number, glued) = match glued_scale(&number, currency_before(&text, t.start)) {
+                Some((digits, power)) => (digits.to_owned(), Some(power)),
+                None => (number, None),
+            };
+            let scale = glued.or_else(|| {
+                scale_at(i + groups).map(|first| first + scale_at(i + groups + 1).unwrap_or(0))
+            });
             let normalised = match scale {
                 Some(scale) => canonical_number(&number, lang).and_then(|n| scaled(&n, scale)),
                 None => normalise_number(&number, lang),
@@ -461,6 +467,36 @@ fn number_word_scale(key: &str, lang: &str) -> Option<i32> {
     })
 }
 
+/// The digits of a number with a scale glued to it, and the scale's power
+/// of ten: "2.5bn" (2.5, 9), "110m" after a currency sign (110, 6). A
+/// lone "m", "k" or "b" scales only money: "100m" alone is a sprint.
+fn glued_scale(token: &str, money: bool) -> Option<(&str, i32)> {
+    let cut = token.find(|c: char| c.is_alphabetic())?;
+    let (digits, suffix) = token.split_at(cut);
+    if !digits.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let power = match suffix.to_lowercase().as_str() {
+        "bn" | "mrd" | "mld" | "mlrd" | "млрд" => 9,
+        "mn" | "mln" | "млн" => 6,
+        "tn" | "trn" => 12,
+        "m" if money => 6,
+        "b" if money => 9,
+        "k" if money => 3,
+        _ => return None,
+    };
+    Some((digits, power))
+}
+
+/// Whether a currency sign stands right before byte `start` ("$110m",
+/// "US$5bn", "£3m").
+fn currency_before(text: &str, start: usize) -> bool {
+    text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '$' | '€' | '£' | '¥' | '₹' | '₺' | '₽'))
+}
+
 /// A canonical number times ten to the `power`, in the same canonical
 /// form: "2.5" and 6 give "2500000".
 fn scaled(n: &str, power: i32) -> Option<String> {
@@ -579,6 +615,18 @@ mod tests {
             "Deprem\n\n50 binden fazla kişi evsiz kaldı ve 5 bina yıkıldı.",
         ));
         assert_eq!(tr.figures, ["50000"]);
+    }
+
+    #[test]
+    fn a_scale_glued_to_the_digits_scales_money_and_bn_always() {
+        let short = analyse(&parse_plain(
+            "Funding\n\nThe start-up raised $110m and China lent 2.5bn yuan. Bolt won the 100m race.",
+        ));
+        let long = analyse(&parse_plain(
+            "Funding\n\nThe start-up raised $110 million and China lent 2.5 billion yuan.",
+        ));
+        assert_eq!(short.figures, ["100", "110000000", "2500000000"]);
+        assert!(long.figures.iter().all(|f| short.figures.contains(f)));
     }
 
     #[test]

@@ -456,7 +456,7 @@ impl StoryProfile {
         // Sorokina", "Elena Sorokina"), is listed once, under the spelling
         // named most. Each key's reading across languages is made once:
         // this runs at every join.
-        let across: HashMap<&String, String> = self
+        let mut across: HashMap<&String, String> = self
             .names
             .keys()
             .filter(|k| is_person(k))
@@ -465,6 +465,7 @@ impl StoryProfile {
                 (k, crate::lexicon::fold::without_initial_iotation(&across))
             })
             .collect();
+        undecline_cyrillic_names(&mut across);
         let mut spelling: HashMap<&str, &String> = HashMap::new();
         for (k, a) in &across {
             let best = spelling.entry(a.as_str()).or_insert(k);
@@ -594,6 +595,42 @@ pub fn choose<'a, K: Copy + Ord + std::fmt::Debug + 'a>(
     Choice { join, nearest }
 }
 
+/// A person named in Russian in another case than the nominative
+/// ("Елену Сорокину") is listed with the same person named in the
+/// nominative or in Latin letters ("Yelena Sorokina"): each Cyrillic key's
+/// reading (`across`, keyed by profile key) takes the reading of a name
+/// whose stems are the same, a Latin one first, else the Cyrillic one
+/// that sorts first. Sorted, so that every join lists alike.
+fn undecline_cyrillic_names(across: &mut HashMap<&String, String>) {
+    use crate::lexicon::fold::{is_cyrillic_key, without_case_endings};
+    let long_words = |a: &str| a.split(' ').all(|w| w.len() >= 4);
+    let stems = |a: &str| without_case_endings(a);
+    let mut latin: HashMap<String, String> = HashMap::new();
+    let mut keys: Vec<&String> = across.keys().copied().collect();
+    keys.sort();
+    for k in &keys {
+        let a = &across[k];
+        if !is_cyrillic_key(k) && long_words(a) {
+            latin.entry(stems(a)).or_insert_with(|| a.clone());
+        }
+    }
+    let mut cyrillic: HashMap<String, String> = HashMap::new();
+    for k in keys {
+        if !is_cyrillic_key(k) || !long_words(&across[k]) {
+            continue;
+        }
+        let stem = stems(&across[k]);
+        let reading = match latin.get(&stem) {
+            Some(l) => l.clone(),
+            None => cyrillic
+                .entry(stem)
+                .or_insert_with(|| across[k].clone())
+                .clone(),
+        };
+        across.insert(k, reading);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -618,6 +655,25 @@ mod tests {
         assert_eq!(lavrov.len(), 1, "{top:?}");
         assert_eq!(lavrov[0].label, "Sergey Lavrov");
         assert_eq!(lavrov[0].articles, 3);
+    }
+
+    #[test]
+    fn a_person_named_in_a_russian_case_is_listed_with_her_nominative() {
+        let mut s = StoryProfile::default();
+        for text in [
+            "Journalist sentenced in Moscow\n\nA Moscow court sentenced journalist Yelena Sorokina to six years on Monday.",
+            "Журналиста приговорили в Москве\n\nСуд в Москве приговорил журналистку Елену Сорокину к шести годам.",
+        ] {
+            s.add(&profile(&analyse(&parse_plain(text)), 12));
+        }
+        let top = s.top_names(10);
+        let sorokina: Vec<_> = top
+            .iter()
+            .filter(|n| n.label.contains("Sorokin") || n.label.contains("Сорокин"))
+            .collect();
+        assert_eq!(sorokina.len(), 1, "{top:?}");
+        assert_eq!(sorokina[0].label, "Yelena Sorokina");
+        assert_eq!(sorokina[0].articles, 2);
     }
 
     #[test]

@@ -488,6 +488,59 @@ const MEDIA_HEADS: &[&str] = &[
     "zeitung",
 ];
 
+/// Words that name a street, square or avenue after a place: the place
+/// is the street's name, not where the story is ("calle Santiago",
+/// "avenida de Roma", "Boston Street", "Rue de Rome", "Via Milano").
+/// (folded word, language it is a street word in, or "" for any.)
+/// English "via" ("via Moscow"), French "place" ("à la place de") and
+/// Italian "largo" ("al largo di Lampedusa") are ordinary words.
+const STREET_WORDS: &[(&str, &str)] = &[
+    ("street", ""),
+    ("avenue", ""),
+    ("road", ""),
+    ("square", ""),
+    ("boulevard", ""),
+    ("lane", ""),
+    ("strasse", ""),
+    ("platz", ""),
+    ("calle", ""),
+    ("avenida", ""),
+    ("paseo", ""),
+    ("plaza", ""),
+    ("rue", ""),
+    ("place", "fr"),
+    ("via", "it"),
+    ("viale", ""),
+    ("piazza", ""),
+    ("corso", "it"),
+    ("rua", ""),
+    ("praca", ""),
+    ("ulica", ""),
+    ("ul", "pl"),
+    ("aleja", ""),
+    ("plac", "pl"),
+    ("улица", ""),
+    ("улице", ""),
+    ("улицу", ""),
+    ("улицы", ""),
+    ("проспект", ""),
+    ("проспекте", ""),
+    ("площадь", ""),
+    ("площади", ""),
+    ("caddesi", ""),
+    ("sokak", ""),
+    ("sokagi", ""),
+    ("bulvari", ""),
+];
+
+/// Whether a folded word names a street or square in `lang`
+/// ([`STREET_WORDS`]).
+pub fn is_street_word(key: &str, lang: &str) -> bool {
+    STREET_WORDS
+        .iter()
+        .any(|&(w, l)| w == key && (l.is_empty() || l == lang))
+}
+
 /// Heads of the names of streets, buildings and events, never a person's
 /// last word: "Main Street", "Carlton Hotel" and "Emmy Awards" are no people.
 const FACILITY_HEADS: &[&str] = &[

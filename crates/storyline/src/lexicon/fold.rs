@@ -97,6 +97,43 @@ pub fn without_initial_iotation(romanised_key: &str) -> String {
         .join(" ")
 }
 
+/// A romanised key with the case endings of a declining language taken off
+/// each word, so that the accusative "Елену Сорокину", the instrumental
+/// "Сергеем Лавровым" and the nominative "Yelena Sorokina", "Sergei
+/// Lavrov" read alike ("elen sorokin", "serg lavrov"): adjectival endings
+/// ("-ogo", "-omu"), a final "m" after a vowel, then the trailing vowels.
+/// A stem keeps at least three letters. Coarse on purpose, and loose (it
+/// meets "Sorokin" and "Sorokina"): only for a name written in Cyrillic,
+/// against another.
+pub fn without_case_endings(romanised_key: &str) -> String {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    romanised_key
+        .split(' ')
+        .map(|w| {
+            let mut stem = ["ogo", "omu", "ego", "emu"]
+                .iter()
+                .find_map(|e| w.strip_suffix(e))
+                .unwrap_or(w);
+            if let Some(s) = stem.strip_suffix('m').filter(|s| s.ends_with(vowel)) {
+                stem = s;
+            }
+            let stem = stem.trim_end_matches(vowel);
+            if stem.len() >= 3 {
+                stem
+            } else {
+                w
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a key holds Cyrillic letters (a name written in a language that
+/// declines it).
+pub fn is_cyrillic_key(key: &str) -> bool {
+    key.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c))
+}
+
 /// The other spelling of [`without_initial_iotation`]: an "i" before each
 /// word that opens with "e" ("elena" to "ielena"), so that a name typed
 /// without the iotation finds one stored with it.

@@ -459,6 +459,7 @@ pub enum KeyMatch {
 
 /// Compare two folded name keys (words separated by single spaces).
 pub fn match_keys(a: &str, b: &str) -> KeyMatch {
+    use crate::lexicon::fold::is_cyrillic_key;
     if a == b {
         return KeyMatch::Same;
     }
@@ -469,10 +470,21 @@ pub fn match_keys(a: &str, b: &str) -> KeyMatch {
         let (ra, rb) = (romanised(a), romanised(b));
         // Short romanised keys collide by chance ("li", "ali").
         let long_enough = |k: &str| k.chars().filter(char::is_ascii_alphabetic).count() >= 4;
-        return if long_enough(&ra) && long_enough(&rb) {
-            match_keys(&ra, &rb)
-        } else {
-            KeyMatch::Unrelated
+        if !(long_enough(&ra) && long_enough(&rb)) {
+            return KeyMatch::Unrelated;
+        }
+        return match match_keys(&ra, &rb) {
+            KeyMatch::Unrelated if is_cyrillic_key(a) || is_cyrillic_key(b) => {
+                undeclined_match(&ra, &rb)
+            }
+            m => m,
+        };
+    }
+    if is_cyrillic_key(a) && is_cyrillic_key(b) {
+        use crate::lexicon::fold::romanised;
+        return match match_keys(&romanised(a), &romanised(b)) {
+            KeyMatch::Unrelated => undeclined_match(&romanised(a), &romanised(b)),
+            m => m,
         };
     }
     if same_name_transliterated(a, b) {
@@ -501,6 +513,23 @@ pub fn match_keys(a: &str, b: &str) -> KeyMatch {
         KeyMatch::Contained
     } else {
         KeyMatch::Unrelated
+    }
+}
+
+/// Two romanised keys, one of them written in Cyrillic, compared without
+/// their case endings: "Елену Сорокину" is "Yelena Sorokina" and
+/// "Сорокиной" her surname. Words of four letters or more only keep their
+/// stems apart enough.
+fn undeclined_match(ra: &str, rb: &str) -> KeyMatch {
+    use crate::lexicon::fold::{without_case_endings, without_initial_iotation};
+    let stems = |k: &str| without_case_endings(&without_initial_iotation(k));
+    let long_words = |k: &str| k.split(' ').all(|w| w.len() >= 4);
+    if !(long_words(ra) && long_words(rb)) {
+        return KeyMatch::Unrelated;
+    }
+    match match_keys(&stems(ra), &stems(rb)) {
+        KeyMatch::Contained => KeyMatch::Unrelated,
+        m => m,
     }
 }
 
@@ -1294,6 +1323,28 @@ mod tests {
             KeyMatch::Unrelated
         );
         assert_eq!(match_keys("ivan petrov", "van petrov"), KeyMatch::Unrelated);
+        // A Russian name in any case meets its nominative, in either script.
+        for (x, y) in [
+            ("елену сорокину", "yelena sorokina"),
+            ("елену сорокину", "елена сорокина"),
+            ("сергеем лавровым", "sergey lavrov"),
+            ("дмитрия пескова", "дмитрий песков"),
+        ] {
+            assert_eq!(match_keys(x, y), KeyMatch::Same, "{x} / {y}");
+        }
+        assert_eq!(
+            match_keys("сорокиной", "yelena sorokina"),
+            KeyMatch::Surname
+        );
+        // Only where Cyrillic declines it: in Latin letters "Maria" is not "Mario".
+        assert_eq!(
+            match_keys("maria rossi", "mario rossi"),
+            KeyMatch::Unrelated
+        );
+        assert_eq!(
+            match_keys("анну сорокину", "yelena sorokina"),
+            KeyMatch::Unrelated
+        );
         for (x, y) in [
             ("jan kowalski", "ian kowalski"),
             ("hanna kowalska", "anna kowalska"),
