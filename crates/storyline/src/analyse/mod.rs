@@ -577,17 +577,27 @@ fn clock_time(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
             .get(k)
             .is_some_and(|w| w.sentence == t.sentence && CLOCK_WORDS.contains(&w.key.as_str()))
     };
+    // "7.58 a.m.", "7:58pm".
+    let meridiem = |end: usize| {
+        let rest: String = text[end..].trim_start().chars().take(5).collect();
+        let rest = rest.to_ascii_lowercase();
+        ["a.m", "p.m"].iter().any(|p| rest.starts_with(p))
+            || ["am", "pm"].iter().any(|p| {
+                rest.strip_prefix(p)
+                    .is_some_and(|r| !r.starts_with(char::is_alphanumeric))
+            })
+    };
     if let Some(next) = tokens.get(1) {
         if next.shape == Shape::Number
             && &text[t.end..next.start] == ":"
             && hm(t.text, next.text)
-            && (before || zone_at(2))
+            && (before || zone_at(2) || meridiem(next.end))
         {
             return Some(2);
         }
     }
     let (h, m) = t.text.split_once(['.', ':'])?;
-    (hm(h, m) && zone_at(1)).then_some(1)
+    (hm(h, m) && (zone_at(1) || meridiem(t.end))).then_some(1)
 }
 
 #[cfg(test)]
@@ -635,6 +645,10 @@ mod tests {
             "Quake hits Izmir\n\nA magnitude 5.8 earthquake struck at 03:17 GMT, and a second at 14.30 local time; 12 people were hurt. Kiel won the handball game 24:22.",
         ));
         assert_eq!(an.figures, ["12", "22", "24", "5.8"]);
+        let live = analyse(&parse_plain(
+            "Quake live\n\n7.58 a.m.: a 7.4 quake hit Hualien. 9:12pm: 12 people were found.",
+        ));
+        assert_eq!(live.figures, ["12", "7.4"]);
     }
 
     #[test]

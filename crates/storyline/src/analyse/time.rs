@@ -166,8 +166,16 @@ pub fn extract(
         let m = cap.get(0).expect("whole match");
         let date = if let Some(y) = cap.get(1) {
             ymd(y.as_str(), &cap[2], &cap[3])
-        } else if lang == "en" {
-            ymd(&cap[6], &cap[4], &cap[5]).or_else(|| ymd(&cap[6], &cap[5], &cap[4]))
+        } else if lang == "en" && m.as_str().contains('/') {
+            // "3/4/2024" is 4 March in London and 3 April in New York: an
+            // English slashed date is read only where one order fails.
+            // Dotted dates are day first everywhere.
+            let us = ymd(&cap[6], &cap[4], &cap[5]);
+            let uk = ymd(&cap[6], &cap[5], &cap[4]);
+            match (us, uk) {
+                (Some(a), Some(b)) if a != b => None,
+                (a, b) => a.or(b),
+            }
         } else {
             ymd(&cap[6], &cap[5], &cap[4])
         };
@@ -364,7 +372,13 @@ pub(crate) fn year_in(digits: &str) -> Option<i32> {
 }
 
 fn day_of(t: &Token) -> Option<u32> {
-    let d: u32 = t.text.trim_end_matches('.').parse().ok()?;
+    // "20.", "20th", "1st", "1er", "1º".
+    let digits = t.text.trim_end_matches('.');
+    let digits = ["st", "nd", "rd", "th", "er", "º", "ª"]
+        .iter()
+        .find_map(|s| digits.strip_suffix(s))
+        .unwrap_or(digits);
+    let d: u32 = digits.parse().ok()?;
     (t.shape == Shape::Number && (1..=31).contains(&d)).then_some(d)
 }
 
@@ -1047,6 +1061,38 @@ mod tests {
         assert_eq!(
             find("Stand: 05.03.2020 um 10 Uhr.", "de")[0].1,
             date(2020, 3, 5)
+        );
+    }
+
+    #[test]
+    fn ordinal_days_make_dates() {
+        for text in [
+            "ABU DHABI, 20th March, 2024 (WAM) -- Masdar signed a deal.",
+            "The deal was signed on March 20th, 2024 in Abu Dhabi.",
+        ] {
+            assert_eq!(find(text, "en")[0].1, date(2024, 3, 20), "{text}");
+        }
+        assert_eq!(
+            find("L'accord a été signé le 1er mars 2024.", "fr")[0].1,
+            date(2024, 3, 1)
+        );
+    }
+
+    #[test]
+    fn an_english_numeric_date_that_reads_both_ways_is_not_guessed() {
+        assert!(find("The quake struck on 3/4/2024 at dawn.", "en").is_empty());
+        assert_eq!(
+            find("The quake struck on 4/23/2024 at dawn.", "en")[0].1,
+            date(2024, 4, 23)
+        );
+        assert_eq!(
+            find("The quake struck on 23/4/2024 at dawn.", "en")[0].1,
+            date(2024, 4, 23)
+        );
+        // Dotted, day first in any language.
+        assert_eq!(
+            find("Updated 03.04.2024 at noon.", "en")[0].1,
+            date(2024, 4, 3)
         );
     }
 

@@ -33,6 +33,25 @@ fn stop_dateline_re() -> &'static Regex {
 
 /// The full date of a dateline opening `body`, if there is one.
 pub fn find_dateline_date(body: &str) -> Option<NaiveDate> {
+    match dateline_value(body)? {
+        TimeValue::Date { date } => Some(date),
+        _ => None,
+    }
+}
+
+/// Whether `text` opens with a dateline, with a full date or a day and
+/// month only ("LONDON, Jan 15 (Reuters) -"): the lead of a report, never
+/// a photo caption.
+pub fn opens_with_dateline(text: &str) -> bool {
+    matches!(
+        dateline_value(text),
+        Some(TimeValue::Date { .. } | TimeValue::MonthDay { .. })
+    )
+}
+
+/// The date a dateline opening `body` holds, as a time expression that
+/// takes (nearly) all of its date part.
+fn dateline_value(body: &str) -> Option<TimeValue> {
     let head: String = body.chars().take(120).collect();
     let caps = dateline_re()
         .captures(&head)
@@ -49,14 +68,9 @@ pub fn find_dateline_date(body: &str) -> Option<NaiveDate> {
     // Language "und": accept month names of any language, any case.
     let found = time::extract(date_text, &tokens, &whole, 0, "und");
     match found.as_slice() {
-        [one] => match one.value {
-            TimeValue::Date { date }
-                if one.text.chars().count() + 3 >= date_text.chars().count() =>
-            {
-                Some(date)
-            }
-            _ => None,
-        },
+        [one] if one.text.chars().count() + 3 >= date_text.chars().count() => {
+            Some(one.value.clone())
+        }
         _ => None,
     }
 }

@@ -12,7 +12,7 @@
 //! title and body are run together) becomes a body with an empty title.
 
 use super::article::{Article, DateSource};
-use super::dateline::{find_date_line, find_dateline_date, is_date_line};
+use super::dateline::{find_date_line, find_dateline_date, is_date_line, opens_with_dateline};
 
 /// Lines under the title searched for a publication-date line.
 const DATE_LINE_SEARCH: usize = 3;
@@ -58,6 +58,10 @@ pub fn parse_plain(text: &str) -> Article {
     let (caption, body) = if body.is_empty() {
         // "title\nbody" with no blank line: the second block is the body,
         // its line breaks kept (one sentence a line, in some corpora).
+        (None, rest.join("\n").trim().to_owned())
+    } else if opens_with_dateline(&caption) {
+        // "title\nLONDON, Jan 15 (Reuters) - ...\n\nmore": a block that
+        // opens with a dateline is the report's lead, not a caption.
         (None, rest.join("\n").trim().to_owned())
     } else {
         ((!caption.is_empty()).then_some(caption), body)
@@ -114,6 +118,7 @@ fn with_dateline(mut article: Article) -> Article {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn title_caption_body_are_separated() {
@@ -128,6 +133,21 @@ mod tests {
         assert!(a.body.starts_with("Turkey's Foreign Minister"));
         assert!(a.body.ends_with("Second paragraph."));
         assert_eq!(a.date, None, "a caption date is background, not a dateline");
+    }
+
+    #[test]
+    fn a_block_under_the_title_that_opens_with_a_dateline_is_the_lead() {
+        let a = parse_plain(
+            "Zurich profit rises\nZURICH, Feb 15, 2024 (Reuters) - Zurich Insurance said profit rose.\n\nShares gained 2%.",
+        );
+        assert_eq!(a.caption, None);
+        assert!(a.body.starts_with("ZURICH, Feb 15"), "{}", a.body);
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2024, 2, 15));
+        let yearless = parse_plain(
+            "Villa win\nLONDON, March 14 (Reuters) - Aston Villa won 3-1.\n\nMore to come.",
+        );
+        assert_eq!(yearless.caption, None);
+        assert!(yearless.body.starts_with("LONDON, March 14"));
     }
 
     #[test]
