@@ -343,13 +343,24 @@ fn headline_of(p: &Prepared) -> String {
         .filter(|s| stored::headline_worthy(s))
         .take(HEADLINE_SENTENCES)
         .collect();
-    opening
+    if let Some(s) = opening
         .iter()
         .find(|s| names_something(s))
         .or(opening.first())
-        .copied()
-        .unwrap_or(title)
-        .to_owned()
+    {
+        return (*s).to_owned();
+    }
+    if !title.is_empty() {
+        return title.to_owned();
+    }
+    // No title and no sentence fit for one ("Some text"): the opening
+    // words, so that the story is never listed without a name.
+    let words: Vec<&str> = p.article.body.split_whitespace().take(12).collect();
+    let mut headline = words.join(" ");
+    if p.article.body.split_whitespace().count() > words.len() {
+        headline.push('…');
+    }
+    headline
 }
 
 /// Totals of an ingest run.
@@ -432,5 +443,7 @@ mod tests {
             headline("http : / / www . example . com / news / 2013\n\nTara Reid has checked into a rehab clinic in Malibu on Tuesday ."),
             "Tara Reid has checked into a rehab clinic in Malibu on Tuesday ."
         );
+        // Text too short for a headline still names its story.
+        assert_eq!(headline("Some text"), "Some text");
     }
 }

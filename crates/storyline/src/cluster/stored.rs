@@ -134,6 +134,75 @@ fn leads_a_story(title: &str) -> bool {
     headline_worthy(title)
         && !crate::analyse::tokens::in_capitals(title)
         && crate::analyse::sentences::split_sentences(title).len() == 1
+        && !comment_or_live(title)
+}
+
+/// Labels of an opinion column, an analysis or a live blog: such a piece
+/// tells what one writer makes of the event, or everything as it comes, and
+/// heads a story of reports only until a report's title comes (folded,
+/// before ':', '|' or a dash, or anywhere for the live ones).
+const COMMENT_LABELS: &[&str] = &[
+    "opinion",
+    "comment",
+    "commentary",
+    "analysis",
+    "editorial",
+    "column",
+    "op-ed",
+    "letters",
+    "explainer",
+    "opinión",
+    "tribune",
+    "kommentar",
+    "meinung",
+    "analyse",
+    "leitartikel",
+    "opinione",
+    "commento",
+    "editoriale",
+    "analisi",
+    "мнение",
+    "комментарий",
+    "görüş",
+    "yorum",
+    "analiz",
+    "opinia",
+    "komentarz",
+    "opinião",
+    "análise",
+    "análisis",
+];
+const LIVE_MARKS: &[&str] = &[
+    "live:",
+    "live updates",
+    "live blog",
+    "- live",
+    "– live",
+    "as it happened",
+    "en direct",
+    "en vivo",
+    "en directo",
+    "in diretta",
+    "ao vivo",
+    "liveticker",
+    "live-ticker",
+    "newsblog",
+    "в режиме онлайн",
+    "canlı",
+];
+
+/// Whether a title labels an opinion piece, an analysis or a live blog
+/// ("Opinion: Erdogan's defeat shows ...", "Taiwan earthquake live: ...").
+fn comment_or_live(title: &str) -> bool {
+    let lower = title.trim().to_lowercase();
+    let label = lower
+        .split([':', '|', '–', '—'])
+        .next()
+        .filter(|head| head.len() < lower.len())
+        .map(|head| head.trim().trim_end_matches(" -").trim());
+    label.is_some_and(|l| COMMENT_LABELS.contains(&l))
+        || LIVE_MARKS.iter().any(|m| lower.contains(m))
+        || lower.ends_with(" live")
 }
 
 /// Assign an article (already inserted as `seq`, id `article_id`, analysed
@@ -443,5 +512,19 @@ mod tests {
             "Fire of the warehouse hall in Lodz. On the place more than 30 units of fire brigade"
         ));
         assert!(super::leads_a_story("U.S. Senate passes budget bill"));
+        for label in [
+            "Opinion: Erdogan's defeat shows Turkish democracy still has a pulse",
+            "Taiwan earthquake live: rescuers search for missing hikers",
+            "Kommentar | Die Bahn braucht einen neuen Fahrplan",
+            "Séisme à Taïwan : en direct, les secours s'organisent",
+        ] {
+            assert!(!super::leads_a_story(label), "{label}");
+        }
+        assert!(super::leads_a_story(
+            "Analysts expect rate cut as inflation eases"
+        ));
+        assert!(super::leads_a_story(
+            "Villa live up to billing in 3-1 win over Villarreal"
+        ));
     }
 }
