@@ -112,10 +112,17 @@ COUNTRY_CODE_WHITELIST = {"US", "USA", "UK", "UAE"}
 # --------------------------------------------------------------------------
 
 
-# Short forms English news uses that no source lists ("Britain said ...").
-# Only unambiguous ones: "America" is also the continents.
-ENGLISH_SHORT_FORMS = {
+# Short forms news uses that no source lists: English "Britain said ...",
+# the Russian abbreviations ("США", "РФ", "КНР", "ОАЭ", "КНДР"), Turkish
+# "ABD" and Spanish "EEUU" for the United States. Only unambiguous ones:
+# "America" is also the continents.
+NEWS_SHORT_FORMS = {
     "GB": ["Britain"],
+    "US": ["США", "ABD", "EEUU"],
+    "RU": ["РФ"],
+    "CN": ["КНР"],
+    "AE": ["ОАЭ"],
+    "KP": ["КНДР"],
 }
 
 
@@ -520,7 +527,7 @@ def build(paths, use_wordfreq: bool, stats: dict):
         a.add(g.get("name", ""), check=country_alias_ok)  # GeoNames English name (e.g. Turkey)
         for s in c.get("altSpellings", []):
             a.add(s, check=country_alias_ok)
-        for s in ENGLISH_SHORT_FORMS.get(cc, []):
+        for s in NEWS_SHORT_FORMS.get(cc, []):
             a.add(s, check=country_alias_ok)
         ic = iso1_by_a2.get(cc)
         iso_msgids = []

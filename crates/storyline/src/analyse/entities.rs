@@ -95,6 +95,7 @@ pub fn extract(text: &str, tokens: &[Token], lang: &str) -> Extraction {
         .map(|t| t.key.as_str())
         .collect();
     let mut places = PlaceCollector {
+        lang: lang.to_owned(),
         nouns_capitalised: lang == "de",
         case_endings: crate::lexicon::inflection::case_endings(lang),
         ..PlaceCollector::default()
@@ -355,11 +356,21 @@ fn after_lowercase_word(tokens: &[Token], start: usize, is_word: impl Fn(&str) -
     false
 }
 
-/// A lowercase word for an airport before its name (folded).
-fn is_airport_word(key: &str) -> bool {
+/// A lowercase word for an airport or a railway station before its name
+/// (folded): "aeropuerto de San Pablo", "stazione di Santa Lucia".
+fn is_terminal_word(key: &str) -> bool {
     matches!(
         key,
-        "aeropuerto"
+        "stazione"
+            | "estacion"
+            | "estacao"
+            | "gare"
+            | "вокзал"
+            | "вокзала"
+            | "dworzec"
+            | "dworca"
+            | "station"
+            | "aeropuerto"
             | "aeroporto"
             | "aeroport"
             | "аэропорт"
@@ -1213,6 +1224,10 @@ fn classify_span(
     }
     // "AK-47", "F-16": a model designation, not an organisation.
     let after = text[last_word.end..].trim_start_matches(' ');
+    // "US$1.08 billion", "HK$": a currency, not the country.
+    if single && after.starts_with('$') {
+        return;
+    }
     if single && after.starts_with('-') {
         let rest = after[1..].trim_start_matches(' ');
         if rest.starts_with(|c: char| c.is_ascii_digit()) {
@@ -1243,7 +1258,7 @@ fn classify_span(
     }) {
         return;
     }
-    let after_airport = after_lowercase_word(tokens, span.start, is_airport_word);
+    let after_terminal = after_lowercase_word(tokens, span.start, is_terminal_word);
     // The whole span is a place.
     if span.role.is_none() && words.len() <= MAX_NAME_WORDS {
         // The state or country after a town, as the town read it.
@@ -1271,8 +1286,8 @@ fn classify_span(
             {
                 places.after_article.insert(place.0);
             }
-            if after_airport {
-                places.after_airport.insert(place.0);
+            if after_terminal {
+                places.after_terminal.insert(place.0);
             }
             if let Some(read) = read_with_qualifier(text, tokens, span.end, &key, place, gaz, cues)
             {
@@ -2334,9 +2349,39 @@ const SMALL_TOWN: u64 = 15_000;
 /// (307,000); "Danzig" (Gdańsk, 460,000) stays without Poland.
 const ALIAS_TOWN: u64 = 350_000;
 
+/// Whether `lang` is a language the news of country `cc` is written in:
+/// there a town's name the gazetteer keeps among its alternates is the
+/// town's own ("Venezia" in Italian news). For the languages Storyline
+/// reads; an unknown pair is no.
+fn language_of_country(lang: &str, cc: &str) -> bool {
+    let countries: &[&str] = match lang {
+        "it" => &["IT", "CH", "SM", "VA"],
+        "es" => &[
+            "ES", "MX", "AR", "CO", "CL", "PE", "VE", "EC", "GT", "CU", "BO", "DO", "HN", "PY",
+            "SV", "NI", "CR", "PA", "UY", "PR",
+        ],
+        "fr" => &[
+            "FR", "BE", "CH", "LU", "MC", "CA", "SN", "CI", "MA", "TN", "DZ",
+        ],
+        "de" => &["DE", "AT", "CH", "LI", "LU"],
+        "pt" => &["PT", "BR", "AO", "MZ"],
+        "pl" => &["PL"],
+        "ru" => &["RU", "BY", "KZ", "KG"],
+        "tr" => &["TR", "CY"],
+        "zh" => &["CN", "TW", "HK", "MO", "SG"],
+        "nl" => &["NL", "BE"],
+        "ar" => &[
+            "SA", "EG", "AE", "QA", "KW", "BH", "OM", "YE", "IQ", "SY", "LB", "JO", "PS", "LY",
+            "TN", "DZ", "MA", "SD",
+        ],
+        _ => &[],
+    };
+    countries.contains(&cc)
+}
+
 /// A town named after an airport word, in a country no other place of the
 /// article is in, is an airport's name unless it is this big.
-const AIRPORT_NAME_TOWN: u64 = 1_000_000;
+const TERMINAL_NAME_TOWN: u64 = 1_000_000;
 
 /// A declined word read as a city by its guessed dictionary form must name
 /// one at least this large: the guesses are coarse, and a small town's name
@@ -2402,6 +2447,9 @@ fn surface_key(surface: &str) -> String {
 /// the countries the article already mentions.
 #[derive(Default)]
 struct PlaceCollector {
+    /// The article's language: its own country's towns go by names the
+    /// gazetteer lists as alternates ("Venezia" of Venice).
+    lang: String,
     found: HashMap<PlaceId, (bool, usize, Vec<String>, Vec<usize>)>,
     /// Token index of a region or country named after a town and a comma,
     /// with its number of words and the reading the town gave it.
@@ -2416,7 +2464,7 @@ struct PlaceCollector {
     /// airport may be named after a district or a saint, so a town of
     /// that name abroad, in a country no other place of the article is
     /// in, is not where the story is.
-    after_airport: HashSet<PlaceId>,
+    after_terminal: HashSet<PlaceId>,
     /// The article is German, where a capital marks every noun: a foreign
     /// town named like a common word ("Länder", a town in Venezuela; "Dax"
     /// in France) needs support like a small one.
@@ -2615,6 +2663,7 @@ impl PlaceCollector {
         };
         let by_alias = p.kind == PlaceKind::City
             && p.population < ALIAS_TOWN
+            && !language_of_country(&self.lang, &p.cc)
             && self
                 .found
                 .get(&id)
@@ -2691,17 +2740,19 @@ impl PlaceCollector {
         let elsewhere: Vec<&str> = self
             .found
             .keys()
-            .filter(|id| !self.after_airport.contains(id))
+            .filter(|id| !self.after_terminal.contains(id))
             .map(|id| gaz.place(*id).cc.as_str())
             .collect();
         let abroad: Vec<PlaceId> = self
-            .after_airport
+            .after_terminal
             .iter()
             .copied()
             .filter(|id| {
                 let p = gaz.place(*id);
-                p.kind == PlaceKind::City
-                    && p.population < AIRPORT_NAME_TOWN
+                // A station named after a saint ("Santa Lucia") is no
+                // country either.
+                (p.kind == PlaceKind::City && p.population < TERMINAL_NAME_TOWN
+                    || p.kind == PlaceKind::Country)
                     && !elsewhere.is_empty()
                     && !elsewhere.contains(&p.cc.as_str())
             })
@@ -3113,11 +3164,21 @@ mod tests {
     }
 
     #[test]
+    fn a_dollar_of_a_country_is_no_place() {
+        let p = place_names("Masdar deal\n\nMasdar will invest US$1.08 billion in Uzbekistan.");
+        assert_eq!(p, ["Uzbekistan"]);
+    }
+
+    #[test]
     fn an_airport_named_like_a_town_abroad_is_no_place_of_the_story() {
         let sevilla = place_names(
             "Récord de calor en Sevilla\n\nSevilla alcanzó 46,2 grados en el aeropuerto de San Pablo, según la Aemet.",
         );
         assert_eq!(sevilla, ["Sevilla"]);
+        let venezia = place_names(
+            "Venezia, biglietto d'accesso\n\nI turisti arrivati alla stazione di Santa Lucia a Venezia pagano 5 euro.",
+        );
+        assert_eq!(venezia, ["Venice"]);
         // The only place named, or a town in the country of the others, stays.
         let alone = place_names("Aterrizaje de emergencia\n\nUn avión aterrizó de emergencia en el aeropuerto de Málaga.");
         assert_eq!(alone, ["Málaga"]);

@@ -29,6 +29,7 @@ const POLISH: &[(&str, &str)] = &[
     ("y", "a"),      // Warszawy -> Warszawa
     ("e", "a"),      // Polskę -> Polska
     ("a", ""),       // Berlina -> Berlin
+    ("iu", ""),      // Wrocławiu -> Wrocław
     ("u", ""),       // Paryżu -> Paryż
 ];
 
@@ -38,10 +39,12 @@ const RUSSIAN: &[(&str, &str)] = &[
     ("ию", "ия"),  // Россию -> Россия
     ("ае", "ай"),  // Китае -> Китай
     ("ем", "й"),   // Китаем -> Китай
+    ("ем", "ь"),   // Тайванем -> Тайвань
     ("ой", "а"),   // Москвой -> Москва
     ("ом", ""),    // Идлибом -> Идлиб
     ("е", "а"),    // Москве -> Москва
     ("е", ""),     // Идлибе -> Идлиб
+    ("е", "ь"),    // Тайване -> Тайвань
     ("ы", "а"),    // Москвы -> Москва
     ("и", "а"),    // Праги -> Прага
     ("и", "ь"),    // Казани -> Казань
@@ -50,6 +53,8 @@ const RUSSIAN: &[(&str, &str)] = &[
     ("у", ""),     // Идлибу -> Идлиб
     ("а", ""),     // Идлиба -> Идлиб
     ("я", "й"),    // Китая -> Китай
+    ("я", "ь"),    // Тайваня -> Тайвань
+    ("ю", "ь"),    // Тайваню -> Тайвань
 ];
 
 /// German declines names in the genitive only: "Deutschlands", "des Irans".
@@ -98,6 +103,7 @@ mod tests {
         assert!(forms("Niemczech", "pl").contains(&"niemcy".to_owned()));
         assert!(forms("Francji", "pl").contains(&"francja".to_owned()));
         assert!(forms("Krakowie", "pl").contains(&"krakow".to_owned()));
+        assert!(forms("Wrocławiu", "pl").contains(&"wroclaw".to_owned()));
     }
 
     #[test]
@@ -107,6 +113,12 @@ mod tests {
         assert!(forms("Идлибе", "ru").contains(&"идлиб".to_owned()));
         assert!(forms("Китае", "ru").contains(&"китай".to_owned()));
         assert!(forms("Казани", "ru").contains(&"казань".to_owned()));
+        for taiwan in ["Тайваня", "Тайване", "Тайваню", "Тайванем"] {
+            assert!(
+                forms(taiwan, "ru").contains(&"тайвань".to_owned()),
+                "{taiwan}"
+            );
+        }
     }
 
     #[test]
