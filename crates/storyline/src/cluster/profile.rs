@@ -346,7 +346,16 @@ impl StoryProfile {
         // "Police", "Polizei", "Government": every local story has one;
         // such a head word alone names no actor of this thread.
         let cues = crate::lexicon::cues::Cues::get();
-        let generic = |key: &str| cues.is_standalone_head(key);
+        // A court is where a case is heard: two cases at "Southwark Crown
+        // Court" share a venue, not an actor.
+        let court = |key: &str| {
+            let last = key.rsplit(' ').next().unwrap_or(key);
+            matches!(
+                last,
+                "court" | "tribunal" | "tribunale" | "cour" | "corte" | "суд" | "sad" | "mahkemesi"
+            ) || last.ends_with("gericht")
+        };
+        let generic = |key: &str| cues.is_standalone_head(key) || court(key);
         p.names.iter().filter_map(entity).any(|(n, nk)| {
             !generic(nk)
                 && self.names.keys().filter_map(entity).any(|(m, mk)| {
@@ -789,5 +798,9 @@ mod tests {
             choose(&Params::default(), p, [(0u32, &story_of(to))], |_| false).nearest
         };
         assert_eq!(nearest_to(&other_fire, &fire), None);
+        // Nor the court two different cases are heard at.
+        let fraud = article("Fraud trial opens\n\nJordan Lincoln went on trial at Southwark Crown Court on Monday over a Ponzi scheme, the Serious Fraud Office said.", &v);
+        let woodford = article("Fund manager cleared\n\nNeil Woodford was cleared at Southwark Crown Court on Friday of misleading investors, the Financial Conduct Authority said.", &v);
+        assert_eq!(nearest_to(&woodford, &fraud), None);
     }
 }
