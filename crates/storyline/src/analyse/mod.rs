@@ -77,6 +77,11 @@ pub struct Analysis {
     /// the day or year of a date ("Dec 23, 2012").
     pub figures: Vec<String>,
     pub times: Vec<TimeExpression>,
+    /// Month and day of a dateline that names no year ("LONDON, Jan 15
+    /// (Reuters) -"), for an article nothing else dates: no date of its
+    /// own, but two such datelines tell how far apart two reports are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dateline_day: Option<(u32, u32)>,
     pub event_time: EventTime,
     pub style: StyleStats,
     /// Content terms (stems) over the whole article.
@@ -338,7 +343,12 @@ pub fn analyse(article: &Article) -> Analysis {
         })
         .collect();
 
+    let dateline_day = match article.date {
+        Some(_) => None,
+        None => crate::ingest::dateline::dateline_month_day(&article.body),
+    };
     Analysis {
+        dateline_day,
         language,
         title: article.title.clone(),
         published: article.date,

@@ -49,6 +49,15 @@ pub fn opens_with_dateline(text: &str) -> bool {
     )
 }
 
+/// Month and day of a dateline opening `body` that names no year
+/// ("LONDON, Jan 15 (Reuters) -").
+pub fn dateline_month_day(body: &str) -> Option<(u32, u32)> {
+    match dateline_value(body)? {
+        TimeValue::MonthDay { month, day } => Some((month, day)),
+        _ => None,
+    }
+}
+
 /// The date a dateline opening `body` holds, as a time expression that
 /// takes (nearly) all of its date part.
 fn dateline_value(body: &str) -> Option<TimeValue> {

@@ -42,6 +42,11 @@ pub struct TimeEvidence {
     /// Days between the two event times, when both are fixed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub days_apart: Option<i64>,
+    /// Days between two datelines that name a month and day but no year,
+    /// read in one year (the shorter way round the calendar), when neither
+    /// event time is fixed: wire copy of two matches a week apart.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub datelines_days_apart: Option<i64>,
     /// Smallest distance in months between absolute dates of the two, when both name any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub closest_dates_months_apart: Option<f64>,
@@ -188,6 +193,7 @@ pub fn gather(a: &Analysis, b: &Analysis) -> Evidence {
         sentence_similarity,
         meaning,
         time.days_apart
+            .or(time.datelines_days_apart)
             .filter(|_| copies.is_none() && translations.is_none()),
     );
     let copy_edits = if copies.is_some() {
@@ -843,9 +849,26 @@ fn compare_time(a: &Analysis, b: &Analysis) -> TimeEvidence {
         .iter()
         .flat_map(|x| ib.iter().map(move |y| (x - y).abs()))
         .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.min(d))));
+    let datelines_days_apart = match (days_apart, a.dateline_day, b.dateline_day) {
+        (None, Some(x), Some(y)) => yearless_days_apart(x, y),
+        _ => None,
+    };
+    let day = |m: u32, d: u32| {
+        let month = chrono::Month::try_from(m as u8).map_or("?", |m| m.name());
+        format!("{month} {d}")
+    };
     let summary = match (days_apart, &a.event_time, &b.event_time) {
         (Some(0), _, _) => "Both articles report events of the same day.".to_owned(),
-        (Some(d), _, _) => format!("The events reported are {d} days apart."),
+        (Some(d), _, _) => format!("The events reported are {} apart.", days_words(d)),
+        (None, _, _) if datelines_days_apart.is_some() => {
+            let ((ma, da), (mb, db)) = (a.dateline_day.unwrap_or_default(), b.dateline_day.unwrap_or_default());
+            format!(
+                "Neither dateline names a year ({}, {}): read in one year, the reports are {} apart.",
+                day(ma, da),
+                day(mb, db),
+                days_words(datelines_days_apart.unwrap_or_default())
+            )
+        }
         (None, EventTime::Unfixed { .. }, EventTime::Unfixed { .. }) => {
             "The time of the events cannot be fixed for either article (no publication date, no dated lead); only the expressions listed are known.".to_owned()
         }
@@ -859,9 +882,29 @@ fn compare_time(a: &Analysis, b: &Analysis) -> TimeEvidence {
         b: b.event_time.clone(),
         shared_years,
         days_apart,
+        datelines_days_apart,
         closest_dates_months_apart: closest,
         summary,
     }
+}
+
+/// "1 day", "7 days".
+pub fn days_words(d: i64) -> String {
+    if d == 1 {
+        "1 day".to_owned()
+    } else {
+        format!("{d} days")
+    }
+}
+
+/// Days between two (month, day) pairs read in one common year, the
+/// shorter way round the calendar ("Dec 30" and "Jan 2" are 3 days apart).
+fn yearless_days_apart((ma, da): (u32, u32), (mb, db): (u32, u32)) -> Option<i64> {
+    // A leap year holds every day a dateline may name (Feb 29).
+    use chrono::Datelike;
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2024, m, d).map(|x| i64::from(x.ordinal()));
+    let gap = (day(ma, da)? - day(mb, db)?).abs();
+    Some(gap.min(366 - gap))
 }
 
 /// Match sentences by weighted overlap of stems and anchors (names, places,
@@ -1175,6 +1218,29 @@ mod tests {
         );
         assert_eq!(ev.shared_figures, ["10", "12"]);
         assert_eq!(ev.verdict, EventVerdict::DifferentEvents);
+    }
+
+    #[test]
+    fn two_yearless_datelines_a_week_apart_make_two_events() {
+        let a = report(
+            "Villarreal edge Villa\n\nVILLARREAL, Spain, March 7 (Reuters) - Villarreal beat Aston Villa 2-1 \
+             in the first leg, with Gerard Moreno scoring twice before 21,000 fans.",
+        );
+        let b = report(
+            "Villa through after comeback\n\nBIRMINGHAM, England, March 14 (Reuters) - Aston Villa beat \
+             Villarreal 3-1 in the return leg, Gerard Moreno's early goal not enough.",
+        );
+        let ev = gather(&a, &b);
+        assert_eq!(ev.time.days_apart, None, "no year, no fixed day");
+        assert_eq!(ev.time.datelines_days_apart, Some(7));
+        assert_eq!(ev.events.verdict, EventVerdict::DifferentEvents);
+        assert!(
+            ev.time.summary.contains("7 days apart"),
+            "{}",
+            ev.time.summary
+        );
+        // Across the new year, the short way round.
+        assert_eq!(super::yearless_days_apart((12, 30), (1, 2)), Some(3));
     }
 
     #[test]

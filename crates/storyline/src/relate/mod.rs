@@ -101,6 +101,16 @@ pub fn compare(a: &Analysis, b: &Analysis, labels: (&str, &str), scorers: &Score
                     timed
                 }
             }
+            // Two yearless datelines a week or more apart: read in one
+            // year they are two events; Time stays the model's estimate.
+            None if ev
+                .time
+                .datelines_days_apart
+                .is_some_and(|d| d >= evidence::DIFFERENT_EVENT_DAYS) =>
+            {
+                let overall = predicted.get(Dimension::Overall);
+                predicted.with(Dimension::Overall, overall.max(DIFFERENT_EVENTS_OVERALL))
+            }
             None => predicted,
         };
         (predicted, drivers)

@@ -107,7 +107,12 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
             } else if !actors.is_empty() {
                 s.push_str(" involving the same actors");
             }
-            match ev.time.days_apart.filter(|d| *d >= DIFFERENT_EVENT_DAYS) {
+            match ev
+                .time
+                .days_apart
+                .or(ev.time.datelines_days_apart)
+                .filter(|d| *d >= DIFFERENT_EVENT_DAYS)
+            {
                 // Dates decide: what the two share is background.
                 Some(_) => {
                     s.push_str(", on days a week or more apart");
@@ -268,7 +273,11 @@ pub fn render(c: &Comparison) -> String {
                 "very similar (one text: whenever it tells of, both do)".to_owned()
             }
             (Dimension::Time, Some(days)) => {
-                format!("{} (the events are {days} days apart)", Scores::describe(v))
+                format!(
+                    "{} (the events are {} apart)",
+                    Scores::describe(v),
+                    crate::relate::evidence::days_words(days)
+                )
             }
             (Dimension::Time, None) => "unknown: the event time is not fixed for both; the score is an estimate from content only".to_owned(),
             _ => Scores::describe(v).to_owned(),
