@@ -356,6 +356,78 @@ fn after_lowercase_word(tokens: &[Token], start: usize, is_word: impl Fn(&str) -
     false
 }
 
+/// Single capitals joined by stops, the last one's missing: "U.S", "U.K".
+fn dotted_initials(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+/// Words for relatives (folded) before a given name: "their son, Jordan".
+const KIN_WORDS: &[&str] = &[
+    "son",
+    "sons",
+    "daughter",
+    "daughters",
+    "wife",
+    "husband",
+    "widow",
+    "widower",
+    "brother",
+    "brothers",
+    "sister",
+    "sisters",
+    "children",
+    "grandson",
+    "granddaughter",
+    "grandchildren",
+    "mother",
+    "father",
+    "nephew",
+    "niece",
+    "named",
+    "hijo",
+    "hija",
+    "hijos",
+    "hijas",
+    "fils",
+    "fille",
+    "filles",
+    "sohn",
+    "tochter",
+    "figlio",
+    "figlia",
+    "figli",
+    "syn",
+    "corka",
+];
+
+/// Whether the name at `start` is a relative's given name: after a kin
+/// word, maybe past the names before it ("daughters, Florence and
+/// Victoria").
+fn named_as_kin(tokens: &[Token], start: usize) -> bool {
+    let sentence = tokens[start].sentence;
+    let mut k = start;
+    for _ in 0..4 {
+        let Some(t) = k.checked_sub(1).and_then(|k| tokens.get(k)) else {
+            return false;
+        };
+        if t.sentence != sentence {
+            return false;
+        }
+        if t.shape == Shape::Lower && KIN_WORDS.contains(&t.key.as_str()) {
+            return true;
+        }
+        if !(t.key == "and" || t.shape == Shape::Capitalised) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
 /// A lowercase word for an airport or a railway station before its name
 /// (folded): "aeropuerto de San Pablo", "stazione di Santa Lucia".
 fn is_terminal_word(key: &str) -> bool {
@@ -1296,6 +1368,12 @@ fn classify_span(
                     places.qualifiers.insert(span.end, (n, region));
                 }
             }
+            // "their son, Jordan", "daughters, Florence and Victoria": a
+            // child's or spouse's given name, not a place.
+            if single && !place.1 && named_as_kin(tokens, span.start) {
+                raw.push((span, EntityKind::Person, surface));
+                return;
+            }
             // A town by a name the article makes act as a person
             // ("Jackson was arrested") is that person; a country or a big
             // city stays a place.
@@ -1341,8 +1419,12 @@ fn classify_span(
     let mut inner_place_words = 0;
     // Nor in a street's ("Boston Street", "Rue de Rome", "Bağdat Caddesi").
     let street = |t: &Token| crate::lexicon::cues::is_street_word(&t.key, &ctx.caps.lang);
-    let media =
-        !single && (cues.is_media_head(&last_word.key) || street(last_word) || street(&words[0]));
+    // Nor in a business's ("Hamilton Holdings", "Boston Scientific").
+    let media = !single
+        && (cues.is_media_head(&last_word.key)
+            || cues.is_business_head(&last_word.key)
+            || street(last_word)
+            || street(&words[0]));
     // After a given name a place name is a surname: "Michael Jordan",
     // "Philip Rivers". With a connector it is a place again ("Jerry Brown of
     // California"), and so is the country or state of a town that happens
@@ -1379,7 +1461,9 @@ fn classify_span(
         && !cues.is_org_head(&words[1].key)
         && !cues.is_facility_head(&words[1].key)
         && !cues.is_non_person_head(&words[1].key)
-        && places
+        // "Jordan Lincoln ... Lincoln had spent": a surname the article
+        // makes act alone is one, whatever town it also names.
+        && (ctx.acting.contains(&words[1].key) || places
             .resolve(gaz, &words[1].key)
             .is_none_or(|(id, adjective)| {
                 // "Paris Orly", "Paris Beauvais": a town in the first
@@ -1389,7 +1473,7 @@ fn classify_span(
                     && p.kind == PlaceKind::City
                     && p.population < SURNAME_TOWN
                     && first_word_place.is_some_and(|f| gaz.place(f.0).cc != p.cc)
-            })
+            }))
         && (ctx.lone.contains(&words[1].key)
             || rare(&ctx.caps.lang, &words[1].key)
             || rare("en", &words[1].key));
@@ -1479,6 +1563,9 @@ fn classify_span(
             && inner_place_end == span.start
             && !hyphenated_only(text, words)
             && connectors_fit_a_person(words)
+            // "Hamilton Holdings": a place's name before a business word
+            // is a brand ("Danielle Steel" is a person).
+            && !(cues.is_business_head(last) && first_word_place.is_some())
             && opens_like_a_person(words, &ctx.caps.lang, cues.is_non_person_head(last))
             && !after_the_article(tokens, span.start, &ctx.caps.lang)
     {
@@ -2782,6 +2869,10 @@ impl PlaceCollector {
                         .map(|n| {
                             if n.chars().count() >= 4 && in_capitals(&n) {
                                 title_case(&n)
+                            } else if dotted_initials(&n) {
+                                // "U.S" as a sentence's last word lost its
+                                // stop to the sentence: "U.S.".
+                                format!("{n}.")
                             } else {
                                 n
                             }
@@ -3161,6 +3252,43 @@ mod tests {
         // English "via" is no street: the flight's stop is a place.
         let via = place_names("Flight diverted\n\nThe flight from Paris flew to Tokyo via Moscow.");
         assert!(via.contains(&"Moscow".to_owned()), "{via:?}");
+    }
+
+    #[test]
+    fn relatives_and_surnames_named_like_places_are_people() {
+        let obituary = place_names(
+            "Architect dies at 88\n\nShe died in Rotterdam. She is survived by their daughters, Florence and Victoria, and their son, Jordan.",
+        );
+        assert_eq!(obituary, ["Rotterdam"]);
+        let trial = analyse(&parse_plain(
+            "Fraud trial opens\n\nLONDON - The former chief executive of property group Hamilton Holdings, Jordan Lincoln, went on trial on Monday. Lincoln, 54, denies fraud, prosecutors said.",
+        ));
+        let places: Vec<&str> = trial.places.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(places, ["London"]);
+        assert!(trial
+            .entities
+            .iter()
+            .any(|e| e.name == "Jordan Lincoln" && e.kind == EntityKind::Person));
+    }
+
+    #[test]
+    fn dotted_initials_keep_their_last_stop() {
+        assert!(super::dotted_initials("U.S"));
+        assert!(!super::dotted_initials("U.S."));
+        assert!(!super::dotted_initials("St.Louis"));
+        let an = analyse(&parse_plain(
+            "Sales rise\n\nSales rose in Boston. The firm grew fastest in the U.S.",
+        ));
+        let us = an
+            .places
+            .iter()
+            .find(|p| p.country == "US" && p.name == "United States");
+        assert_eq!(
+            us.map(|p| p.display.as_str()),
+            Some("U.S."),
+            "{:?}",
+            an.places
+        );
     }
 
     #[test]
@@ -3947,7 +4075,7 @@ mod tests {
         assert!(
             an.places
                 .iter()
-                .any(|p| p.name == "United States" && p.display == "U.S"),
+                .any(|p| p.name == "United States" && p.display == "U.S."),
             "{:?}",
             an.places
         );

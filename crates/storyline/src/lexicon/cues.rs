@@ -652,7 +652,25 @@ const OTHER_NON_PERSON_HEADS: &[&str] = &[
     "church",
     "temple",
     "building",
-    // businesses
+    // public services
+    "safety",
+    "security",
+    "affairs",
+    "justice",
+    "health",
+    "education",
+    "transportation",
+    "defense",
+    "defence",
+    "services",
+    "welfare",
+];
+
+/// Last words of business names, which often open with a place that is
+/// the brand, not where the story is ("Hamilton Holdings", "Boston
+/// Scientific", "Bristol Motors").
+const BUSINESS_HEADS: &[&str] = &[
+    "scientific",
     "dairy",
     "farm",
     "farms",
@@ -693,18 +711,6 @@ const OTHER_NON_PERSON_HEADS: &[&str] = &[
     "pictures",
     "films",
     "products",
-    // public services
-    "safety",
-    "security",
-    "affairs",
-    "justice",
-    "health",
-    "education",
-    "transportation",
-    "defense",
-    "defence",
-    "services",
-    "welfare",
 ];
 
 /// Parties named by their members: heads of organisations ("Christian
@@ -1026,6 +1032,7 @@ impl Cues {
             non_person: NATURAL_FEATURE_HEADS
                 .iter()
                 .chain(OTHER_NON_PERSON_HEADS)
+                .chain(BUSINESS_HEADS)
                 .copied()
                 .collect(),
             standalone: STANDALONE_HEADS
@@ -1078,6 +1085,11 @@ impl Cues {
 
     pub fn is_office_modifier(&self, key: &str) -> bool {
         self.office.contains(key)
+    }
+
+    /// Last word of a business name ("Holdings", "Scientific").
+    pub fn is_business_head(&self, key: &str) -> bool {
+        BUSINESS_HEADS.contains(&key)
     }
 
     /// Last word of a newspaper or broadcaster name ("Times", "Journal").
