@@ -382,7 +382,9 @@ pub fn copies(a: &Analysis, b: &Analysis) -> Option<f64> {
 /// not the gazetteer's "Türkiye"), else the gazetteer's name ("Warsaw",
 /// not the Polish "Warszawie" or the Russian "Варшава").
 fn place_label(p: &PlaceMention, lang: &str) -> String {
-    if p.adjective_only {
+    // "Iran (Iranian)"; "the Philippines", read as an adjective by the
+    // gazetteer, is just "Philippines".
+    if p.adjective_only && p.surfaces.iter().any(|s| !s.eq_ignore_ascii_case(&p.name)) {
         format!("{} ({})", p.name, p.surfaces.join(", "))
     } else if lang == "en" {
         p.display.clone()

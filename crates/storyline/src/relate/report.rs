@@ -130,10 +130,7 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
                 }
                 None => {
                     s.push_str(": no sentence of one retells a sentence of the other");
-                    match e.closest_meaning {
-                        Some(m) => write!(s, " (closest pair in meaning {m:.2})").unwrap(),
-                        None => write!(s, " (closest pair in words {:.2})", e.closest_sentences).unwrap(),
-                    }
+                    write!(s, " ({})", closest_pair(e)).unwrap();
                     if e.shared_figures.is_empty() {
                         s.push_str(" and they share no figures");
                     } else {
@@ -174,10 +171,7 @@ pub fn summarise(scores: &Scores, ev: &Evidence) -> String {
                         list(&e.shared_figures, 4)
                     )
                 };
-                let closest = match e.closest_meaning {
-                    Some(m) => format!("closest pair in meaning {m:.2}"),
-                    None => format!("closest pair in words {:.2}", e.closest_sentences),
-                };
+                let closest = closest_pair(e);
                 format!("Their narratives are close (narrative {narrative:.1}), but the text does not prove the same event: no sentence pair is close enough to be a retelling ({closest}) and {figures}.")
             } else if narrative >= DIFFERENT_EVENTS {
                 format!("Their narratives differ (narrative {narrative:.1}).")
@@ -409,5 +403,25 @@ fn clip(s: &str, max: usize) -> String {
     } else {
         let cut: String = s.chars().take(max).collect();
         format!("{cut}…")
+    }
+}
+
+/// How close the closest sentence pair came, for a verdict that found no
+/// retelling: a pair close in words that shares little but names, titles
+/// and numbers ("Villarreal beat Aston Villa 2-1" / "Aston Villa beat
+/// Villarreal 3-1") is said to be such, not left as a bare figure that
+/// reads like a retelling.
+fn closest_pair(e: &crate::relate::evidence::EventEvidence) -> String {
+    let words = e.closest_sentences;
+    let names_only = words >= RETOLD_SENTENCE;
+    match (e.closest_meaning, names_only) {
+        (Some(m), false) => format!("closest pair in meaning {m:.2}"),
+        (Some(m), true) => format!(
+            "closest pair in meaning {m:.2}; the pair closest in words ({words:.2}) shares little but names, titles and numbers"
+        ),
+        (None, false) => format!("closest pair in words {words:.2}"),
+        (None, true) => format!(
+            "the pair closest in words ({words:.2}) shares little but names, titles and numbers"
+        ),
     }
 }
