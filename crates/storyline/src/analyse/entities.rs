@@ -183,7 +183,16 @@ fn name_spans(
                 break;
             }
             let t = &tokens[end];
-            if name_like(t) && t.sentence == prev.sentence {
+            // "Tsai Ing-wen", "Kim Jong-un", "Moon Jae-in": an East Asian
+            // given name of two syllables joined by a hyphen, the second
+            // in lowercase, after a surname.
+            let hyphened_syllable = end - start >= 2
+                && prev.shape == Shape::Capitalised
+                && prev.text.chars().count() <= 5
+                && t.shape == Shape::Lower
+                && t.text.chars().count() <= 5
+                && &text[prev.end..t.start] == "-";
+            if (name_like(t) || hyphened_syllable) && t.sentence == prev.sentence {
                 end += 1;
             } else if cues.is_connector(&t.key)
                 && end + 1 < tokens.len()
@@ -1558,7 +1567,11 @@ fn classify_span(
     } else if span.role.is_some()
         || (2..=4).contains(&words.len())
             && words.iter().all(|t| {
-                t.shape == Shape::Capitalised || is_initial(t) || cues.is_connector(&t.key)
+                t.shape == Shape::Capitalised
+                    || is_initial(t)
+                    || cues.is_connector(&t.key)
+                    // "Jong-un"
+                    || t.shape == Shape::Lower && text[..t.start].ends_with('-')
             })
             && inner_place_end == span.start
             && !hyphenated_only(text, words)
@@ -3289,6 +3302,20 @@ mod tests {
             "{:?}",
             an.places
         );
+    }
+
+    #[test]
+    fn east_asian_given_names_keep_their_hyphened_syllable() {
+        let found = entities(
+            "Leaders meet\n\nPresident Tsai Ing-wen met Kim Jong-un and Moon Jae-in on Monday. Tsai said talks went well.",
+        );
+        for key in ["tsai ing wen", "kim jong un", "moon jae in"] {
+            assert_eq!(
+                kind_of(&found, key),
+                Some(EntityKind::Person),
+                "{key}: {found:?}"
+            );
+        }
     }
 
     #[test]
