@@ -1464,7 +1464,22 @@ fn classify_span(
     let rare = |lang: &str, key: &str| {
         crate::lexicon::wordfreq::zipf(lang, key).is_some_and(|z| z < RARE_WORD_ZIPF)
     };
-    let surname_after_place_name = first_word_place.is_some()
+    // "Jordan Lincoln": a country's name as a given name before a town of
+    // another country is a person, not a town and its country.
+    let country_before_town_abroad = first_word_place.is_some_and(|f| {
+        let country = gaz.place(f.0);
+        !f.1 && country.kind == PlaceKind::Country
+            && words.len() == 2
+            && words[1].shape == Shape::Capitalised
+            && places
+                .resolve(gaz, &words[1].key)
+                .is_some_and(|(id, adjective)| {
+                    let town = gaz.place(id);
+                    !adjective && town.kind == PlaceKind::City && town.cc != country.cc
+                })
+    });
+    let surname_after_place_name = country_before_town_abroad
+        || first_word_place.is_some()
         && words.len() == 2
         && words[1].shape == Shape::Capitalised
         && !cues.is_org_head(&words[1].key)
@@ -3273,6 +3288,10 @@ mod tests {
             "Architect dies at 88\n\nShe died in Rotterdam. She is survived by their daughters, Florence and Victoria, and their son, Jordan.",
         );
         assert_eq!(obituary, ["Rotterdam"]);
+        let witness = place_names(
+            "Witness\n\nAn auditor told the trial of former chief executive Jordan Lincoln on Monday in London that she had warned him.",
+        );
+        assert_eq!(witness, ["London"]);
         let trial = analyse(&parse_plain(
             "Fraud trial opens\n\nLONDON - The former chief executive of property group Hamilton Holdings, Jordan Lincoln, went on trial on Monday. Lincoln, 54, denies fraud, prosecutors said.",
         ));

@@ -95,13 +95,17 @@ fn lead_protagonists_differ(a: &Analysis, b: &Analysis) -> bool {
 /// a story of its own, linked to the earlier one as its thread rather than
 /// merged into it, whatever setting and actors the two share (the same
 /// city's second fire, with the same fire chief and mayor).
+///
+/// A dateline that names no year ("LONDON, March 14 (Reuters) -") is read
+/// in the year of the other side (the shorter way round the calendar):
+/// wire copy of a first leg and a return leg a week later are two events.
 fn beyond_grace(a: &Analysis, b: &Analysis, grace_days: i64) -> bool {
     use crate::analyse::time::EventTime;
     match (&a.event_time, &b.event_time) {
         (EventTime::Fixed { date: x, .. }, EventTime::Fixed { date: y, .. }) => {
             (*x - *y).num_days().abs() >= grace_days
         }
-        _ => false,
+        _ => crate::relate::evidence::days_apart_in_one_year(a, b).is_some_and(|d| d >= grace_days),
     }
 }
 
@@ -225,6 +229,11 @@ mod tests {
         assert!(!may_join(&report("Nov. 19, 2025"), [&first], after));
         assert!(!may_join(&report("Feb. 16, 2026"), [&first], after));
         assert!(may_join(&report("Feb. 16, 2026"), [&first], 120));
+        // Wire datelines without a year: read in one year.
+        let first_leg = report("March 7");
+        assert!(!may_join(&report("March 14"), [&first_leg], after));
+        assert!(may_join(&report("March 9"), [&first_leg], after));
+        assert!(!may_join(&report("March 14, 2024"), [&first_leg], after));
         // Any recent article within the week lets a running story go on.
         assert!(may_join(
             &report("Nov. 24, 2025"),

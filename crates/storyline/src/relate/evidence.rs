@@ -851,9 +851,9 @@ fn compare_time(a: &Analysis, b: &Analysis) -> TimeEvidence {
         .iter()
         .flat_map(|x| ib.iter().map(move |y| (x - y).abs()))
         .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.min(d))));
-    let datelines_days_apart = match (days_apart, a.dateline_day, b.dateline_day) {
-        (None, Some(x), Some(y)) => yearless_days_apart(x, y),
-        _ => None,
+    let datelines_days_apart = match days_apart {
+        None => days_apart_in_one_year(a, b),
+        Some(_) => None,
     };
     let day = |m: u32, d: u32| {
         let month = chrono::Month::try_from(m as u8).map_or("?", |m| m.name());
@@ -863,9 +863,12 @@ fn compare_time(a: &Analysis, b: &Analysis) -> TimeEvidence {
         (Some(0), _, _) => "Both articles report events of the same day.".to_owned(),
         (Some(d), _, _) => format!("The events reported are {} apart.", days_words(d)),
         (None, _, _) if datelines_days_apart.is_some() => {
-            let ((ma, da), (mb, db)) = (a.dateline_day.unwrap_or_default(), b.dateline_day.unwrap_or_default());
+            let ((ma, da), (mb, db)) = (
+                month_and_day(a).unwrap_or_default(),
+                month_and_day(b).unwrap_or_default(),
+            );
             format!(
-                "Neither dateline names a year ({}, {}): read in one year, the reports are {} apart.",
+                "A dateline names no year ({}, {}): read in one year, the reports are {} apart.",
                 day(ma, da),
                 day(mb, db),
                 days_words(datelines_days_apart.unwrap_or_default())
@@ -897,6 +900,28 @@ pub fn days_words(d: i64) -> String {
     } else {
         format!("{d} days")
     }
+}
+
+/// Month and day of an article's event: of its fixed event day, else of a
+/// dateline that names no year.
+fn month_and_day(a: &Analysis) -> Option<(u32, u32)> {
+    use chrono::Datelike;
+    match &a.event_time {
+        EventTime::Fixed { date, .. } => Some((date.month(), date.day())),
+        EventTime::Unfixed { .. } => a.dateline_day,
+    }
+}
+
+/// Days between the events of two articles when one or both are known only
+/// by a dateline that names no year, read in one year (the shorter way
+/// round the calendar); `None` when either has neither, or when both event
+/// days are fixed (then their difference says it).
+pub fn days_apart_in_one_year(a: &Analysis, b: &Analysis) -> Option<i64> {
+    let fixed = |x: &Analysis| matches!(x.event_time, EventTime::Fixed { .. });
+    if fixed(a) && fixed(b) {
+        return None;
+    }
+    yearless_days_apart(month_and_day(a)?, month_and_day(b)?)
 }
 
 /// Days between two (month, day) pairs read in one common year, the
