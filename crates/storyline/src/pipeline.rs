@@ -355,9 +355,11 @@ fn headline_of(p: &Prepared) -> String {
     }
     // No title and no sentence fit for one ("Some text"): the opening
     // words, so that the story is never listed without a name.
+    // Twelve words, or 60 characters where words are not spaced (Chinese).
     let words: Vec<&str> = p.article.body.split_whitespace().take(12).collect();
-    let mut headline = words.join(" ");
-    if p.article.body.split_whitespace().count() > words.len() {
+    let opening = words.join(" ");
+    let mut headline: String = opening.chars().take(60).collect();
+    if headline.len() < p.article.body.trim().len() {
         headline.push('…');
     }
     headline

@@ -211,7 +211,13 @@ pub fn analyse(article: &Article) -> Analysis {
     // matching sentences, but no figure of the event ("Dec 23" in two
     // reports of two games on that date).
     let mut times = time::extract(&text, &tokens, &sentence_ranges, heading_sentences, lang);
-    let in_date = |pos: usize| times.iter().any(|e| e.span.contains(&pos));
+    // Numeric dates left unread ("11/12/2024" reads both ways) hold no
+    // figures either.
+    let numeric_dates = time::numeric_date_spans(&text);
+    let in_date = |pos: usize| {
+        times.iter().any(|e| e.span.contains(&pos))
+            || numeric_dates.iter().any(|r| r.contains(&pos))
+    };
     let mut grouped_until = 0;
     for (i, t) in tokens.iter().enumerate() {
         if t.shape == Shape::Number {
@@ -488,9 +494,10 @@ fn glued_scale(token: &str, money: bool) -> Option<(&str, i32)> {
     }
     let power = match suffix.to_lowercase().as_str() {
         "bn" | "mrd" | "mld" | "mlrd" | "млрд" => 9,
-        "mn" | "mln" | "млн" => 6,
+        "mln" | "млн" => 6,
         "tn" | "trn" => 12,
-        "m" if money => 6,
+        // French "30mn" is half an hour.
+        "m" | "mn" if money => 6,
         "b" if money => 9,
         "k" if money => 3,
         _ => return None,
@@ -598,10 +605,14 @@ fn clock_time(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
             })
     };
     if let Some(next) = tokens.get(1) {
+        // "7:58pm": the meridiem glued to the minutes.
+        let glued = ["am", "pm", "AM", "PM"]
+            .iter()
+            .find_map(|m| next.text.strip_suffix(m));
         if next.shape == Shape::Number
             && &text[t.end..next.start] == ":"
-            && hm(t.text, next.text)
-            && (before || zone_at(2) || meridiem(next.end))
+            && hm(t.text, glued.unwrap_or(next.text))
+            && (before || zone_at(2) || meridiem(next.end) || glued.is_some())
         {
             return Some(2);
         }
@@ -656,9 +667,9 @@ mod tests {
         ));
         assert_eq!(an.figures, ["12", "22", "24", "5.8"]);
         let live = analyse(&parse_plain(
-            "Quake live\n\n7.58 a.m.: a 7.4 quake hit Hualien. 9:12pm: 12 people were found.",
+            "Quake live\n\n7.58 a.m.: a 7.4 quake hit Hualien. 9:12pm: 14 people were found, 11/12/2024.",
         ));
-        assert_eq!(live.figures, ["12", "7.4"]);
+        assert_eq!(live.figures, ["14", "7.4"]);
     }
 
     #[test]

@@ -148,6 +148,15 @@ fn numeric_date_re() -> &'static Regex {
     })
 }
 
+/// Byte ranges of numeric dates ("2020-03-05", "05.03.2020", "3/4/2024"),
+/// read or not.
+pub(crate) fn numeric_date_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    numeric_date_re()
+        .find_iter(text)
+        .map(|m| m.range())
+        .collect()
+}
+
 /// Find time expressions. `heading_sentences` is the number of leading
 /// sentences that belong to the title and caption.
 pub fn extract(

@@ -188,20 +188,27 @@ const LIVE_MARKS: &[&str] = &[
     "live-ticker",
     "newsblog",
     "в режиме онлайн",
-    "canlı",
 ];
 
 /// Whether a title labels an opinion piece, an analysis or a live blog
 /// ("Opinion: Erdogan's defeat shows ...", "Taiwan earthquake live: ...").
 fn comment_or_live(title: &str) -> bool {
-    let lower = title.trim().to_lowercase();
+    let lower = title.trim().to_lowercase().replace(" - ", " | ");
     let label = lower
         .split([':', '|', '–', '—'])
         .next()
         .filter(|head| head.len() < lower.len())
         .map(|head| head.trim().trim_end_matches(" -").trim());
     label.is_some_and(|l| COMMENT_LABELS.contains(&l))
-        || LIVE_MARKS.iter().any(|m| lower.contains(m))
+        || LIVE_MARKS.iter().any(|m| {
+            // At a word's start: "alive:" is no live blog.
+            lower.match_indices(m).any(|(i, _)| {
+                !lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            })
+        })
         || lower.ends_with(" live")
 }
 

@@ -34,7 +34,9 @@ fn stop_dateline_re() -> &'static Regex {
 /// The full date of a dateline opening `body`, if there is one.
 pub fn find_dateline_date(body: &str) -> Option<NaiveDate> {
     match dateline_value(body)? {
-        TimeValue::Date { date } => Some(date),
+        // "NEW YORK, March 3, 2099": a typo or a story set in the future,
+        // never when the report was filed.
+        TimeValue::Date { date } if !super::load::is_future(date) => Some(date),
         _ => None,
     }
 }

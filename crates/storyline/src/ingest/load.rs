@@ -81,9 +81,16 @@ impl ArticleRecord {
             None => parse_plain(&text),
         };
         if let Some(d) = self.date.as_deref().filter(|d| !d.trim().is_empty()) {
-            article.date = Some(parse_date(d).ok_or_else(|| {
+            let date = parse_date(d).ok_or_else(|| {
                 format!("field `date`: cannot read {d:?} as a date (use YYYY-MM-DD or RFC 3339)")
-            })?);
+            })?;
+            if is_future(date) {
+                return Err(format!(
+                    "field `date`: {date} is in the future (today is {}); a publication date cannot be",
+                    chrono::Utc::now().date_naive()
+                ));
+            }
+            article.date = Some(date);
             article.date_source = Some(DateSource::Field);
         }
         if let Some(lang) = self.lang.as_deref().filter(|l| !l.trim().is_empty()) {
@@ -97,6 +104,12 @@ impl ArticleRecord {
         article.date_from_address();
         Ok(article)
     }
+}
+
+/// A publication date after tomorrow (UTC): no report is published then;
+/// a day of slack for time zones ahead of UTC.
+pub fn is_future(date: NaiveDate) -> bool {
+    date > chrono::Utc::now().date_naive() + chrono::Days::new(1)
 }
 
 /// Dates as news metadata writes them: `2020-03-05`, RFC 3339, RFC 2822.
@@ -270,5 +283,17 @@ mod tests {
             .into_article()
             .unwrap();
         assert_eq!(c.date, None);
+    }
+
+    #[test]
+    fn a_publication_date_in_the_future_is_refused_and_a_future_dateline_ignored() {
+        let err = record(Some("2099-01-01"), None).into_article().unwrap_err();
+        assert!(err.contains("2099-01-01 is in the future"), "{err}");
+        let today = chrono::Utc::now().date_naive().to_string();
+        assert!(record(Some(&today), None).into_article().is_ok());
+        let wire = crate::ingest::plain::parse_plain(
+            "Settlers land\n\nNEW YORK, March 3, 2099 (Reuters) - Settlers landed on Mars.",
+        );
+        assert_eq!(wire.date, None);
     }
 }

@@ -492,8 +492,9 @@ const MEDIA_HEADS: &[&str] = &[
 /// is the street's name, not where the story is ("calle Santiago",
 /// "avenida de Roma", "Boston Street", "Rue de Rome", "Via Milano").
 /// (folded word, language it is a street word in, or "" for any.)
-/// English "via" ("via Moscow"), French "place" ("à la place de") and
-/// Italian "largo" ("al largo di Lampedusa") are ordinary words.
+/// English "via" ("via Moscow"), French "place" ("à la place de"),
+/// Italian "corso" ("nel corso di") and "largo" ("al largo di Lampedusa")
+/// are ordinary words.
 const STREET_WORDS: &[(&str, &str)] = &[
     ("street", ""),
     ("avenue", ""),
@@ -508,11 +509,9 @@ const STREET_WORDS: &[(&str, &str)] = &[
     ("paseo", ""),
     ("plaza", ""),
     ("rue", ""),
-    ("place", "fr"),
     ("via", "it"),
     ("viale", ""),
     ("piazza", ""),
-    ("corso", "it"),
     ("rua", ""),
     ("praca", ""),
     ("ulica", ""),

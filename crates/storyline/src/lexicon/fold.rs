@@ -114,7 +114,12 @@ pub fn without_case_endings(romanised_key: &str) -> String {
                 .iter()
                 .find_map(|e| w.strip_suffix(e))
                 .unwrap_or(w);
-            if let Some(s) = stem.strip_suffix('m').filter(|s| s.ends_with(vowel)) {
+            // The instrumental "-om", "-em" ("Ivanom", "Sergeem") and a
+            // surname's "-ym" after "v" or "n" ("Lavrovym", "Putinym");
+            // "Maksim", "Vadim", "Artem" are nominatives.
+            if let Some(s) = stem.strip_suffix('m').filter(|s| {
+                s.len() >= 5 && (s.ends_with(['o', 'e']) || s.ends_with("vi") || s.ends_with("ni"))
+            }) {
                 stem = s;
             }
             let stem = stem.trim_end_matches(vowel);
