@@ -267,9 +267,27 @@ impl StoryProfile {
         let names = self.name_overlap(p);
         let [we, wt, wn] = params.weights;
         match (&p.vector, &self.centroid) {
-            (Some(v), Some(c)) => we * cosine_dense(v, c) + wt * terms + wn * names,
+            (Some(v), Some(c)) => {
+                // Words are compared within a language: a Chinese report
+                // shares no term with an English story of the same quake,
+                // and that zero is no evidence against it. Against a story
+                // with no article in the article's language, the embedding
+                // (made to compare across languages) and the names carry
+                // the whole weight.
+                if self.told_in(&p.lang) {
+                    we * cosine_dense(v, c) + wt * terms + wn * names
+                } else {
+                    (we * cosine_dense(v, c) + wn * names) / (we + wn).max(1e-9) * (we + wt + wn)
+                }
+            }
             _ => (wt * terms + wn * names) / (wt + wn).max(1e-9),
         }
+    }
+
+    /// Whether the story has an article in `lang` (yes when the story
+    /// predates counting its languages: nothing says it has none).
+    fn told_in(&self, lang: &str) -> bool {
+        self.languages.is_empty() || self.languages.get(lang).is_some_and(|&n| n > 0)
     }
 
     /// Overlap of the article's names with the story's, 0..1: a Dice
@@ -750,6 +768,36 @@ mod tests {
         // article's names the story has, says 1), but the story's opponent
         // and town are missing: not the same fight.
         assert!(overlap(&rematch) < 0.6, "{}", overlap(&rematch));
+    }
+
+    #[test]
+    fn words_count_only_against_a_story_told_in_the_article_language() {
+        let v = [1.0, 0.0, 0.0];
+        let w = [0.6, 0.8, 0.0];
+        let params = Params::default();
+        let english = article("Quake hits Taiwan\n\nA strong earthquake struck Hualien in Taiwan on Wednesday, killing nine people.", &v);
+        let french = article("Un séisme frappe Taïwan\n\nUn violent séisme a frappé mercredi la région de Hualien, à Taïwan, faisant neuf morts.", &w);
+        let story = story_of(&english);
+        // Words of the French report are no evidence against the English
+        // story: its similarity is that of the embedding and names alone,
+        // not dragged down by a term cosine near zero.
+        let across = story.content_similarity(&params, &french);
+        let [we, _, wn] = params.weights;
+        let embedding_and_names = (we * 0.6 + wn * story.name_overlap(&french)) / (we + wn);
+        assert!(
+            (across - embedding_and_names).abs() < 1e-6,
+            "{across} {embedding_and_names}"
+        );
+        // Once the story has an article in French, words count again.
+        let mut mixed = story.clone();
+        mixed.add(&french);
+        let again = article("Séisme à Taïwan\n\nLe séisme de mercredi à Hualien a fait neuf morts, selon les pompiers.", &w);
+        let terms = cosine_sparse(&again.terms, &mixed.terms);
+        assert!(terms > 0.0);
+        let expected = we * cosine_dense(&w, mixed.centroid.as_ref().unwrap())
+            + params.weights[1] * terms
+            + wn * mixed.name_overlap(&again);
+        assert!((mixed.content_similarity(&params, &again) - expected).abs() < 1e-6);
     }
 
     #[test]
