@@ -2056,13 +2056,14 @@ fn scan_uncased_places(
                     let words =
                         std::iter::once(first.as_str()).chain(sub[1..].iter().map(|t| t.text));
                     let place = places.resolve(gaz, &name_key(words)).filter(|&(id, _)| {
-                        n > 1
+                        (n > 1
                             || !common_word_not_this_place(
                                 gaz,
                                 lang,
                                 &crate::lexicon::fold::fold(first),
                                 id,
-                            )
+                            ))
+                            && !two_han_characters_of_a_small_town(gaz, id, sub)
                     });
                     if let Some(place) = place {
                         // As written: Chinese names have no spaces between
@@ -2080,6 +2081,22 @@ fn scan_uncased_places(
             i += 1;
         }
     }
+}
+
+/// Two Han characters name a town only from this population: the
+/// gazetteer gives thousands of small towns, at home and abroad, a
+/// two-character name that is also a common word or part of one ("高峰",
+/// Gaofeng, a town of 20,000, inside "早高峰", "morning rush hour"), and
+/// Chinese writes no space to tell where a word ends.
+const HAN_TWO_CHARACTER_TOWN: u64 = 100_000;
+
+fn two_han_characters_of_a_small_town(gaz: &Gazetteer, id: PlaceId, sub: &[Token]) -> bool {
+    let han = |c: char| matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}');
+    let p = gaz.place(id);
+    p.kind == PlaceKind::City
+        && p.population < HAN_TWO_CHARACTER_TOWN
+        && sub.iter().map(|t| t.text.chars().count()).sum::<usize>() == 2
+        && sub.iter().all(|t| t.text.chars().all(han))
 }
 
 /// Merge mentions into entities: identical keys, then surnames and short
@@ -3008,6 +3025,18 @@ mod tests {
     fn two_character_chinese_city_names_are_places() {
         let found = place_names("中俄外长会谈\n\n新华社北京3月5日电 中国外交部长王毅在北京与俄罗斯外长举行会谈，随后前往上海。");
         for place in ["Beijing", "Shanghai", "China", "Russia"] {
+            assert!(found.iter().any(|p| p == place), "{place}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn two_han_characters_inside_a_word_are_no_small_town() {
+        // "早高峰" (morning rush hour) holds "高峰", a name of Gaofeng, a
+        // town of 20,000; "花莲县" is Hualien County, "台北" Taipei.
+        let found =
+            place_names("台湾地震\n\n地震发生时正值早高峰，台北等地震感强烈。花莲县一栋建筑倒塌。");
+        assert!(!found.iter().any(|p| p == "Gaofeng"), "{found:?}");
+        for place in ["Taipei", "Hualien", "Taiwan"] {
             assert!(found.iter().any(|p| p == place), "{place}: {found:?}");
         }
     }
