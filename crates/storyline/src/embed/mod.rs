@@ -37,6 +37,12 @@ pub trait SentenceEncoder: Send + Sync {
     fn dim(&self) -> usize;
     /// Embed each text independently. Empty texts give a zero vector.
     fn embed(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, EmbedError>;
+    /// Whether the encoder can read `text`: a text written mostly in a
+    /// script its vocabulary lacks becomes a row of unknown pieces, and
+    /// any two such texts come out alike whatever they say.
+    fn covers(&self, _text: &str) -> bool {
+        true
+    }
 }
 
 /// Check that a model directory holds the files a loader needs.

@@ -227,6 +227,17 @@ impl UseTokenizer {
         ids
     }
 
+    /// Share of the text's pieces that are unknown to the vocabulary (0
+    /// for an empty text).
+    pub fn unknown_share(&self, text: &str) -> f64 {
+        let ids = self.encode(text);
+        let pieces = &ids[1..ids.len() - 1];
+        if text.trim().is_empty() || pieces.is_empty() {
+            return 0.0;
+        }
+        pieces.iter().filter(|&&id| id == self.unk_id).count() as f64 / pieces.len() as f64
+    }
+
     /// Number of pieces (128,000 for USE multilingual v3).
     pub fn vocab_size(&self) -> usize {
         self.model.get_vocab_size()
