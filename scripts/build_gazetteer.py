@@ -123,6 +123,12 @@ NEWS_SHORT_FORMS = {
     "CN": ["КНР"],
     "AE": ["ОАЭ"],
     "KP": ["КНДР"],
+    # News names the Democratic Republic of the Congo "Congo" far more often
+    # than its neighbour (mpox, the M23 war); an article that means the
+    # Republic of the Congo names it so, or "Congo-Brazzaville", and an
+    # article's other places settle a bare "Congo" either way.
+    "CD": ["Congo", "RDC", "RD Congo", "DR Kongo", "ДР Конго"],
+    "CG": ["Republic of Congo", "Congo Republic"],
 }
 
 

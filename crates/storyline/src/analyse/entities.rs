@@ -208,6 +208,12 @@ fn name_spans(
                 && !person_after_connector(tokens, end)
             {
                 end += 2;
+            } else if let Some(name_end) = (cues.is_connector(&t.key)
+                && tokens.get(end + 1).is_some_and(|w| w.key == "the"))
+            .then(|| country_name_end(tokens, start, end + 2, gaz))
+            .flatten()
+            {
+                end = name_end; // "Democratic Republic of the Congo"
             } else if t.key == "and"
                 && names_a_body_of_two_fields(&tokens[start..end])
                 && end + 1 < tokens.len()
@@ -781,12 +787,40 @@ fn person_of_place(
     });
     // Gazetteer lookups only for runs that could be a person.
     plain
+        && !names_a_country(tokens, start, of + 1, gaz)
         && ((1..=3).any(|n| {
             tokens.get(of + 1..of + 1 + n).is_some_and(|w| {
                 w.iter().all(|t| t.shape.is_name_like())
                     && !gaz.senses(&name_key(w.iter().map(|t| t.text))).is_empty()
             })
         }) || cues.us_state_abbreviation(&tokens[of + 1].key).is_some())
+}
+
+/// The run from `start` through "of" and one to three words from `after`
+/// names a country, a leading "The" aside: "(The) Democratic Republic of
+/// Congo" is one name. Returns the end of the name.
+fn names_a_country(tokens: &[Token], start: usize, after: usize, gaz: &Gazetteer) -> bool {
+    country_name_end(tokens, start, after, gaz).is_some()
+}
+
+fn country_name_end(
+    tokens: &[Token],
+    start: usize,
+    after: usize,
+    gaz: &Gazetteer,
+) -> Option<usize> {
+    let start = if tokens[start].key == "the" {
+        start + 1
+    } else {
+        start
+    };
+    (1..=3).rev().map(|n| after + n).find(|&end| {
+        tokens.get(start..end).is_some_and(|w| {
+            gaz.senses(&name_key(w.iter().map(|t| t.text)))
+                .iter()
+                .any(|s| gaz.place(s.place).kind == PlaceKind::Country)
+        })
+    })
 }
 
 /// Two tokens belong to one name when only spaces or a hyphen separate them.
@@ -945,7 +979,18 @@ fn split_at_titles(
         // unless the next is one too ("Secretary-General", "Attorney-General").
         let hyphened = text[tokens[k].end..].starts_with('-')
             && !(k + 1 < end && cues.is_person_title(&tokens[k + 1].key));
-        if cues.is_person_title(&tokens[k].key) && k + 1 < end && !initial_inside && !hyphened {
+        // "DR Congo": "Dr" in capitals before a word that is not is the
+        // abbreviation of "Democratic Republic"; in a headline in capitals
+        // ("DR JOHN SMITH") it is the title. ("CEO Tim Cook", "WR Jackson"
+        // are titles.)
+        let capitals_before_a_name =
+            tokens[k].text == "DR" && tokens.get(k + 1).is_some_and(|t| t.shape != Shape::Upper);
+        if cues.is_person_title(&tokens[k].key)
+            && k + 1 < end
+            && !initial_inside
+            && !hyphened
+            && !capitals_before_a_name
+        {
             // The role runs from office modifiers before the title to the
             // title itself, plus "of State"-style complements.
             let mut role_start = k;
@@ -3963,6 +4008,21 @@ mod tests {
             Some(EntityKind::Other),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn the_democratic_republic_of_congo_is_not_its_neighbour() {
+        let drc = place_names("Mpox spreads\n\nThe outbreak in the Democratic Republic of Congo has spread, the Democratic Republic of the Congo said. DR Congo and Congo asked for vaccines.");
+        assert_eq!(drc, ["DR Congo"], "{drc:?}");
+        let found = entities("Mpox spreads\n\nThe outbreak in the Democratic Republic of Congo has spread. DR Congo asked for vaccines.");
+        assert!(
+            found.is_empty(),
+            "no 'Democratic Republic', no 'Congo (DR)': {found:?}"
+        );
+        // A bare "Congo" beside Brazzaville is the Republic of the Congo.
+        let cg = place_names("Talks in Brazzaville\n\nThe Republic of Congo hosted talks in Brazzaville on Monday. Congo said the talks went well.");
+        assert!(cg.iter().any(|p| p == "Republic of the Congo"), "{cg:?}");
+        assert!(!cg.iter().any(|p| p == "DR Congo"), "{cg:?}");
     }
 
     #[test]
