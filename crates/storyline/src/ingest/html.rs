@@ -15,8 +15,10 @@ pub fn parse_html(html: &str) -> Result<Article, String> {
         .map_err(|e| format!("no article text found in the HTML page: {e}"))?;
     let text = page.text_content.trim().to_string();
     // A menu, a cookie wall or an error page yields a few stray words:
-    // that is no article.
-    if text.split_whitespace().count() < MIN_ARTICLE_WORDS {
+    // that is no article. Words as Unicode counts them: Chinese and
+    // Japanese write none of the spaces between them.
+    use unicode_segmentation::UnicodeSegmentation;
+    if text.unicode_words().count() < MIN_ARTICLE_WORDS {
         return Err(format!(
             "no article text found in the HTML page (under {MIN_ARTICLE_WORDS} words of main text)"
         ));
@@ -220,6 +222,20 @@ mod tests {
         assert_eq!(a.date, d);
         // A page with no date stays undated.
         assert_eq!(page("", "").date, None);
+    }
+
+    #[test]
+    fn a_short_page_without_spaces_is_an_article_and_a_cookie_wall_is_not() {
+        // Two sentences of Chinese: no spaces, yet some forty words.
+        let html = "<!doctype html><html lang=\"zh\"><head><title>台风登陆</title></head><body><article>\
+            <p>台风10号于29日在鹿儿岛县登陆，造成六人死亡。</p>\
+            <p>新干线在东京和名古屋之间恢复运行，丰田汽车表示将于3日恢复生产。</p></article></body></html>";
+        let a = parse_html(html).unwrap();
+        assert!(a.full_text().contains("鹿儿岛县"));
+        let wall = "<!doctype html><html><head><title>Consent</title></head><body><div>\
+            <p>We use cookies. Accept all or manage your choices.</p></div></body></html>";
+        let err = parse_html(wall).unwrap_err();
+        assert!(err.contains("no article text"), "{err}");
     }
 
     #[test]
