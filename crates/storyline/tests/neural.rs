@@ -398,3 +398,59 @@ fn a_story_is_headed_in_the_language_most_of_its_articles_are_in() {
         "{english}"
     );
 }
+
+#[test]
+fn a_multilingual_stream_groups_reports_of_one_event_across_scripts() {
+    if installed_models().is_none() {
+        return;
+    }
+    // 29 reports of 13 events in 11 languages (`gold` is the event).
+    let stream = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/streams/multilingual_2024.jsonl");
+    let out = Command::cargo_bin("storyline")
+        .unwrap()
+        .arg("cluster")
+        .arg(&stream)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let story: std::collections::HashMap<String, i64> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["id"].as_str().unwrap().to_owned(),
+                v["story"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    let gold: std::collections::HashMap<String, String> = std::fs::read_to_string(&stream)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["id"].as_str().unwrap().to_owned(),
+                v["gold"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    // No story mixes two events: not the Rotterdam fire with the match in
+    // Rotterdam that day, not a Hindi report with another.
+    for (a, sa) in &story {
+        for (b, sb) in &story {
+            if sa == sb {
+                assert_eq!(gold[a], gold[b], "{a} and {b} share story {sa}");
+            }
+        }
+    }
+    // The Japanese report of the landfall joins the English story, and the
+    // French report of the fire the English one.
+    assert_eq!(story["typhoon-ja-0829"], story["typhoon-en-0829"]);
+    assert_eq!(story["rdam-fire-nl"], story["rdam-fire-en"]);
+    assert_eq!(story["mpox-fr"], story["mpox-outlet-a"]);
+}
