@@ -127,7 +127,7 @@ NEWS_SHORT_FORMS = {
     # than its neighbour (mpox, the M23 war); an article that means the
     # Republic of the Congo names it so, or "Congo-Brazzaville", and an
     # article's other places settle a bare "Congo" either way.
-    "CD": ["Congo", "RDC", "RD Congo", "DR Kongo", "ДР Конго"],
+    "CD": ["Congo", "Kongo", "Конго", "刚果", "コンゴ", "콩고", "RDC", "RD Congo", "DR Kongo", "ДР Конго"],
     "CG": ["Republic of Congo", "Congo Republic"],
 }
 

@@ -91,7 +91,7 @@ fn embed_document(article: &Article, an: &mut Analysis, encoders: &Encoders) {
     let Some(enc) = &encoders.usem3 else { return };
     let text = article.full_text();
     if !enc.covers(&text) {
-        tracing::info!(
+        tracing::warn!(
             "{}: written mostly in a script usem3 does not read; clustered by its words and names alone",
             article.label()
         );

@@ -404,7 +404,7 @@ fn a_multilingual_stream_groups_reports_of_one_event_across_scripts() {
     if installed_models().is_none() {
         return;
     }
-    // 29 reports of 13 events in 11 languages (`gold` is the event).
+    // 29 reports of 13 events in 9 languages (`gold` is the event).
     let stream = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/streams/multilingual_2024.jsonl");
     let out = Command::cargo_bin("storyline")
@@ -448,8 +448,9 @@ fn a_multilingual_stream_groups_reports_of_one_event_across_scripts() {
             }
         }
     }
-    // The Japanese report of the landfall joins the English story, and the
-    // French report of the fire the English one.
+    // The Japanese report of the landfall joins the English story, the
+    // Dutch report of the fire the English one, and the French report of
+    // mpox the English wire copy.
     assert_eq!(story["typhoon-ja-0829"], story["typhoon-en-0829"]);
     assert_eq!(story["rdam-fire-nl"], story["rdam-fire-en"]);
     assert_eq!(story["mpox-fr"], story["mpox-outlet-a"]);

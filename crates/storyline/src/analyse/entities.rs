@@ -798,11 +798,12 @@ fn person_of_place(
 
 /// The run from `start` through "of" and one to three words from `after`
 /// names a country, a leading "The" aside: "(The) Democratic Republic of
-/// Congo" is one name. Returns the end of the name.
+/// Congo" is one name.
 fn names_a_country(tokens: &[Token], start: usize, after: usize, gaz: &Gazetteer) -> bool {
     country_name_end(tokens, start, after, gaz).is_some()
 }
 
+/// The end of that country's name, the longest that names one.
 fn country_name_end(
     tokens: &[Token],
     start: usize,
@@ -965,6 +966,8 @@ fn split_at_titles(
     // after it.
     if start > 0
         && cues.is_person_title(&tokens[start - 1].key)
+        // "the smart speaker Amazon Echo": a device, not a title.
+        && tokens[start - 1].key != "speaker"
         && tokens[start - 1].sentence == tokens[start].sentence
         && !text[tokens[start - 1].end..tokens[start].start].contains('(')
     {
@@ -2128,7 +2131,7 @@ fn scan_uncased_places(
                                 &crate::lexicon::fold::fold(first),
                                 id,
                             ))
-                            && !two_han_characters_of_a_small_town(gaz, id, sub)
+                            && !two_han_characters_of_a_small_town(gaz, lang, id, sub)
                     });
                     if let Some(place) = place {
                         // As written: Chinese names have no spaces between
@@ -2155,10 +2158,19 @@ fn scan_uncased_places(
 /// Chinese writes no space to tell where a word ends.
 const HAN_TWO_CHARACTER_TOWN: u64 = 100_000;
 
-fn two_han_characters_of_a_small_town(gaz: &Gazetteer, id: PlaceId, sub: &[Token]) -> bool {
+fn two_han_characters_of_a_small_town(
+    gaz: &Gazetteer,
+    lang: &str,
+    id: PlaceId,
+    sub: &[Token],
+) -> bool {
     let han = |c: char| matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}');
     let p = gaz.place(id);
-    p.kind == PlaceKind::City
+    // Japanese names its own towns so ("輪島", Wajima, 25,000), and kana
+    // mostly mark where its words end.
+    let own_town = lang == "ja" && p.cc == "JP";
+    !own_town
+        && p.kind == PlaceKind::City
         && p.population < HAN_TWO_CHARACTER_TOWN
         && sub.iter().map(|t| t.text.chars().count()).sum::<usize>() == 2
         && sub.iter().all(|t| t.text.chars().all(han))
@@ -4064,6 +4076,13 @@ mod tests {
         let cg = place_names("Talks in Brazzaville\n\nThe Republic of Congo hosted talks in Brazzaville on Monday. Congo said the talks went well.");
         assert!(cg.iter().any(|p| p == "Republic of the Congo"), "{cg:?}");
         assert!(!cg.iter().any(|p| p == "DR Congo"), "{cg:?}");
+        // A bare "Конго" or "Kongo" reads as the English "Congo" does.
+        for text in [
+            "Вспышка оспы\n\nВ Конго выросло число заболевших.",
+            "Mpox breitet sich aus\n\nIm Kongo steigt die Zahl der Fälle.",
+        ] {
+            assert_eq!(place_names(text), ["DR Congo"], "{text}");
+        }
     }
 
     #[test]

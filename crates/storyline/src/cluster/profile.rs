@@ -285,9 +285,16 @@ impl StoryProfile {
     }
 
     /// Whether the story has an article in `lang` (yes when the story
-    /// predates counting its languages: nothing says it has none).
+    /// predates counting its languages, and when the language of the
+    /// article or of one of the story's was not told: nothing says they
+    /// differ).
     fn told_in(&self, lang: &str) -> bool {
-        self.languages.is_empty() || self.languages.get(lang).is_some_and(|&n| n > 0)
+        let und = crate::analyse::language::UNDETERMINED;
+        lang == und
+            || self.languages.is_empty()
+            || [lang, und]
+                .iter()
+                .any(|l| self.languages.get(*l).is_some_and(|&n| n > 0))
     }
 
     /// Overlap of the article's names with the story's, 0..1: a Dice

@@ -7,6 +7,23 @@ use super::plain::parse_plain;
 
 const MIN_ARTICLE_WORDS: usize = 12;
 
+/// Words of a text: Chinese and Japanese write no spaces between theirs,
+/// and Unicode counts each of their characters as one; a word of those
+/// languages is about two characters.
+fn words(text: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    let unspaced = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}');
+    let (mut spaced, mut characters) = (0, 0);
+    for w in text.unicode_words() {
+        if w.chars().all(unspaced) {
+            characters += w.chars().count();
+        } else {
+            spaced += 1;
+        }
+    }
+    spaced + characters.div_ceil(2)
+}
+
 pub fn parse_html(html: &str) -> Result<Article, String> {
     let mut reader = dom_smoothie::Readability::new(html, None, None)
         .map_err(|e| format!("cannot parse HTML: {e}"))?;
@@ -15,10 +32,8 @@ pub fn parse_html(html: &str) -> Result<Article, String> {
         .map_err(|e| format!("no article text found in the HTML page: {e}"))?;
     let text = page.text_content.trim().to_string();
     // A menu, a cookie wall or an error page yields a few stray words:
-    // that is no article. Words as Unicode counts them: Chinese and
-    // Japanese write none of the spaces between them.
-    use unicode_segmentation::UnicodeSegmentation;
-    if text.unicode_words().count() < MIN_ARTICLE_WORDS {
+    // that is no article.
+    if words(&text) < MIN_ARTICLE_WORDS {
         return Err(format!(
             "no article text found in the HTML page (under {MIN_ARTICLE_WORDS} words of main text)"
         ));
@@ -236,6 +251,10 @@ mod tests {
             <p>We use cookies. Accept all or manage your choices.</p></div></body></html>";
         let err = parse_html(wall).unwrap_err();
         assert!(err.contains("no article text"), "{err}");
+        let chinese_wall =
+            "<!doctype html><html lang=\"zh\"><head><title>隐私</title></head><body><div>\
+            <p>我们使用Cookie。接受全部。</p></div></body></html>";
+        assert!(parse_html(chinese_wall).is_err());
     }
 
     #[test]

@@ -86,7 +86,7 @@ impl ArticleRecord {
             })?;
             if is_future(date) {
                 return Err(format!(
-                    "field `date`: {date} is in the future (today is {}); an article cannot be published after today",
+                    "field `date`: {date} is in the future (today is {}); an article cannot be published more than a day after today (UTC)",
                     chrono::Utc::now().date_naive()
                 ));
             }

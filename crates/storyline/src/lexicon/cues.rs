@@ -544,6 +544,7 @@ pub fn is_street_word(key: &str, lang: &str) -> bool {
 /// Heads of the names of streets, buildings and events, never a person's
 /// last word: "Main Street", "Carlton Hotel" and "Emmy Awards" are no people.
 const FACILITY_HEADS: &[&str] = &[
+    "memorial",
     "street",
     "avenue",
     "road",
