@@ -328,6 +328,11 @@ pub fn analyse(article: &Article) -> Analysis {
     }
 
     let mut lead = heading_sentences.min(sentence_ranges.len().saturating_sub(1));
+    // A byline or a photo credit under the headline is not the lead: its
+    // date is the page's timestamp, not the event's day.
+    while credits.get(lead) == Some(&true) && lead + 1 < sentence_ranges.len() {
+        lead += 1;
+    }
     // "LISBONNE. L'Alliance démocratique ...": a dateline written as a
     // sentence of its own is not the lead.
     let mut lead_words = tokens.iter().filter(|t| t.sentence == lead);

@@ -148,6 +148,19 @@ pub fn is_credit_line(sentence: &str) -> bool {
     if CREDIT_CUES.iter().any(|cue| s.starts_with(cue)) {
         return true;
     }
+    // A web page's byline with its fields ("By Laura Kayali | June 28,
+    // 2024 12:41 am CET | 4 min read"), and the credit of its photo as
+    // the page sets it ("| John Thys/AFP via Getty Images").
+    if let Some((first, _)) = sentence.split_once(" | ") {
+        if is_credit_line(first) {
+            return true;
+        }
+    }
+    let trimmed = sentence.trim();
+    let short = trimmed.split_whitespace().count() <= 12;
+    if short && (trimmed.starts_with('|') || s.contains("via getty images")) {
+        return true;
+    }
     // A byline: "By" and two to eight words, all capitalised but for
     // "and", "in" and "the" ("By Jane Doe and John Roe in Rome"), and no
     // day or month ("By Tuesday Night").
@@ -183,6 +196,13 @@ mod tests {
             "(Bericht von Andreas Rinke, redigiert von Sabine Ehrhardt)"
         ));
         assert!(is_credit_line("By Jane Doe and John Roe in Rome"));
+        assert!(is_credit_line(
+            "By Laura Kayali | June 28, 2024 12:41 am CET | 4 min read"
+        ));
+        assert!(is_credit_line("| John Thys/AFP via Getty Images"));
+        assert!(!is_credit_line(
+            "Leaders met on Thursday | the summit ran late into the night, officials said."
+        ));
         assert!(!is_credit_line("By Tuesday Night the toll had risen."));
         assert!(!is_credit_line("By Tuesday Night"));
         assert!(!is_credit_line("By The Numbers: Trump's Tax Plan"));

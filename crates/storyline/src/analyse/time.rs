@@ -485,7 +485,39 @@ fn match_at(
         .then(|| PT_FEIRA.iter().position(|w| *w == t.key))
         .flatten()
         .map(|d| d as u32 + 1);
-    if let Some(weekday) = feira.or_else(|| cal.weekday_in(lang, &t.key)) {
+    // "zondagmiddag", "Sonntagabend": a weekday and a part of it, one word.
+    let with_part = || {
+        let parts: &[&str] = match lang {
+            "nl" => &["middag", "ochtend", "avond", "nacht", "morgen"],
+            "de" => &[
+                "nachmittag",
+                "vormittag",
+                "mittag",
+                "abend",
+                "morgen",
+                "nacht",
+            ],
+            _ => &[],
+        };
+        parts
+            .iter()
+            .find_map(|p| t.key.strip_suffix(p))
+            .and_then(|day| cal.weekday_in(lang, day))
+    };
+    // "every Thursday", "jeden Donnerstag": a habit, no day of the story.
+    let habit = prev_key.is_some_and(|k| {
+        matches!(
+            k,
+            "every" | "each" | "jeden" | "chaque" | "cada" | "ogni" | "elke" | "iedere"
+        )
+    });
+    if habit {
+        return None;
+    }
+    if let Some(weekday) = feira
+        .or_else(|| cal.weekday_in(lang, &t.key))
+        .or_else(with_part)
+    {
         let words = if feira.is_some() { 2 } else { 1 };
         // English weekdays are capitalised; a lowercase "sunday" is rarer
         // than the name, but other languages write them lowercase.
@@ -607,6 +639,8 @@ const NEXT_AFTER: &[&str] = &["prochain", "prossimo", "proximo", "proxima"];
 /// set up roadblocks") or "planned", which as often tell the past.
 const FUTURE_CUES: &[&str] = &[
     "will",
+    // "the storm would cross Shikoku by Saturday"
+    "would",
     "wird",
     "werden",
     "soll",
@@ -1203,6 +1237,17 @@ mod tests {
             got.iter().map(|(_, d)| *d).collect::<Vec<_>>(),
             [on(5), on(7)]
         );
+        // A forecast looks ahead; a habit names no day; a weekday and a
+        // part of it in one word is the weekday.
+        let got = resolved(
+            "The storm would cross Shikoku by Saturday. The newsletter comes every Thursday.",
+            "en",
+        );
+        assert_eq!(got, [("Saturday".to_owned(), on(11))]);
+        let got = resolved("De brand brak zondagmiddag uit.", "nl");
+        assert_eq!(got.iter().map(|(_, d)| *d).collect::<Vec<_>>(), [on(5)]);
+        let got = resolved("Das Feuer brach am Sonntagabend aus.", "de");
+        assert_eq!(got.iter().map(|(_, d)| *d).collect::<Vec<_>>(), [on(5)]);
         // An announced day in the lead is no event day.
         let mut ex = expressions("The House will vote on Monday.", "en");
         assert!(matches!(
