@@ -84,6 +84,9 @@ DEFAULT_OUT = os.path.join("crates", "storyline", "data", "gazetteer", "places.t
 # ("en" exists only for iso3166-2 and gives English exonyms such as Bavaria.)
 PYCOUNTRY_LOCALES = ["ar", "de", "es", "fr", "tr", "pl", "it", "nl", "pt",
                      "ru", "zh_CN", "ja", "ko"]
+# Locales used for country names only: Ukrainian news names every country,
+# but its subdivisions' names would add thousands of rows for few readers.
+PYCOUNTRY_COUNTRY_ONLY_LOCALES = ["uk"]
 # world-countries translation keys (ISO 639-3) for the same languages.
 WC_TRANSLATION_LANGS = ["ara", "deu", "spa", "fra", "tur", "pol", "ita", "nld",
                         "por", "rus", "zho", "jpn", "kor"]
@@ -509,7 +512,7 @@ def build(paths, use_wordfreq: bool, stats: dict):
                      fmt_coord(c.get("lat")), fmt_coord(c.get("lng")), a.name, a.render()))
 
     # ---- countries --------------------------------------------------------
-    cats1 = mo_catalogs(pyc, "iso3166-1", PYCOUNTRY_LOCALES)
+    cats1 = mo_catalogs(pyc, "iso3166-1", PYCOUNTRY_LOCALES + PYCOUNTRY_COUNTRY_ONLY_LOCALES)
 
     def country_alias_ok(s: str) -> bool:
         if not valid_alias(s):

@@ -57,6 +57,27 @@ const RUSSIAN: &[(&str, &str)] = &[
     ("ю", "ь"),    // Тайваню -> Тайвань
 ];
 
+/// Ukrainian: "в Україні", "України", "до Женеви", "у Кенії", "у Києві".
+const UKRAINIAN: &[(&str, &str)] = &[
+    ("єві", "їв"), // Києві -> Київ
+    ("єва", "їв"), // Києва -> Київ
+    ("ові", "ів"), // Львові -> Львів
+    ("ова", "ів"), // Львова -> Львів
+    ("ією", "ія"), // Кенією -> Кенія
+    ("ії", "ія"),  // Кенії -> Кенія
+    ("ію", "ія"),  // Кенію -> Кенія
+    ("ці", "ка"),  // Африці -> Африка
+    ("ою", "а"),   // Україною -> Україна
+    ("ом", ""),    // Берліном -> Берлін
+    ("і", "а"),    // Україні -> Україна
+    ("і", ""),     // Берліні -> Берлін
+    ("и", "а"),    // України -> Україна
+    ("у", "а"),    // Україну -> Україна
+    ("у", ""),     // Берліну -> Берлін
+    ("а", ""),     // Берліна -> Берлін
+    ("ю", "я"),    // Азію -> Азія
+];
+
 /// German declines names in the genitive only: "Deutschlands", "des Irans".
 const GERMAN: &[(&str, &str)] = &[("es", ""), ("s", "")];
 
@@ -65,6 +86,7 @@ pub fn case_endings(lang: &str) -> &'static [(&'static str, &'static str)] {
     match lang {
         "pl" => POLISH,
         "ru" => RUSSIAN,
+        "uk" => UKRAINIAN,
         "de" => GERMAN,
         _ => &[],
     }
@@ -72,7 +94,8 @@ pub fn case_endings(lang: &str) -> &'static [(&'static str, &'static str)] {
 
 /// Dictionary forms a declined folded word may stand for, most specific
 /// ending first. Only words of at least four letters are guessed at, and a
-/// guess keeps at least three: shorter ones are mostly function words.
+/// guess keeps two of them and is four long ("Києві" is "Київ"): shorter
+/// ones are mostly function words.
 pub fn dictionary_forms<'a>(
     key: &'a str,
     endings: &'static [(&'static str, &'static str)],
@@ -83,7 +106,8 @@ pub fn dictionary_forms<'a>(
         .filter(move |_| long_enough)
         .filter_map(move |(declined, base)| {
             let stem = key.strip_suffix(declined)?;
-            (stem.chars().count() >= 3).then(|| format!("{stem}{base}"))
+            let kept = stem.chars().count();
+            (kept >= 2 && kept + base.chars().count() >= 4).then(|| format!("{stem}{base}"))
         })
 }
 
@@ -126,6 +150,21 @@ mod tests {
         assert!(forms("Nie", "pl").is_empty());
         assert!(forms("Warszawie", "en").is_empty());
         assert!(forms("Ufa", "ru").is_empty());
+    }
+
+    #[test]
+    fn ukrainian_locatives_and_genitives_lead_back_to_the_nominative() {
+        for (declined, nominative) in [
+            ("Україні", "україна"),
+            ("Києві", "київ"),
+            ("Кенії", "кенія"),
+            ("Африці", "африка"),
+        ] {
+            assert!(
+                forms(declined, "uk").contains(&nominative.to_owned()),
+                "{declined}"
+            );
+        }
         assert_eq!(forms("Deutschlands", "de"), ["deutschland"]);
     }
 }
