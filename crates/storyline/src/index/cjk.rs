@@ -12,19 +12,9 @@
 //! dictionary to ship, every word found, at the cost of some precision (a
 //! pair may straddle two words). A lone character is kept as it is.
 
+use crate::lexicon::fold::is_unspaced as unspaced;
 use std::collections::VecDeque;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
-
-/// Han (unified ideographs, extension A, compatibility), Hiragana,
-/// Katakana: scripts written without spaces between words.
-fn unspaced(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30ff}'
-        | '\u{3400}'..='\u{4dbf}'
-        | '\u{4e00}'..='\u{9fff}'
-        | '\u{f900}'..='\u{faff}'
-        | '\u{20000}'..='\u{2ffff}')
-}
 
 /// The token filter: splits runs of unspaced scripts into character pairs.
 #[derive(Clone)]

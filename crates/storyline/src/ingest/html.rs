@@ -12,10 +12,9 @@ const MIN_ARTICLE_WORDS: usize = 12;
 /// languages is about two characters.
 fn words(text: &str) -> usize {
     use unicode_segmentation::UnicodeSegmentation;
-    let unspaced = |c: char| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}');
     let (mut spaced, mut characters) = (0, 0);
     for w in text.unicode_words() {
-        if w.chars().all(unspaced) {
+        if w.chars().all(crate::lexicon::fold::is_unspaced) {
             characters += w.chars().count();
         } else {
             spaced += 1;

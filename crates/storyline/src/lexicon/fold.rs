@@ -183,6 +183,17 @@ pub fn is_latin(c: char) -> bool {
     matches!(c as u32, 0x00C0..=0x024F | 0x1E00..=0x1EFF)
 }
 
+/// Han (unified ideographs, extension A, compatibility), Hiragana,
+/// Katakana: scripts written without spaces between words.
+pub fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{20000}'..='\u{2ffff}')
+}
+
 /// Cut a clitic or case suffix after an apostrophe: "Syria's" -> "Syria",
 /// Turkish "İspanya'nın" -> "İspanya", "Çin'i" -> "Çin". Names with an
 /// apostrophe inside ("O'Brien", "D'Alema") keep it: the tail is too long
