@@ -418,27 +418,8 @@ fn a_multilingual_stream_groups_reports_of_one_event_across_scripts() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let story: std::collections::HashMap<String, i64> = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            (
-                v["id"].as_str().unwrap().to_owned(),
-                v["story"].as_i64().unwrap(),
-            )
-        })
-        .collect();
-    let gold: std::collections::HashMap<String, String> = std::fs::read_to_string(&stream)
-        .unwrap()
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            (
-                v["id"].as_str().unwrap().to_owned(),
-                v["gold"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect();
+    let story = field_by_id(&String::from_utf8_lossy(&out.stdout), "story");
+    let gold = field_by_id(&std::fs::read_to_string(&stream).unwrap(), "gold");
     // No story mixes two events: not the Rotterdam fire with the match in
     // Rotterdam that day, not a Hindi report with another.
     for (a, sa) in &story {
@@ -454,4 +435,15 @@ fn a_multilingual_stream_groups_reports_of_one_event_across_scripts() {
     assert_eq!(story["typhoon-ja-0829"], story["typhoon-en-0829"]);
     assert_eq!(story["rdam-fire-nl"], story["rdam-fire-en"]);
     assert_eq!(story["mpox-fr"], story["mpox-outlet-a"]);
+}
+
+/// Each JSONL line's `field`, by its `id`.
+fn field_by_id(jsonl: &str, field: &str) -> std::collections::HashMap<String, serde_json::Value> {
+    jsonl
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (v["id"].as_str().unwrap().to_owned(), v[field].clone())
+        })
+        .collect()
 }
