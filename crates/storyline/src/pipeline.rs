@@ -9,10 +9,14 @@
 //! killed run leaves only whole batches behind.
 //!
 //! Rules, in order, for each article:
-//! 1. Its id is already stored: with the same text it is *already stored*
-//!    (nothing written); with other text it is a *conflict*: the first
-//!    text stays (ids are stable references; silently replacing what
-//!    readers saw would be worse), and the new text is reported, not stored.
+//! 1. Its id is already stored: with the same text (and no other date) it
+//!    is *already stored* (nothing written); with other text or another
+//!    date it is a *conflict*: the first version stays (ids are stable
+//!    references; silently replacing what readers saw would be worse), and
+//!    the new one is reported, not stored. Unless the caller asked for
+//!    corrections ([`OnChange::Replace`]): then the new version *replaces*
+//!    the stored one in place, in the same story, and the replaced version
+//!    is kept whole as an earlier version.
 //! 2. Its normalised text is stored under another id: an *exact duplicate*,
 //!    recorded without its text and counted in the original's story.
 //! 3. A stored article shares enough word 5-grams: a *near duplicate*,
@@ -20,13 +24,14 @@
 //! 4. Otherwise it is new, and joins or starts a story.
 
 use crate::analyse::{analyse, Analysis, ArticleEmbedding};
-use crate::cluster::profile::{profile, Params};
+use crate::cluster::profile::{profile, Params, Profile};
 use crate::cluster::stored;
 use crate::embed::encoders::Encoders;
 use crate::embed::SentenceEncoder;
 use crate::index::fingerprint;
 use crate::ingest::article::{Article, DateSource};
 use crate::store::{self, Duplicate, DuplicateKind, NewArticle, Store};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -43,6 +48,16 @@ pub struct Prepared {
     pub analysis: Analysis,
     pub content_hash: String,
     paragraphs: Vec<i64>,
+}
+
+/// What to do with an article whose id is stored with other content.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum OnChange {
+    /// Keep the stored version; report a conflict.
+    #[default]
+    Keep,
+    /// Store the new version as a correction of the stored one.
+    Replace,
 }
 
 /// What happened to one article.
@@ -67,6 +82,15 @@ pub enum Outcome {
         id: String,
         story: Option<i64>,
     },
+    /// A correction replaced the stored version (kept as revision
+    /// `revision`); the article stays in its story.
+    Replaced {
+        id: String,
+        story: Option<i64>,
+        revision: i64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        duplicate_of: Option<String>,
+    },
     Conflict {
         id: String,
         message: String,
@@ -79,6 +103,7 @@ impl Outcome {
             Outcome::Stored { id, .. }
             | Outcome::Duplicate { id, .. }
             | Outcome::AlreadyStored { id, .. }
+            | Outcome::Replaced { id, .. }
             | Outcome::Conflict { id, .. } => id,
         }
     }
@@ -171,14 +196,158 @@ pub fn store_batch(
     params: &Params,
     batch: &[Prepared],
     encoders: &Encoders,
+    on_change: OnChange,
 ) -> store::Result<Vec<Outcome>> {
     let mut tx = store.begin()?;
     let mut outcomes = Vec::with_capacity(batch.len());
     for p in batch {
-        outcomes.push(store_one(tx.as_mut(), params, p, encoders)?);
+        outcomes.push(store_one(tx.as_mut(), params, p, encoders, on_change)?);
     }
     tx.commit()?;
     Ok(outcomes)
+}
+
+/// The publication date an article is stored with.
+fn date_of(p: &Prepared) -> Option<chrono::NaiveDate> {
+    p.article.date.or(p.analysis.published)
+}
+
+/// An article as the near-duplicate check reads it.
+struct Fingerprint {
+    text: String,
+    /// Its paragraphs the store has seen in other originals (boilerplate).
+    common: HashSet<i64>,
+    /// Its title's paragraph hash.
+    title: Vec<i64>,
+    /// MinHash bands of its shingles without the boilerplate.
+    bands: Vec<i64>,
+}
+
+/// Of these paragraph hashes, those seen in enough other originals to be
+/// boilerplate.
+fn boilerplate(tx: &mut dyn store::Txn, hashes: &[i64]) -> store::Result<HashSet<i64>> {
+    tx.paragraphs_seen(hashes, fingerprint::BOILERPLATE_ORIGINALS)
+        .map(|v| v.into_iter().collect())
+}
+
+/// Shingles without the paragraphs the store has seen in other originals
+/// (boilerplate), so shared footers neither make nor hide a copy.
+fn fingerprint_of(tx: &mut dyn store::Txn, p: &Prepared) -> store::Result<Fingerprint> {
+    let text = p.article.full_text();
+    let common = boilerplate(tx, &p.paragraphs)?;
+    let words = fingerprint::words_excluding(&text, &common);
+    let bands = fingerprint::bands(&fingerprint::shingles(&words), words.len());
+    Ok(Fingerprint {
+        title: fingerprint::paragraph_hashes(&p.article.title),
+        text,
+        common,
+        bands,
+    })
+}
+
+/// How much of the stored text `other` (title first, then a blank line, as
+/// `article_text` gives it) this article shares, when it is a near copy.
+fn resemblance(
+    tx: &mut dyn store::Txn,
+    print: &Fingerprint,
+    other: &str,
+) -> store::Result<Option<f64>> {
+    let mut common = boilerplate(tx, &fingerprint::paragraph_hashes(other))?;
+    common.extend(print.common.iter().copied());
+    // Headlines are compared apart: a syndicated copy often gets a new
+    // one, which in a short article alone can sink the resemblance.
+    let their_title = other.split("\n\n").next().unwrap_or_default();
+    let mut untitled = common.clone();
+    untitled.extend(print.title.iter().copied());
+    untitled.extend(fingerprint::paragraph_hashes(their_title));
+    // Both sides' words without the paragraphs `excluded`.
+    let both = |excluded: &HashSet<i64>| {
+        let mine = fingerprint::words_excluding(&print.text, excluded);
+        let theirs = fingerprint::words_excluding(other, excluded);
+        (mine, theirs)
+    };
+    let (mine, theirs) = match both(&untitled) {
+        // Bodies too short to compare alone keep their headlines.
+        (m, t) if m.len() < fingerprint::MIN_WORDS || t.len() < fingerprint::MIN_WORDS => {
+            both(&common)
+        }
+        bodies => bodies,
+    };
+    let (mine, theirs) = (fingerprint::shingles(&mine), fingerprint::shingles(&theirs));
+    Ok(fingerprint::near_duplicate(&mine, &theirs))
+}
+
+/// Replace the stored version `head` of an article with the corrected one
+/// `p`. The article keeps its arrival number and its story. A copy stays a
+/// copy while it still copies its original; otherwise it counts as one of
+/// its story's own reports, and the story is made again from its reports
+/// as they now read (words, names, places, dates, headline).
+fn replace(
+    tx: &mut dyn store::Txn,
+    params: &Params,
+    p: &Prepared,
+    head: store::ArticleHead,
+    encoders: &Encoders,
+) -> store::Result<Outcome> {
+    let print = fingerprint_of(tx, p)?;
+    let mut row = new_article(p, true);
+    if let Some(of) = &head.duplicate_of {
+        if let Some(original) = tx.article_head(of)? {
+            if original.content_hash == p.content_hash {
+                row = new_article(p, false);
+                row.duplicate = Some(Duplicate {
+                    of: of.clone(),
+                    kind: DuplicateKind::Exact,
+                    similarity: 1.0,
+                });
+            } else if let Some((_, other)) = tx.article_text(original.seq)? {
+                if let Some(sim) = resemblance(tx, &print, &other)? {
+                    row.duplicate = Some(Duplicate {
+                        of: of.clone(),
+                        kind: DuplicateKind::Near,
+                        similarity: (sim * 1000.0).round() / 1000.0,
+                    });
+                }
+            }
+        }
+    }
+    row.story = head.story;
+    let revision = tx.replace_article(head.seq, &row)?;
+    if row.body.is_some() {
+        tx.insert_bands(head.seq, &print.bands)?;
+    }
+    if let (Some(story), None) = (head.story, &row.duplicate) {
+        let members = tx.story_recent_originals(story, i64::MAX as usize)?;
+        let profiles: Vec<Profile> = members
+            .par_iter()
+            .rev()
+            .map(|a| {
+                if a.id == p.id {
+                    return profile(&p.analysis, params.key_terms);
+                }
+                let article = a.to_article();
+                let mut an = analyse(&article);
+                embed_document(&article, &mut an, encoders);
+                profile(&an, params.key_terms)
+            })
+            .collect();
+        let keys = profile(&p.analysis, params.key_terms).keys;
+        stored::rebuild(
+            tx,
+            story,
+            &profiles,
+            &p.id,
+            &headline_of(p),
+            &keys,
+            encoders.usem3.is_some(),
+        )?;
+    }
+    Ok(Outcome::Replaced {
+        id: p.id.clone(),
+        story: head.story,
+        revision,
+        duplicate_of: row.duplicate.map(|d| d.of),
+    })
 }
 
 fn store_one(
@@ -186,21 +355,35 @@ fn store_one(
     params: &Params,
     p: &Prepared,
     encoders: &Encoders,
+    on_change: OnChange,
 ) -> store::Result<Outcome> {
     if let Some(head) = tx.article_head(&p.id)? {
-        return Ok(if head.content_hash == p.content_hash {
-            Outcome::AlreadyStored {
+        let date = date_of(p);
+        let change = if head.content_hash != p.content_hash {
+            "different text".to_owned()
+        } else if date.is_some() && date != head.date {
+            let shown =
+                |d: Option<chrono::NaiveDate>| d.map_or("none".to_owned(), |d| d.to_string());
+            format!(
+                "another date (stored {}, this one {})",
+                shown(head.date),
+                shown(date)
+            )
+        } else {
+            return Ok(Outcome::AlreadyStored {
                 id: p.id.clone(),
                 story: head.story,
-            }
-        } else {
-            Outcome::Conflict {
-                id: p.id.clone(),
-                message: format!(
-                    "{}: id {:?} is already stored with different text; the stored text is kept (first write wins) and this one was not stored",
-                    p.origin, p.id
-                ),
-            }
+            });
+        };
+        if on_change == OnChange::Replace {
+            return replace(tx, params, p, head, encoders);
+        }
+        return Ok(Outcome::Conflict {
+            id: p.id.clone(),
+            message: format!(
+                "{}: id {:?} is already stored with {change}; the stored version is kept and this one was not stored (to store it as a correction: `storyline ingest --replace`, or PUT /v1/articles/{{id}})",
+                p.origin, p.id
+            ),
         });
     }
     if let Some(original) = tx.article_with_hash(&p.content_hash)? {
@@ -223,49 +406,15 @@ fn store_one(
             story: original.story,
         });
     }
-    // Shingles without the paragraphs the store has seen in other originals
-    // (boilerplate), so shared footers neither make nor hide a copy.
-    let text = p.article.full_text();
-    let boilerplate = |tx: &mut dyn store::Txn, hashes: &[i64]| {
-        tx.paragraphs_seen(hashes, fingerprint::BOILERPLATE_ORIGINALS)
-            .map(|v| v.into_iter().collect::<HashSet<i64>>())
-    };
-    let mine_common = boilerplate(tx, &p.paragraphs)?;
-    let words = fingerprint::words_excluding(&text, &mine_common);
-    let shingles = fingerprint::shingles(&words);
-    let bands = fingerprint::bands(&shingles, words.len());
+    let print = fingerprint_of(tx, p)?;
     let mut near: Option<(store::ArticleHead, f64)> = None;
-    if !bands.is_empty() {
-        let matches = tx.band_matches(&bands)?;
-        // Headlines are compared apart: a syndicated copy often gets a new
-        // one, which in a short article alone can sink the resemblance.
-        let my_title = fingerprint::paragraph_hashes(&p.article.title);
+    if !print.bands.is_empty() {
+        let matches = tx.band_matches(&print.bands)?;
         for (seq, _) in matches.into_iter().take(NEAR_CANDIDATES) {
             let Some((head, other)) = tx.article_text(seq)? else {
                 continue;
             };
-            let mut common = boilerplate(tx, &fingerprint::paragraph_hashes(&other))?;
-            common.extend(mine_common.iter().copied());
-            // `article_text` puts the title first, before a blank line.
-            let their_title = other.split("\n\n").next().unwrap_or_default();
-            let mut untitled = common.clone();
-            untitled.extend(my_title.iter().copied());
-            untitled.extend(fingerprint::paragraph_hashes(their_title));
-            // Both sides' words without the paragraphs `excluded`.
-            let both = |excluded: &HashSet<i64>| {
-                let mine = fingerprint::words_excluding(&text, excluded);
-                let theirs = fingerprint::words_excluding(&other, excluded);
-                (mine, theirs)
-            };
-            let (mine, theirs) = match both(&untitled) {
-                // Bodies too short to compare alone keep their headlines.
-                (m, t) if m.len() < fingerprint::MIN_WORDS || t.len() < fingerprint::MIN_WORDS => {
-                    both(&common)
-                }
-                bodies => bodies,
-            };
-            let (mine, theirs) = (fingerprint::shingles(&mine), fingerprint::shingles(&theirs));
-            if let Some(sim) = fingerprint::near_duplicate(&mine, &theirs) {
+            if let Some(sim) = resemblance(tx, &print, &other)? {
                 if near.as_ref().is_none_or(|(_, s)| sim > *s) {
                     near = Some((head, sim));
                 }
@@ -285,7 +434,7 @@ fn store_one(
         });
         row.story = head.story;
         let seq = tx.insert_article(&row)?;
-        tx.insert_bands(seq, &bands)?;
+        tx.insert_bands(seq, &print.bands)?;
         if let Some(s) = head.story {
             stored::count_copy(tx, s, seq)?;
         }
@@ -298,7 +447,7 @@ fn store_one(
         });
     }
     let seq = tx.insert_article(&row)?;
-    tx.insert_bands(seq, &bands)?;
+    tx.insert_bands(seq, &print.bands)?;
     tx.count_paragraphs(&p.paragraphs)?;
     let prof = profile(&p.analysis, params.key_terms);
     let a = stored::assign(
@@ -379,6 +528,7 @@ pub struct Summary {
     pub exact_duplicates: usize,
     pub near_duplicates: usize,
     pub already_stored: usize,
+    pub replaced: usize,
     pub conflicts: usize,
     pub rejected: usize,
     pub stories_created: usize,
@@ -412,6 +562,12 @@ impl Summary {
                     }
                 }
                 Outcome::AlreadyStored { .. } => self.already_stored += 1,
+                Outcome::Replaced { story, .. } => {
+                    self.replaced += 1;
+                    if let Some(s) = story {
+                        self.touched.insert(*s);
+                    }
+                }
                 Outcome::Conflict { .. } => self.conflicts += 1,
             }
         }

@@ -302,6 +302,67 @@ fn api_stores_groups_compares_and_explains_its_errors() {
 }
 
 #[test]
+fn a_correction_is_put_under_its_id_and_the_earlier_version_is_kept() {
+    let s = start(&[]);
+    let a = agent();
+    let url = format!("{}/v1/articles/wire-1", s.base);
+    let v1 = json!({"title": "Bus plunges into ravine in Peru, killing 12",
+        "text": "A bus plunged into a ravine in the Junin region of Peru on Friday, killing 12 people, police said. Rescue teams from Lima reached the wreck overnight."});
+    let (st, v) = call(a.put(&url), Some(&v1.to_string()));
+    assert_eq!(
+        (st, &v["articles"][0]["status"]),
+        (200, &json!("stored")),
+        "{v}"
+    );
+    // POSTed again with other text: a conflict, not stored.
+    let mut v2 = json!({"id": "wire-1", "title": "Bus plunges into ravine in Peru, killing 25",
+        "text": "A bus plunged into a ravine in the Ayacucho region of Peru on Friday, killing 25 people, police said. Rescue teams from Lima reached the wreck overnight."});
+    let (_, v) = call(
+        a.post(&format!("{}/v1/articles", s.base)),
+        Some(&v2.to_string()),
+    );
+    assert_eq!(v["articles"][0]["status"], "conflict", "{v}");
+    // PUT: the correction replaces it, in the same story.
+    let (st, v) = call(a.put(&url), Some(&v2.to_string()));
+    assert_eq!(st, 200, "{v}");
+    assert_eq!(v["articles"][0]["status"], "replaced", "{v}");
+    assert_eq!(v["articles"][0]["story"], 1, "{v}");
+    let (_, stored) = call(a.get(&url), None);
+    assert!(
+        stored["title"].as_str().unwrap().ends_with("killing 25"),
+        "{stored}"
+    );
+    let earlier = &stored["earlier_versions"];
+    assert_eq!(earlier.as_array().map(Vec::len), Some(1), "{stored}");
+    assert!(
+        earlier[0]["body"].as_str().unwrap().contains("Junin"),
+        "{stored}"
+    );
+    let (_, hits) = call(a.get(&format!("{}/v1/search?q=Ayacucho", s.base)), None);
+    assert_eq!(hits["hits"][0]["id"], "wire-1", "{hits}");
+    // A body opening with a UTF-8 byte-order mark is JSON all the same.
+    let (st, v) = call(a.put(&url), Some(&format!("\u{feff}{v2}")));
+    assert_eq!(st, 200, "{v}");
+    assert_eq!(v["articles"][0]["status"], "already-stored", "{v}");
+    // An id in the body must be the path's.
+    v2["id"] = json!("wire-2");
+    let (st, e) = call(a.put(&url), Some(&v2.to_string()));
+    assert_eq!(st, 422, "{e}");
+    // A body not sent as JSON (curl -d sends a form) is refused.
+    let r = a
+        .post(&format!("{}/v1/articles", s.base))
+        .set("content-type", "application/x-www-form-urlencoded")
+        .send_string(&v1.to_string());
+    match r {
+        Err(ureq::Error::Status(415, resp)) => {
+            let body = resp.into_string().unwrap();
+            assert!(body.contains("Content-Type: application/json"), "{body}");
+        }
+        other => panic!("expected 415, got {other:?}"),
+    }
+}
+
+#[test]
 fn concurrent_writers_and_readers_lose_and_duplicate_nothing() {
     let s = start(&[]);
     let base = s.base.clone();

@@ -3,7 +3,7 @@
 //! real ingest process killed mid-run.
 
 use assert_cmd::Command;
-use serde_json::Value;
+use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -331,13 +331,124 @@ fn same_id_with_other_text_is_a_reported_conflict_and_the_first_text_stays() {
     let second = ingest(store.path(), &[&b]);
     assert_eq!(figure(&second.stdout, "conflicts"), 1, "{}", second.stdout);
     assert!(
-        second.stderr.contains("x1") && second.stderr.contains("first write wins"),
+        second.stderr.contains("x1")
+            && second.stderr.contains("the stored version is kept")
+            && second.stderr.contains("--replace"),
         "{}",
         second.stderr
     );
     let hits = run(store.path(), &["search", "--json", "earthquake"]);
     let hits: Value = serde_json::from_str(&hits.stdout).unwrap();
     assert_eq!(hits[0]["title"], "Quake hits Sonoma");
+}
+
+#[test]
+fn a_correction_replaces_the_stored_version_in_its_story_and_keeps_the_earlier_one() {
+    let store = tempfile::tempdir().unwrap();
+    let inputs = tempfile::tempdir().unwrap();
+    let wire = |dead: &str, region: &str, date: &str| {
+        json!({"id": "wire-1", "date": date, "title": format!("Bus plunges into ravine in Peru, killing {dead}"), "text": format!(
+            "A bus carrying 34 passengers plunged about 200 metres into a ravine in the central Andes of Peru on Friday, killing {dead} people, police said.\n\n\
+             The bus, operated by Transportes Molina, left the road on a bend in the {region} region, the regional governor said. \
+             Rescue teams from Lima recovered the bodies overnight, and the injured were taken to hospital in {region}.")})
+    };
+    let first = write_jsonl(
+        inputs.path(),
+        "first.jsonl",
+        &[
+            wire("12", "Junin", "2024-04-12"),
+            json!({"id": "paper-1", "date": "2024-04-12", "title": "Twelve dead as bus falls into Peruvian ravine",
+                "text": "Twelve people were killed when a Transportes Molina coach left a mountain road in Peru's Junin region and fell into a ravine, the police said on Friday.\n\nFirefighters worked through the night in the Andes to reach the wreck, and survivors were flown to Lima."}),
+        ],
+    );
+    let out = ingest(store.path(), &[&first]);
+    assert!(out.ok, "{}", out.stderr);
+    let story = |store: &Path| -> Value {
+        let out = run(store, &["story", "--json", "1"]);
+        assert!(out.ok, "{}", out.stderr);
+        serde_json::from_str(&out.stdout).unwrap()
+    };
+    let before = story(store.path());
+    assert_eq!(before["articles"], 2, "{before}");
+    let corrected = write_jsonl(
+        inputs.path(),
+        "corrected.jsonl",
+        &[wire("25", "Ayacucho", "2024-04-12")],
+    );
+    // Without --replace it is a conflict, and nothing changes.
+    let refused = ingest(store.path(), &[&corrected]);
+    assert_eq!(
+        figure(&refused.stdout, "conflicts"),
+        1,
+        "{}",
+        refused.stdout
+    );
+    let out = run(
+        store.path(),
+        &[
+            "ingest",
+            "--lexical",
+            "--replace",
+            "--json",
+            corrected.to_str().unwrap(),
+        ],
+    );
+    assert!(out.ok, "{}", out.stderr);
+    let outcome: Value = serde_json::from_str(out.stdout.trim()).unwrap();
+    assert_eq!(outcome["status"], "replaced", "{outcome}");
+    assert_eq!(outcome["story"], 1, "the correction stays in its story");
+    let after = story(store.path());
+    assert_eq!(after["articles"], 2, "{after}");
+    let places: Vec<&str> = after["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["label"].as_str().unwrap())
+        .collect();
+    // One report still says Junin; the corrected one says Ayacucho.
+    assert!(
+        places.contains(&"Ayacucho") && places.contains(&"Junin"),
+        "{places:?}"
+    );
+    // Search reads the corrected text.
+    let hits = |q: &str| listed(store.path(), &["search", "--json", q], "id");
+    assert_eq!(hits("Ayacucho"), ["wire-1"]);
+    assert_eq!(hits("Junin"), ["paper-1"]);
+    // The same again is already stored; a new date alone is a change.
+    let again = run(
+        store.path(),
+        &[
+            "ingest",
+            "--lexical",
+            "--replace",
+            corrected.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        figure(&again.stdout, "already stored"),
+        1,
+        "{}",
+        again.stdout
+    );
+    let redated = write_jsonl(
+        inputs.path(),
+        "redated.jsonl",
+        &[wire("25", "Ayacucho", "2024-04-13")],
+    );
+    let refused = ingest(store.path(), &[&redated]);
+    assert_eq!(
+        figure(&refused.stdout, "conflicts"),
+        1,
+        "{}",
+        refused.stdout
+    );
+    assert!(
+        refused
+            .stderr
+            .contains("another date (stored 2024-04-12, this one 2024-04-13)"),
+        "{}",
+        refused.stderr
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@ use crate::cli::outln;
 use crate::cluster::profile::Params;
 use crate::eval::synthetic::{generate, SynthArticle};
 use crate::ingest::article::{Article, DateSource};
-use crate::pipeline::{prepare, store_batch};
+use crate::pipeline::{prepare, store_batch, OnChange};
 use crate::store::OpenMode;
 use rayon::prelude::*;
 use std::io::Write;
@@ -127,7 +127,13 @@ fn probe(
     for s in articles {
         let t = Instant::now();
         let prepared = prepare(to_article(s), s.id.clone(), encoders);
-        let outcome = store_batch(store, params, std::slice::from_ref(&prepared), encoders)?;
+        let outcome = store_batch(
+            store,
+            params,
+            std::slice::from_ref(&prepared),
+            encoders,
+            OnChange::Keep,
+        )?;
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         p.all.push(ms);
         match outcome.first() {
@@ -216,7 +222,13 @@ pub fn ingest(
             .par_iter()
             .map(|s| prepare(to_article(s), s.id.clone(), &encoders))
             .collect();
-        store_batch(store.as_mut(), &params, &prepared, &encoders)?;
+        store_batch(
+            store.as_mut(),
+            &params,
+            &prepared,
+            &encoders,
+            OnChange::Keep,
+        )?;
         busy += t.elapsed().as_secs_f64();
         bar.inc((end - done) as u64);
         done = end;

@@ -8,7 +8,7 @@ use crate::cluster::profile::Params;
 use crate::embed::encoders::Encoders;
 use crate::index::search::SearchIndex;
 use crate::ingest::sources::{read_all, Item};
-use crate::pipeline::{prepare, store_batch, Outcome, Summary};
+use crate::pipeline::{prepare, store_batch, OnChange, Outcome, Summary};
 use crate::store::OpenMode;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -30,6 +30,12 @@ pub struct Args {
     /// Print one JSON line per article (what happened to it) on stdout.
     #[arg(long)]
     json: bool,
+    /// Store an article whose id is already stored with other text or
+    /// another date as a correction: it replaces the stored version, in the
+    /// same story, and the stored version is kept as an earlier version.
+    /// Without it such an article is a conflict, reported and not stored.
+    #[arg(long)]
+    replace: bool,
     /// Articles per transaction: a killed run loses at most the batch in
     /// flight, which was not yet reported.
     #[arg(long, default_value_t = 128, value_parser = clap::value_parser!(u64).range(1..=10_000))]
@@ -82,7 +88,12 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         if prepared.is_empty() {
             continue;
         }
-        let outcomes = store_batch(store.as_mut(), &params, &prepared, &encoders)?;
+        let on_change = if args.replace {
+            OnChange::Replace
+        } else {
+            OnChange::Keep
+        };
+        let outcomes = store_batch(store.as_mut(), &params, &prepared, &encoders, on_change)?;
         summary.add(&outcomes);
         bar.inc(outcomes.len() as u64);
         for o in &outcomes {
@@ -125,16 +136,18 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         + summary.exact_duplicates
         + summary.near_duplicates
         + summary.already_stored
+        + summary.replaced
         + summary.conflicts;
     out.flush()?;
     drop(out);
     let line = format!(
-        "{}: {} new, {} exact duplicates, {} near duplicates, {} already stored, {} conflicts, {} rejected; stories: {} created, {} earlier ones updated",
+        "{}: {} new, {} exact duplicates, {} near duplicates, {} already stored, {} replaced, {} conflicts, {} rejected; stories: {} created, {} earlier ones updated",
         dir.display(),
         summary.new,
         summary.exact_duplicates,
         summary.near_duplicates,
         summary.already_stored,
+        summary.replaced,
         summary.conflicts,
         summary.rejected,
         summary.stories_created,

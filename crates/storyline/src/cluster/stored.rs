@@ -435,6 +435,55 @@ fn headline_changes(
     count(lang) > count(headline_lang)
 }
 
+/// Make a story what its articles say now that one of them (`replaced`,
+/// now profiled as `keys` and titled `title`) was replaced by a corrected
+/// version: its words, names, places and dates are summed again over
+/// `members`, the profiles of its original articles in arrival order. The
+/// story keeps its id, its articles and its thread links; a headline taken
+/// from the replaced article takes the corrected one. `embedded` says
+/// whether the members carry embeddings: when they do not (no model
+/// loaded), the story keeps the centroid it had.
+pub fn rebuild(
+    tx: &mut dyn Txn,
+    story: i64,
+    members: &[Profile],
+    replaced: &str,
+    title: &str,
+    keys: &[String],
+    embedded: bool,
+) -> store::Result<()> {
+    let Some(mut state) = tx.story_state(story)? else {
+        return Ok(());
+    };
+    let old = decode(&state.profile, story);
+    let mut profile = StoryProfile::default();
+    for m in members {
+        profile.add(m);
+    }
+    if !embedded {
+        profile.centroid = old.centroid;
+    }
+    profile.headline_lang = old.headline_lang;
+    profile.best_titles = old.best_titles;
+    profile
+        .best_titles
+        .retain(|_, best| best.article != replaced || leads_a_story(title));
+    for best in profile.best_titles.values_mut() {
+        if best.article == replaced {
+            best.title = title.to_owned();
+        }
+    }
+    if state.headline_article == replaced {
+        state.headline = title.to_owned();
+    }
+    state.first_date = profile.first;
+    state.last_date = profile.last;
+    state.profile = encode(&profile);
+    tx.update_story(story, &state)?;
+    tx.set_story_names(story, &names(&profile))?;
+    tx.index_story(story, keys, state.updated_seq)
+}
+
 /// Count a duplicate in its original's story without changing what the
 /// story is about (copies must not outweigh independent reports).
 pub fn count_copy(tx: &mut dyn Txn, story: i64, seq: i64) -> store::Result<()> {

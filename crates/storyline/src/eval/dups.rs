@@ -12,7 +12,7 @@
 use crate::cluster::profile::Params;
 use crate::embed::encoders::Encoders;
 use crate::ingest::plain::parse_plain;
-use crate::pipeline::{prepare, store_batch, Outcome};
+use crate::pipeline::{prepare, store_batch, OnChange, Outcome};
 use std::collections::HashMap;
 
 /// Kinds of copy made from each original.
@@ -215,7 +215,13 @@ pub fn evaluate(cases: &[Case], dir: &std::path::Path) -> anyhow::Result<DupRepo
                 prepare(a, c.id.clone(), &encoders)
             })
             .collect();
-        for o in store_batch(store.as_mut(), &params, &prepared, &encoders)? {
+        for o in store_batch(
+            store.as_mut(),
+            &params,
+            &prepared,
+            &encoders,
+            OnChange::Keep,
+        )? {
             if let Outcome::Duplicate {
                 id, duplicate_of, ..
             } = o

@@ -2,8 +2,10 @@
 //!
 //! The index lives in `search/` inside the store directory and is derived
 //! data: the store is the truth. Each commit records, as its payload, the
-//! arrival number of the last article it holds; [`SearchIndex::sync`]
-//! indexes whatever the store has beyond that. So a process killed between
+//! arrival number of the last article it holds and the number of the last
+//! correction (`ingest --replace`) it has read; [`SearchIndex::sync`]
+//! indexes whatever the store has beyond them, corrected articles again as
+//! they now read. So a process killed between
 //! a store commit and an index commit loses nothing: the next sync catches
 //! up, and the index can always be deleted and rebuilt.
 //!
@@ -295,22 +297,27 @@ impl SearchIndex {
         }
     }
 
-    /// Arrival number of the last article the index holds.
-    pub fn indexed_through(&self) -> Result<i64> {
+    /// How far the index has read the store: the arrival number of the
+    /// last article it holds and the number of the last correction it has
+    /// read (the payload "SEQ REVISION"; indexes written before corrections
+    /// existed hold "SEQ").
+    fn position(&self) -> Result<(i64, i64)> {
         let metas = self.index.load_metas().map_err(|e| self.fail(e))?;
-        Ok(metas
-            .payload
-            .and_then(|p| p.trim().parse().ok())
-            .unwrap_or(0))
+        let payload = metas.payload.unwrap_or_default();
+        let mut numbers = payload.split_whitespace().map(|n| n.parse::<i64>().ok());
+        let seq = numbers.next().flatten().unwrap_or(0);
+        let revision = numbers.next().flatten().unwrap_or(0);
+        Ok((seq, revision))
     }
 
     /// Index every stored article the index does not hold yet; returns how
     /// many were added. Exact copies are left out: their text is the
     /// original's, which is indexed.
     pub fn sync(&mut self, store: &dyn Store) -> Result<usize> {
-        let mut last = self.indexed_through()?;
+        let (mut last, mut last_revision) = self.position()?;
         let mut batch = store.articles_after(last, SYNC_STEP)?;
-        if batch.is_empty() {
+        let mut revised = store.revised_after(last_revision, SYNC_STEP)?;
+        if batch.is_empty() && revised.is_empty() {
             // Another process (a CLI ingest beside the server) may have
             // indexed the new articles itself: read its commit.
             self.reader.reload().map_err(|e| self.fail(e))?;
@@ -326,13 +333,29 @@ impl SearchIndex {
             )))
             .map_err(|e| self.fail(e))?;
         let mut added = 0;
+        // Corrections: an article indexed before is indexed again as it now
+        // reads; one stored after the last indexed is indexed below, with
+        // its corrected text.
+        while !revised.is_empty() {
+            for (revision, a) in &revised {
+                last_revision = *revision;
+                if a.seq > last {
+                    continue;
+                }
+                writer.delete_term(tantivy::Term::from_field_u64(self.f.seq, a.seq as u64));
+                if !is_exact_copy(a) {
+                    writer
+                        .add_document(self.document(a))
+                        .map_err(|e| self.fail(e))?;
+                    added += 1;
+                }
+            }
+            revised = store.revised_after(last_revision, SYNC_STEP)?;
+        }
         while !batch.is_empty() {
             for a in &batch {
                 last = a.seq;
-                if a.duplicate
-                    .as_ref()
-                    .is_some_and(|d| d.kind == crate::store::DuplicateKind::Exact)
-                {
+                if is_exact_copy(a) {
                     continue;
                 }
                 writer
@@ -343,7 +366,7 @@ impl SearchIndex {
             batch = store.articles_after(last, SYNC_STEP)?;
         }
         let mut commit = writer.prepare_commit().map_err(|e| self.fail(e))?;
-        commit.set_payload(&last.to_string());
+        commit.set_payload(&format!("{last} {last_revision}"));
         commit.commit().map_err(|e| self.fail(e))?;
         writer.wait_merging_threads().map_err(|e| self.fail(e))?;
         self.reader.reload().map_err(|e| self.fail(e))?;
@@ -480,6 +503,13 @@ fn fold_copies(hits: Vec<Hit>, limit: usize) -> Vec<Hit> {
     folded.sort_by(|a, b| b.score.total_cmp(&a.score));
     folded.truncate(limit);
     folded
+}
+
+/// Exact copies are not indexed: their text is the original's, which is.
+fn is_exact_copy(a: &StoredArticle) -> bool {
+    a.duplicate
+        .as_ref()
+        .is_some_and(|d| d.kind == crate::store::DuplicateKind::Exact)
 }
 
 /// The text indexed as an article's body: its caption, then its body.

@@ -7,13 +7,13 @@ use crate::analyse::analyse_with;
 use crate::ingest::article::Article;
 use crate::ingest::load::{parse_date, ArticleRecord};
 use crate::lexicon::fold::fold;
-use crate::pipeline::{prepare, store_batch, Summary};
+use crate::pipeline::{prepare, store_batch, OnChange, Summary};
 use crate::relate::compare;
 use crate::store::{StoryFilter, StoryOrder};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rayon::prelude::*;
@@ -134,27 +134,114 @@ fn body_error(e: BytesRejection) -> ApiError {
     )
 }
 
+/// Refuse a body not declared as JSON (a form post, text, or none), which
+/// a client sends by mistake (curl's `-d` sends a form).
+fn require_json(headers: &HeaderMap) -> Result<(), ApiError> {
+    let declared = headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase()
+        });
+    match declared.as_deref() {
+        Some("application/json") => Ok(()),
+        Some(t) if t.starts_with("application/") && t.ends_with("+json") => Ok(()),
+        other => Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!(
+                "the body must be JSON sent with `Content-Type: application/json` (got {})",
+                other.map_or("no content type".to_owned(), |t| format!("`{t}`"))
+            ),
+        )),
+    }
+}
+
 fn parse_json(body: &[u8]) -> Result<Value, ApiError> {
+    // Windows tools (PowerShell 5) open UTF-8 with a byte-order mark.
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
     if body.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::bad_request("empty request body: send JSON"));
     }
     serde_json::from_slice(body).map_err(|e| ApiError::bad_request(format!("invalid JSON: {e}")))
 }
 
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct IngestQuery {
+    /// Store an article whose id is stored with other text or another date
+    /// as a correction that replaces the stored version (kept as an earlier
+    /// version), instead of reporting a conflict.
+    pub replace: Option<bool>,
+}
+
 /// `POST /v1/articles`: one article object or an array. Every item is
 /// validated first; if any is invalid nothing is stored and the answer
 /// lists each bad item. Valid batches are stored in one transaction.
-#[utoipa::path(post, path = "/v1/articles", tag = "articles",
+#[utoipa::path(post, path = "/v1/articles", tag = "articles", params(IngestQuery),
     request_body(content = ArticleInput, description = "One article, or a JSON array of them"),
     responses((status = 200, description = "What happened to each article", body = IngestAnswer),
         (status = 400, description = "Malformed request", body = ErrorBody), (status = 413, description = "Body over the limit", body = ErrorBody),
+        (status = 415, description = "The body is not declared as JSON", body = ErrorBody),
         (status = 422, description = "Invalid articles; nothing stored", body = ErrorBody)))]
 pub async fn post_articles(
     State(state): State<Arc<AppState>>,
+    q: Result<Query<IngestQuery>, axum::extract::rejection::QueryRejection>,
+    headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
+    let Query(q) = q.map_err(|e| ApiError::bad_request(e.body_text()))?;
+    let on_change = if q.replace.unwrap_or(false) {
+        OnChange::Replace
+    } else {
+        OnChange::Keep
+    };
+    require_json(&headers)?;
     let body = body.map_err(body_error)?;
     let value = parse_json(&body)?;
+    ingest_values(state, value, on_change).await
+}
+
+/// `PUT /v1/articles/{id}`: store one article under this id; if the id is
+/// stored with other text or another date, the article replaces it as a
+/// correction (the stored version is kept as an earlier version).
+#[utoipa::path(put, path = "/v1/articles/{id}", tag = "articles",
+    params(("id" = String, Path, description = "Article id")),
+    request_body(content = ArticleInput, description = "The article; its `id`, if given, must be the one in the path"),
+    responses((status = 200, description = "What happened to the article (`replaced`, `stored`, `already-stored`, `duplicate`)", body = IngestAnswer),
+        (status = 400, description = "Malformed request", body = ErrorBody), (status = 413, description = "Body over the limit", body = ErrorBody),
+        (status = 415, description = "The body is not declared as JSON", body = ErrorBody),
+        (status = 422, description = "Invalid article, or an id other than the path's; nothing stored", body = ErrorBody)))]
+pub async fn put_article(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> ApiResult {
+    require_json(&headers)?;
+    let body = body.map_err(body_error)?;
+    let mut value = parse_json(&body)?;
+    let Some(object) = value.as_object_mut() else {
+        return Err(ApiError::unprocessable("expected one article object"));
+    };
+    match object.get("id") {
+        None | Some(Value::Null) => {
+            object.insert("id".into(), Value::String(id));
+        }
+        Some(Value::String(given)) if *given == id => {}
+        Some(given) => {
+            return Err(ApiError::unprocessable(format!(
+                "the article's id {given} is not the id in the path, {id:?}"
+            )))
+        }
+    }
+    ingest_values(state, value, OnChange::Replace).await
+}
+
+async fn ingest_values(state: Arc<AppState>, value: Value, on_change: OnChange) -> ApiResult {
     let items: Vec<Value> = match value {
         Value::Array(v) => v,
         v @ Value::Object(_) => vec![v],
@@ -200,6 +287,7 @@ pub async fn post_articles(
             &st.params,
             &prepared,
             &st.cluster_encoders,
+            on_change,
         )?)
     })
     .await?;
@@ -221,12 +309,26 @@ pub async fn post_articles(
 
 #[utoipa::path(get, path = "/v1/articles/{id}", tag = "articles",
     params(("id" = String, Path, description = "Article id")),
-    responses((status = 200, description = "The stored article", body = Object),
+    responses((status = 200, description = "The stored article; `earlier_versions` (oldest first) when corrections replaced it", body = Object),
         (status = 404, description = "No such article", body = ErrorBody)))]
 pub async fn get_article(State(state): State<Arc<AppState>>, Path(id): Path<String>) -> ApiResult {
-    let article = blocking(move || Ok(state.reader().article(&id)?.ok_or(id))).await?;
+    let article = blocking(move || {
+        let store = state.reader();
+        let Some(a) = store.article(&id)? else {
+            return Ok(Err(id));
+        };
+        Ok(Ok((a, store.earlier_versions(&id)?)))
+    })
+    .await?;
     match article {
-        Ok(a) => Ok(Json(a).into_response()),
+        Ok((a, earlier)) => {
+            let mut v = serde_json::to_value(a).map_err(|e| ApiError::internal(e.to_string()))?;
+            // Versions corrections replaced, oldest first: only when there are.
+            if !earlier.is_empty() {
+                v["earlier_versions"] = json!(earlier);
+            }
+            Ok(Json(v).into_response())
+        }
         Err(id) => Err(ApiError::not_found(format!("no article {id:?}"))),
     }
 }
@@ -471,11 +573,14 @@ pub fn compare_values(state: &AppState, a: &Value, b: &Value) -> Result<Value, A
 #[utoipa::path(post, path = "/v1/compare", tag = "compare", request_body = CompareRequest,
     responses((status = 200, description = "Seven scores (1 = very similar, 4 = very dissimilar) with the explanation", body = Object),
         (status = 400, description = "Malformed request", body = ErrorBody), (status = 404, description = "A stored article named by id is missing", body = ErrorBody),
+        (status = 415, description = "The body is not declared as JSON", body = ErrorBody),
         (status = 422, description = "An article is invalid", body = ErrorBody)))]
 pub async fn post_compare(
     State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
+    require_json(&headers)?;
     let body = body.map_err(body_error)?;
     let v = parse_json(&body)?;
     let (Some(a), Some(b)) = (v.get("a").cloned(), v.get("b").cloned()) else {

@@ -24,7 +24,10 @@ pub fn router(state: Arc<AppState>) -> Router {
     let max_body = state.config.max_body;
     Router::new()
         .route("/v1/articles", post(api::post_articles))
-        .route("/v1/articles/{id}", get(api::get_article))
+        .route(
+            "/v1/articles/{id}",
+            get(api::get_article).put(api::put_article),
+        )
         .route("/v1/articles/{id}/related", get(api::get_related))
         .route("/v1/stories", get(api::list_stories))
         .route("/v1/stories/{id}", get(api::get_story))

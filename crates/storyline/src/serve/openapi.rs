@@ -13,6 +13,7 @@ use utoipa::{OpenApi, ToSchema};
     ),
     paths(
         super::api::post_articles,
+        super::api::put_article,
         super::api::get_article,
         super::api::get_related,
         super::api::list_stories,
@@ -68,7 +69,8 @@ pub struct ErrorBody {
 #[derive(ToSchema)]
 pub struct IngestAnswer {
     /// Per article, in order: `id`, `status` (`stored`, `duplicate`,
-    /// `already-stored`, `conflict`), `story`, `duplicate_of`.
+    /// `already-stored`, `replaced` with its `revision`, `conflict`),
+    /// `story`, `duplicate_of`.
     #[schema(value_type = Vec<Object>)]
     articles: Vec<Value>,
     #[schema(value_type = Object)]

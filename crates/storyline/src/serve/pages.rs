@@ -396,10 +396,11 @@ pub async fn article(State(state): State<Arc<AppState>>, Path(id): Path<String>)
                     "summary": r.comparison.explanation.summary})
             })
             .collect();
-        Ok((a, related))
+        let earlier = store.earlier_versions(&a.id)?;
+        Ok((a, related, earlier))
     })
     .await;
-    let (a, related) = match found {
+    let (a, related, earlier) = match found {
         Ok(x) => x,
         Err(e) => return error_page(e),
     };
@@ -422,6 +423,16 @@ pub async fn article(State(state): State<Arc<AppState>>, Path(id): Path<String>)
             @if let Some(d) = &a.duplicate { p.muted { (d.kind.as_str()) " copy of " a href={ "/articles/" (urlencode(&d.of)) } { (d.of) } } }
             @if let Some(c) = &a.caption { p.muted lang=(a.lang) dir="auto" { (c) } }
             div.body lang=(a.lang) { @for p in a.body.split('\n').filter(|p| !p.trim().is_empty()) { p dir="auto" { (p) } } }
+            @if !earlier.is_empty() {
+                h2 { "Earlier versions" }
+                p.muted { "Corrections replaced this article " (earlier.len()) (if earlier.len() == 1 { " time" } else { " times" }) "; what it said before, oldest first:" }
+                @for v in &earlier {
+                    details {
+                        summary { "Replaced " (v.replaced_at) ": " span lang=(a.lang) dir="auto" { (v.title) } }
+                        div.body lang=(a.lang) { @for p in v.body.split('\n').filter(|p| !p.trim().is_empty()) { p dir="auto" { (p) } } }
+                    }
+                }
+            }
             h2 { "Related coverage" }
             @if related.is_empty() { p { "Nothing related is stored." } }
             table {

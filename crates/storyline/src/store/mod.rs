@@ -9,8 +9,10 @@
 //! Invariants the backends keep:
 //! - a [`Txn`] is all or nothing: a process killed mid-write leaves the
 //!   store as it was before the transaction began;
-//! - article ids are unique, and an article row is never rewritten with
-//!   other text (see [`crate::pipeline`] for the rule on conflicting ids);
+//! - article ids are unique; an article row is rewritten with other text
+//!   only by a correction asked for (`ingest --replace`), and the text it
+//!   replaces is kept whole as an [`EarlierVersion`] (see
+//!   [`crate::pipeline`] for the rule on conflicting ids);
 //! - the schema carries a version, and a store written by a newer Storyline
 //!   is refused without being touched.
 
@@ -68,6 +70,11 @@ pub trait Store: Send {
     fn article_by_seq(&self, seq: i64) -> Result<Option<StoredArticle>>;
     /// Articles stored after `seq`, in arrival order, at most `limit`.
     fn articles_after(&self, seq: i64, limit: usize) -> Result<Vec<StoredArticle>>;
+    /// Articles replaced by a correction after revision `rev`, as they now
+    /// stand, with the revision number, at most `limit`.
+    fn revised_after(&self, rev: i64, limit: usize) -> Result<Vec<(i64, StoredArticle)>>;
+    /// The versions of an article that corrections replaced, oldest first.
+    fn earlier_versions(&self, id: &str) -> Result<Vec<EarlierVersion>>;
     fn story(&self, id: i64) -> Result<Option<StorySummary>>;
     fn stories(&self, filter: &StoryFilter) -> Result<Vec<StorySummary>>;
     /// A story's articles, by date then arrival, at most `limit`.
@@ -95,6 +102,10 @@ pub trait Txn {
     fn article_text(&mut self, seq: i64) -> Result<Option<(ArticleHead, String)>>;
     /// Insert an article; returns its arrival number.
     fn insert_article(&mut self, article: &NewArticle) -> Result<i64>;
+    /// Replace the article `seq` with a corrected version (same id, same
+    /// story), keeping the version it replaces as an earlier version and
+    /// dropping its MinHash bands; returns the revision number.
+    fn replace_article(&mut self, seq: i64, article: &NewArticle) -> Result<i64>;
     fn insert_bands(&mut self, seq: i64, bands: &[i64]) -> Result<()>;
     fn set_article_story(&mut self, seq: i64, story: i64) -> Result<()>;
     /// Of these paragraph hashes, those seen in at least `min` originals.

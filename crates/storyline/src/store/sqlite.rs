@@ -103,6 +103,28 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE story_names ADD COLUMN skeleton TEXT;
     "#,
+    // 5: corrections. A replaced article's earlier versions, whole, in the
+    // order they were replaced (`rev` also tells the search index what to
+    // index again).
+    r#"
+    CREATE TABLE article_revisions (
+        rev INTEGER PRIMARY KEY,
+        seq INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        caption TEXT,
+        body TEXT,
+        url TEXT,
+        source TEXT,
+        lang TEXT NOT NULL,
+        date TEXT,
+        date_source TEXT,
+        content_hash TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        replaced_at TEXT NOT NULL
+    );
+    CREATE INDEX article_revisions_seq ON article_revisions(seq);
+    "#,
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -196,31 +218,40 @@ fn date(s: Option<String>) -> Option<NaiveDate> {
 }
 
 fn article_row(r: &Row) -> rusqlite::Result<StoredArticle> {
+    article_row_at(r, 0)
+}
+
+/// An article from `ARTICLE_COLUMNS` starting at column `at`.
+fn article_row_at(r: &Row, at: usize) -> rusqlite::Result<StoredArticle> {
     let duplicate = match (
-        r.get::<_, Option<String>>(10)?,
-        r.get::<_, Option<String>>(11)?,
+        r.get::<_, Option<String>>(at + 10)?,
+        r.get::<_, Option<String>>(at + 11)?,
     ) {
         (Some(of), Some(kind)) => DuplicateKind::parse(&kind).map(|kind| Duplicate {
             of,
             kind,
-            similarity: r.get::<_, Option<f64>>(12).ok().flatten().unwrap_or(1.0),
+            similarity: r
+                .get::<_, Option<f64>>(at + 12)
+                .ok()
+                .flatten()
+                .unwrap_or(1.0),
         }),
         _ => None,
     };
     Ok(StoredArticle {
-        seq: r.get(0)?,
-        id: r.get(1)?,
-        title: r.get(2)?,
-        caption: r.get(3)?,
-        body: r.get(4)?,
-        url: r.get(5)?,
-        source: r.get(6)?,
-        lang: r.get(7)?,
-        date: date(r.get(8)?),
-        date_source: r.get(9)?,
+        seq: r.get(at)?,
+        id: r.get(at + 1)?,
+        title: r.get(at + 2)?,
+        caption: r.get(at + 3)?,
+        body: r.get(at + 4)?,
+        url: r.get(at + 5)?,
+        source: r.get(at + 6)?,
+        lang: r.get(at + 7)?,
+        date: date(r.get(at + 8)?),
+        date_source: r.get(at + 9)?,
         duplicate,
-        story: r.get(13)?,
-        ingested_at: r.get(14)?,
+        story: r.get(at + 13)?,
+        ingested_at: r.get(at + 14)?,
     })
 }
 
@@ -277,6 +308,48 @@ impl Store for SqliteStore {
             )
             .optional()
             .map_err(self.err())
+    }
+
+    fn revised_after(&self, rev: i64, limit: usize) -> Result<Vec<(i64, StoredArticle)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT r.rev, {ARTICLE_COLUMNS} FROM article_revisions r JOIN articles a ON a.seq = r.seq
+                 LEFT JOIN articles o ON o.id = a.duplicate_of WHERE r.rev > ?1 ORDER BY r.rev LIMIT ?2"
+            ))
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map(params![rev, limit as i64], |r| {
+                // `article_row` reads from column 0: shift past `rev`.
+                let rev: i64 = r.get(0)?;
+                Ok((rev, article_row_at(r, 1)?))
+            })
+            .map_err(self.err())?;
+        rows.collect::<rusqlite::Result<_>>().map_err(self.err())
+    }
+
+    fn earlier_versions(&self, id: &str) -> Result<Vec<EarlierVersion>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT rev, title, caption, COALESCE(body, ''), date, ingested_at, replaced_at
+                 FROM article_revisions WHERE id = ?1 ORDER BY rev",
+            )
+            .map_err(self.err())?;
+        let rows = stmt
+            .query_map([id], |r| {
+                Ok(EarlierVersion {
+                    revision: r.get(0)?,
+                    title: r.get(1)?,
+                    caption: r.get(2)?,
+                    body: r.get(3)?,
+                    date: date(r.get(4)?),
+                    stored_at: r.get(5)?,
+                    replaced_at: r.get(6)?,
+                })
+            })
+            .map_err(self.err())?;
+        rows.collect::<rusqlite::Result<_>>().map_err(self.err())
     }
 
     fn articles_after(&self, seq: i64, limit: usize) -> Result<Vec<StoredArticle>> {
@@ -564,10 +637,11 @@ fn head_row(r: &Row) -> rusqlite::Result<ArticleHead> {
         content_hash: r.get(2)?,
         story: r.get(3)?,
         duplicate_of: r.get(4)?,
+        date: date(r.get(5)?),
     })
 }
 
-const HEAD_COLUMNS: &str = "seq, id, content_hash, story, duplicate_of";
+const HEAD_COLUMNS: &str = "seq, id, content_hash, story, duplicate_of, date";
 
 fn state_row(r: &Row) -> rusqlite::Result<StoryState> {
     Ok(StoryState {
@@ -661,9 +735,9 @@ impl Txn for SqliteTxn<'_> {
                 s.query_row([seq], |r| {
                     let text = format!(
                         "{}\n\n{}\n\n{}",
-                        r.get::<_, String>(5)?,
                         r.get::<_, String>(6)?,
-                        r.get::<_, String>(7)?
+                        r.get::<_, String>(7)?,
+                        r.get::<_, String>(8)?
                     );
                     Ok((head_row(r)?, text))
                 })
@@ -700,6 +774,50 @@ impl Txn for SqliteTxn<'_> {
             })
             .map_err(self.err())?;
         Ok(self.tx.last_insert_rowid())
+    }
+
+    fn replace_article(&mut self, seq: i64, a: &NewArticle) -> Result<i64> {
+        let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        let dir = self.dir.clone();
+        let run =
+            |sql: &str, p: &[&dyn rusqlite::ToSql]| self.tx.execute(sql, p).map_err(backend(&dir));
+        run(
+            "INSERT INTO article_revisions (seq, id, title, caption, body, url, source, lang, date, date_source, content_hash, ingested_at, replaced_at)
+             SELECT a.seq, a.id, a.title, COALESCE(a.caption, o.caption), COALESCE(a.body, o.body), a.url, a.source, a.lang, a.date, a.date_source, a.content_hash, a.ingested_at, ?2
+             FROM articles a LEFT JOIN articles o ON o.id = a.duplicate_of WHERE a.seq = ?1",
+            &[&seq, &now],
+        )?;
+        let rev = self.tx.last_insert_rowid();
+        // Exact copies read their text from this article: they keep the
+        // text they copied.
+        run(
+            "UPDATE articles SET body = (SELECT body FROM articles WHERE seq = ?1),
+               caption = (SELECT caption FROM articles WHERE seq = ?1)
+             WHERE duplicate_of = (SELECT id FROM articles WHERE seq = ?1) AND body IS NULL",
+            &[&seq],
+        )?;
+        run(
+            "UPDATE articles SET title = ?2, caption = ?3, body = ?4, url = ?5, source = ?6, lang = ?7, date = ?8, date_source = ?9,
+               content_hash = ?10, duplicate_of = ?11, duplicate_kind = ?12, duplicate_similarity = ?13
+             WHERE seq = ?1",
+            &[
+                &seq,
+                &a.title,
+                &a.caption,
+                &a.body,
+                &a.url,
+                &a.source,
+                &a.lang,
+                &a.date.map(|d| d.to_string()),
+                &a.date_source,
+                &a.content_hash,
+                &a.duplicate.as_ref().map(|d| d.of.clone()),
+                &a.duplicate.as_ref().map(|d| d.kind.as_str()),
+                &a.duplicate.as_ref().map(|d| d.similarity),
+            ],
+        )?;
+        run("DELETE FROM minhash_bands WHERE seq = ?1", &[&seq])?;
+        Ok(rev)
     }
 
     fn insert_bands(&mut self, seq: i64, bands: &[i64]) -> Result<()> {
@@ -810,7 +928,7 @@ impl Txn for SqliteTxn<'_> {
             .tx
             .prepare_cached(
                 "INSERT INTO story_keys (key, story, last_seq) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (key, story) DO UPDATE SET last_seq = excluded.last_seq",
+                 ON CONFLICT (key, story) DO UPDATE SET last_seq = max(last_seq, excluded.last_seq)",
             )
             .map_err(backend(&self.dir))?;
         for k in keys {
@@ -920,6 +1038,7 @@ mod tests {
                 "DROP INDEX articles_story_lang; DROP INDEX story_names_country;
                  ALTER TABLE story_names DROP COLUMN rank; ALTER TABLE story_names DROP COLUMN country;
                  ALTER TABLE story_names DROP COLUMN skeleton;
+                 DROP TABLE article_revisions;
                  PRAGMA user_version = 1;",
             )
             .unwrap();
@@ -937,6 +1056,10 @@ mod tests {
         );
         assert_eq!(
             count("SELECT count(*) FROM pragma_table_info('story_names') WHERE name = 'skeleton'"),
+            1
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM sqlite_master WHERE name = 'article_revisions'"),
             1
         );
         assert_eq!(

@@ -65,6 +65,8 @@ pub struct ArticleHead {
     pub story: Option<i64>,
     /// The original, when this is a copy.
     pub duplicate_of: Option<String>,
+    /// The publication date stored.
+    pub date: Option<NaiveDate>,
 }
 
 /// A stored article, as reads return it. For an exact copy `body` holds the
@@ -130,6 +132,22 @@ impl StoredArticle {
             url: self.url.clone(),
         }
     }
+}
+
+/// A version of an article that a correction replaced (`ingest
+/// --replace`, `PUT /v1/articles/{id}`), kept whole.
+#[derive(Debug, Clone, Serialize)]
+pub struct EarlierVersion {
+    /// Store-wide number of the replacement, in the order they happened.
+    pub revision: i64,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    pub body: String,
+    pub date: Option<NaiveDate>,
+    /// When this version was stored, and when it was replaced (RFC 3339).
+    pub stored_at: String,
+    pub replaced_at: String,
 }
 
 /// A story's mutable state: the summary columns and the clusterer's profile
