@@ -985,3 +985,25 @@ fn a_name_transliterated_with_or_without_its_iotation_finds_the_story() {
     let other = headlines(s, &["stories", "--json", "--entity", "Elena Petrova"]);
     assert!(other.is_empty(), "{other:?}");
 }
+
+#[test]
+fn a_name_used_alone_or_a_family_name_written_first_finds_the_story() {
+    let store = tempfile::tempdir().unwrap();
+    let s = store.path();
+    let articles = [
+        serde_json::json!({"id": "who", "lang": "en", "title": "WHO declares mpox a global health emergency", "text": "The World Health Organization declared mpox a public health emergency of international concern on Wednesday. Director-General Tedros Adhanom Ghebreyesus said the spread of a new strain in Africa was alarming. Tedros urged wealthy nations to share vaccines."}),
+        serde_json::json!({"id": "yoon", "lang": "en", "title": "South Korean parliament impeaches President Yoon Suk Yeol", "text": "South Korea's National Assembly voted on Saturday to impeach President Yoon Suk Yeol over his short-lived declaration of martial law. Opposition leader Lee Jae-myung called the vote a victory for the people."}),
+    ];
+    assert!(ingest(s, &[&write_jsonl(s, "in.jsonl", &articles)]).ok);
+    for (name, headline) in [
+        ("Tedros", "WHO"),
+        ("Yoon", "South Korean"),
+        ("Lee", "South Korean"),
+    ] {
+        let found = headlines(s, &["stories", "--json", "--entity", name]);
+        assert_eq!(found.len(), 1, "{name}: {found:?}");
+        assert!(found[0].starts_with(headline), "{name}: {found:?}");
+    }
+    let none = headlines(s, &["stories", "--json", "--entity", "Suk Lee"]);
+    assert!(none.is_empty(), "{none:?}");
+}

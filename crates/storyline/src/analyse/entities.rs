@@ -2066,6 +2066,9 @@ fn hyphenated_only(text: &str, words: &[Token]) -> bool {
 /// news); one as frequent as [`VERY_COMMON_WORD_ZIPF`] ("المدينة", "the
 /// city", also Medina's short name) names only a country or a region.
 const COMMON_WORD_ZIPF: f32 = 4.5;
+/// From this frequency an uncased word naming a town abroad needs the
+/// article to name another place in that country ([`PlaceCollector::needs_support`]).
+const UNCASED_WORD_ZIPF: f32 = 3.0;
 const UNCASED_COMMON_CITY: u64 = 150_000;
 const VERY_COMMON_WORD_ZIPF: f32 = 5.5;
 
@@ -2583,6 +2586,10 @@ fn language_of_country(lang: &str, cc: &str) -> bool {
         "tr" => &["TR", "CY"],
         "zh" => &["CN", "TW", "HK", "MO", "SG"],
         "nl" => &["NL", "BE"],
+        "ja" => &["JP"],
+        "ko" => &["KR", "KP"],
+        "th" => &["TH"],
+        "uk" => &["UA"],
         "ar" => &[
             "SA", "EG", "AE", "QA", "KW", "BH", "OM", "YE", "IQ", "SY", "LB", "JO", "PS", "LY",
             "TN", "DZ", "MA", "SD",
@@ -2902,11 +2909,42 @@ impl PlaceCollector {
                 .found
                 .get(&id)
                 .is_some_and(|f| !f.2.is_empty() && f.2.iter().all(common_word));
-        (small || named_like_a_noun)
+        // A town abroad named only by what reads as a word: an acronym in
+        // capitals ("İBB", Istanbul's municipality, is Ibb, Yemen), or, in a
+        // script without capitals, a common word ("سيول", "torrents", is
+        // also Seoul; "ليل", "night", Lille) or two Korean syllables ("모인",
+        // "gathered", is Mohnyin, Myanmar; "위해", "in order to", Weihai).
+        let abroad = p.kind == PlaceKind::City && !language_of_country(&self.lang, &p.cc);
+        let named_like_a_word = abroad
+            && self
+                .found
+                .get(&id)
+                .is_some_and(|f| !f.2.is_empty() && f.2.iter().all(|s| self.reads_as_a_word(s)));
+        (small || named_like_a_noun || named_like_a_word)
             && self
                 .found
                 .get(&id)
                 .is_some_and(|f| f.2.iter().all(one_word))
+    }
+
+    /// Whether a one-word place name as written reads as a word of the
+    /// article's language rather than a name (see [`Self::needs_support`]).
+    fn reads_as_a_word(&self, surface: &str) -> bool {
+        let word = crate::lexicon::fold::strip_apostrophe_suffix(surface.trim());
+        let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.is_empty() {
+            return false;
+        }
+        let cased = letters.iter().all(|c| c.is_uppercase() || c.is_lowercase());
+        if cased {
+            return letters.len() <= 3 && letters.iter().all(|c| c.is_uppercase());
+        }
+        let hangul = |c: &char| ('\u{AC00}'..='\u{D7A3}').contains(c);
+        if letters.iter().all(hangul) {
+            return letters.len() <= 2;
+        }
+        crate::lexicon::wordfreq::zipf(&self.lang, &crate::lexicon::fold::fold(word))
+            .is_some_and(|z| z >= UNCASED_WORD_ZIPF)
     }
 
     fn add(&mut self, (place, adjective): (PlaceId, bool), surface: &str, sentence: usize) {
@@ -3116,6 +3154,29 @@ mod tests {
         for place in ["Taipei", "Hualien", "Taiwan"] {
             assert!(found.iter().any(|p| p == place), "{place}: {found:?}");
         }
+    }
+
+    #[test]
+    fn words_and_acronyms_read_as_towns_abroad_need_their_country_named() {
+        // Korean "gathered" (Mohnyin, Myanmar) and "in order to" (Weihai).
+        let found = place_names("윤석열 대통령 탄핵소추안 가결\n\n국회 앞에 모인 시민들은 민주주의를 지키기 위해 서울 여의도에서 밤을 새웠다.");
+        assert!(found.iter().any(|p| p == "Seoul"), "{found:?}");
+        for town in ["Mohnyin", "Weihai"] {
+            assert!(!found.iter().any(|p| p == town), "{town}: {found:?}");
+        }
+        // Arabic "torrents" (Seoul) and "night" (Lille) in a Libyan report.
+        let found = place_names("فيضانات درنة\n\nجرفت السيول أحياء كاملة في مدينة درنة الليبية ليل الأحد بعد انهيار سدين، وقالت السلطات في ليبيا إن آلاف الأشخاص فقدوا. سيول جارفة اجتاحت الوادي.");
+        assert!(found.iter().any(|p| p == "Libya"), "{found:?}");
+        for town in ["Seoul", "Lille"] {
+            assert!(!found.iter().any(|p| p == town), "{town}: {found:?}");
+        }
+        // An acronym in capitals (Istanbul's municipality, not Ibb, Yemen).
+        let found = place_names("İmamoğlu gözaltına alındı\n\nİBB Başkanı Ekrem İmamoğlu, İstanbul'da sabah saatlerinde gözaltına alındı.");
+        assert!(found.iter().any(|p| p == "Istanbul"), "{found:?}");
+        assert!(!found.iter().any(|p| p == "Ibb"), "{found:?}");
+        // Where the article names the country, the town stands.
+        let found = place_names("방콕 출발 여객기 사고\n\n태국 방콕을 출발한 제주항공 여객기가 무안국제공항에서 사고를 당했다.");
+        assert!(found.iter().any(|p| p == "Bangkok"), "{found:?}");
     }
 
     #[test]

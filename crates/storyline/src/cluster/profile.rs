@@ -100,6 +100,20 @@ pub struct Profile {
     pub place_cc: HashMap<String, String>,
     /// The article's language.
     pub lang: String,
+    /// [`name_sound`] of each entity name, for stories in other languages.
+    pub sounds: Vec<String>,
+}
+
+/// How an entity name key sounds across languages and scripts: its last
+/// word (the surname, mostly) as [`fold::across_languages`] reads it, so
+/// that "Alexei Navalny", "Aleksiej Nawalny" and "Алексей Навальный" meet.
+/// None for places (their keys are the gazetteer's, the same in every
+/// language) and for words too short to tell names apart.
+fn name_sound(key: &str) -> Option<String> {
+    let name = key.strip_prefix("e:")?;
+    let last = name.split_whitespace().last()?;
+    let sound = crate::lexicon::fold::across_languages(last);
+    (sound.chars().count() >= 4).then_some(sound)
 }
 
 pub fn profile(an: &Analysis, key_terms: usize) -> Profile {
@@ -171,6 +185,12 @@ pub fn profile(an: &Analysis, key_terms: usize) -> Profile {
     countries.sort();
     countries.dedup();
     keys.extend(names.iter().cloned());
+    let mut sounds: Vec<String> = names.iter().filter_map(|n| name_sound(n)).collect();
+    sounds.sort();
+    sounds.dedup();
+    if let Some(e) = &an.embedding {
+        keys.extend(embedding_keys(&e.document));
+    }
     Profile {
         terms,
         vector: an.embedding.as_ref().map(|e| e.document.clone()),
@@ -182,7 +202,55 @@ pub fn profile(an: &Analysis, key_terms: usize) -> Profile {
         mentions,
         place_cc,
         lang: an.language.code.clone(),
+        sounds,
     }
+}
+
+/// Embedding keys per article (hash tables), and random hyperplanes per
+/// key. With 8 planes two vectors at cosine 0.6 share a key of one table
+/// with probability 0.71^8 ≈ 0.06, and one of 16 with 0.63; at cosine 0.2
+/// (unrelated news), 0.57^8 ≈ 0.01 per table. Chosen on the multilingual
+/// streams (docs/benchmarks.md); ECB+ is unchanged by them.
+const EMBEDDING_TABLES: usize = 16;
+const EMBEDDING_PLANES: usize = 8;
+
+/// Longest embedding the projections cover.
+const MAX_EMBEDDING_DIM: usize = 1024;
+
+/// Index keys (`v:`) from the document embedding, by random projection:
+/// each key is the side of a few fixed random hyperplanes the vector lies
+/// on, and two vectors at angle θ fall on the same side of one with
+/// probability 1 − θ/π. So articles whose embeddings are close share keys
+/// whatever their words, and a report in Korean finds the story English
+/// reports started, which share no term or spelling of a name with it.
+/// The planes are ±1 vectors drawn once from a fixed seed: the keys of an
+/// article never change between runs.
+fn embedding_keys(v: &[f32]) -> Vec<String> {
+    static PLANES: std::sync::OnceLock<Vec<Vec<f32>>> = std::sync::OnceLock::new();
+    let (tables, bits) = (EMBEDDING_TABLES, EMBEDDING_PLANES);
+    let planes = PLANES.get_or_init(|| {
+        let mut rng = fastrand::Rng::with_seed(0x5354_4f52_594c_494e);
+        (0..tables * bits)
+            .map(|_| {
+                (0..MAX_EMBEDDING_DIM)
+                    .map(|_| if rng.bool() { 1.0 } else { -1.0 })
+                    .collect()
+            })
+            .collect()
+    });
+    if v.is_empty() || v.len() > MAX_EMBEDDING_DIM {
+        return Vec::new();
+    }
+    (0..tables)
+        .map(|t| {
+            let code = (0..bits).fold(0u64, |code, b| {
+                let plane = &planes[t * bits + b];
+                let side: f32 = v.iter().zip(plane).map(|(x, p)| x * p).sum();
+                (code << 1) | u64::from(side >= 0.0)
+            });
+            format!("v:{t}:{code:x}")
+        })
+        .collect()
 }
 
 /// What a story remembers of its articles (stored as JSON by the store).
@@ -223,6 +291,11 @@ pub struct StoryProfile {
     /// headline when that language leads the story.
     #[serde(default)]
     pub best_titles: HashMap<String, LanguageTitle>,
+    /// Entity names by how they sound across languages ([`name_sound`]),
+    /// with how many articles named them. (Stories stored before they were
+    /// kept have none until their next article.)
+    #[serde(default)]
+    pub sounds: HashMap<String, usize>,
 }
 
 /// The best title a story has seen in one language.
@@ -304,15 +377,26 @@ impl StoryProfile {
     /// counts against the article as much as a name of the article the story
     /// lacks. The sum of the weights is the story's mean number of names per
     /// article, so a large story is not favoured for having many names.
+    ///
+    /// Against a story with no article in the article's language, a name
+    /// the story spells otherwise is shared when it sounds the same
+    /// ([`name_sound`]): "Navalny" in an English report, "Навальный" in the
+    /// Russian story.
     fn name_overlap(&self, p: &Profile) -> f64 {
         if p.names.is_empty() || self.articles == 0 {
             return 0.0;
         }
-        let weight = |count: &usize| *count as f64 / self.articles as f64;
+        let weight = |count: &usize| (*count).min(self.articles) as f64 / self.articles as f64;
+        let across = !self.told_in(&p.lang);
         let shared: f64 = p
             .names
             .iter()
-            .filter_map(|n| self.names.get(n).map(weight))
+            .filter_map(|n| {
+                self.names.get(n).map(weight).or_else(|| {
+                    let sound = name_sound(n).filter(|_| across)?;
+                    self.sounds.get(&sound).map(weight)
+                })
+            })
             .sum();
         let story_total: f64 = self.names.values().map(weight).sum();
         2.0 * shared / (p.names.len() as f64 + story_total)
@@ -437,6 +521,12 @@ impl StoryProfile {
         }
         for (k, n) in &p.mentions {
             *self.mentions.entry(k.clone()).or_default() += n;
+        }
+        for s in &p.sounds {
+            *self.sounds.entry(s.clone()).or_default() += 1;
+        }
+        if self.sounds.len() > 2 * MAX_STORY_NAMES {
+            keep_heaviest(&mut self.sounds, MAX_STORY_NAMES, |c| *c as f64);
         }
         for (k, cc) in &p.place_cc {
             self.place_cc.insert(k.clone(), cc.clone());
@@ -775,6 +865,52 @@ mod tests {
         // article's names the story has, says 1), but the story's opponent
         // and town are missing: not the same fight.
         assert!(overlap(&rematch) < 0.6, "{}", overlap(&rematch));
+    }
+
+    #[test]
+    fn a_name_in_another_script_is_shared_with_a_story_told_in_another_language() {
+        let v = [1.0, 0.0, 0.0];
+        let russian = article("Умер Алексей Навальный\n\nАлексей Навальный умер в колонии в поселке Харп, сообщила ФСИН в пятницу.", &v);
+        let english = article("Alexei Navalny dies in prison\n\nKremlin critic Alexei Navalny has died in an Arctic penal colony, the prison service said on Friday.", &v);
+        let story = story_of(&russian);
+        assert!(
+            story.name_overlap(&english) > 0.3,
+            "{}",
+            story.name_overlap(&english)
+        );
+        // Within one language names are compared as written: sounding alike
+        // is no evidence there ("Jan" and "Ian" are two people).
+        let story = story_of(&english);
+        let other = article("Ian Navalni speaks\n\nIan Navalni, a dentist from Leeds, spoke to reporters on Friday.", &v);
+        assert_eq!(story.name_overlap(&other), 0.0);
+    }
+
+    #[test]
+    fn close_embeddings_share_index_keys_and_the_keys_never_change() {
+        let a: Vec<f32> = (0..512)
+            .map(|i| ((i * 37 % 101) as f32 - 50.0) / 50.0)
+            .collect();
+        let near: Vec<f32> = a
+            .iter()
+            .enumerate()
+            .map(|(i, x)| x + if i % 9 == 0 { 0.3 } else { 0.0 })
+            .collect();
+        let far: Vec<f32> = a
+            .iter()
+            .enumerate()
+            .map(|(i, x)| if i % 2 == 0 { -x } else { *x })
+            .collect();
+        let keys = embedding_keys(&a);
+        assert_eq!(keys.len(), EMBEDDING_TABLES);
+        assert_eq!(keys, embedding_keys(&a));
+        let shared = |b: &[f32]| {
+            embedding_keys(b)
+                .iter()
+                .filter(|k| keys.contains(k))
+                .count()
+        };
+        assert!(shared(&near) >= EMBEDDING_TABLES / 2, "{}", shared(&near));
+        assert!(shared(&far) <= 2, "{}", shared(&far));
     }
 
     #[test]

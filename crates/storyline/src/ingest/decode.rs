@@ -1,7 +1,9 @@
 //! Bytes to text: the first thing every input goes through.
 //!
-//! News text arrives as UTF-8, as Latin-1/Windows-1252, and as "mojibake"
-//! (UTF-8 that was once decoded as Windows-1252, e.g. `dÃ¶vÃ¼Å\u{9f}`).
+//! News text arrives as UTF-8, in the legacy code page of its language
+//! (Windows-1252 for Western Europe, 1251 for Russian, 1254 for Turkish, EUC-KR
+//! for Korean...), and as "mojibake" (UTF-8 that was once decoded as
+//! Windows-1252, e.g. `dÃ¶vÃ¼Å\u{9f}`).
 //! None of these may crash Storyline; binary files must be refused with a
 //! clear reason instead of being scored as gibberish.
 
@@ -25,8 +27,10 @@ pub enum DecodeError {
 #[serde(rename_all = "kebab-case")]
 pub enum Encoding {
     Utf8,
-    /// Not valid UTF-8: decoded as Windows-1252 (a superset of Latin-1).
-    Windows1252,
+    /// Not valid UTF-8: decoded in the legacy code page `chardetng` (the
+    /// detector Firefox uses) finds likeliest, such as "windows-1252" (a
+    /// superset of Latin-1), "windows-1251" or "windows-1254".
+    Legacy(&'static str),
     /// UTF-16 with its byte-order mark, as Windows editors save "Unicode".
     Utf16,
 }
@@ -71,8 +75,13 @@ pub fn decode_article(bytes: &[u8], limit: usize) -> Result<Decoded, DecodeError
     let (text, encoding) = match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_owned(), Encoding::Utf8),
         Err(_) => {
-            let (cow, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (cow.into_owned(), Encoding::Windows1252)
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            detector.feed(bytes, true);
+            // No top-level domain to go by; UTF-8 is out (it failed above).
+            let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+            let (cow, _, _) = encoding.decode(bytes);
+            (cow.into_owned(), Encoding::Legacy(encoding.name()))
         }
     };
     let (text, repaired_runs) = match repair_mojibake(&text) {
@@ -250,7 +259,25 @@ mod tests {
     fn latin1_bytes_decode_as_windows_1252() {
         let d = decode_article(b"M\xfcnchen und K\xf6ln", MAX_ARTICLE_BYTES).unwrap();
         assert_eq!(d.text, "München und Köln");
-        assert_eq!(d.encoding, Encoding::Windows1252);
+        assert_eq!(d.encoding, Encoding::Legacy("windows-1252"));
+    }
+
+    #[test]
+    fn russian_and_turkish_code_pages_are_told_apart_from_windows_1252() {
+        // Files a desk receives from Russian and Turkish sources, saved in
+        // their Windows code pages.
+        let russian = "Росавиация: Пригожин был в списке пассажиров разбившегося самолета. Самолет Embraer разбился в Тверской области, на борту находились десять человек.";
+        let turkish = "Hatay'da 6,4 büyüklüğünde deprem: 3 kişi hayatını kaybetti. İçişleri Bakanı Süleyman Soylu, Defne ve Samandağ'da hasar tespit çalışmalarının sürdüğünü söyledi.";
+        for (text, code_page) in [
+            (russian, encoding_rs::WINDOWS_1251),
+            (turkish, encoding_rs::WINDOWS_1254),
+        ] {
+            let (bytes, _, lossy) = code_page.encode(text);
+            assert!(!lossy);
+            let d = decode_article(&bytes, MAX_ARTICLE_BYTES).unwrap();
+            assert_eq!(d.text, text);
+            assert_eq!(d.encoding, Encoding::Legacy(code_page.name()));
+        }
     }
 
     #[test]

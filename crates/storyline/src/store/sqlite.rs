@@ -416,8 +416,16 @@ impl Store for SqliteStore {
             } else {
                 String::new()
             };
+            // One word is also a first word: a family name written first
+            // ("Yoon" of "Yoon Suk Yeol") or a name used alone ("Tedros"
+            // of "Tedros Adhanom Ghebreyesus").
+            let first_word = if e.contains(' ') {
+                String::new()
+            } else {
+                format!(" OR key LIKE ?{n} || ' %'")
+            };
             clauses.push(format!(
-                "s.id IN (SELECT story FROM story_names WHERE (key = ?{n} OR key LIKE '% ' || ?{n} OR label LIKE '%(' || ?{n} || ')%'{across_scripts}) AND kind <> 'place')"
+                "s.id IN (SELECT story FROM story_names WHERE (key = ?{n} OR key LIKE '% ' || ?{n}{first_word} OR label LIKE '%(' || ?{n} || ')%'{across_scripts}) AND kind <> 'place')"
             ));
         }
         if let Some(places) = &f.places {
