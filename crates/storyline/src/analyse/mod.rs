@@ -192,6 +192,12 @@ pub fn embed_sentences(an: &mut Analysis, enc: &dyn crate::embed::SentenceEncode
     }
 }
 
+/// Most words of a dateline written as a sentence of its own.
+const DATELINE_WORDS: usize = 8;
+
+/// Words that follow a year in a date ("2024 года", "2024 г.", "2024 року").
+const YEAR_WORDS: &[&str] = &["года", "год", "г", "року", "рік", "р"];
+
 /// Analyse one article. Never fails: any UTF-8 text has an analysis, if a
 /// poor one (the language may come out `und`).
 pub fn analyse(article: &Article) -> Analysis {
@@ -263,10 +269,32 @@ pub fn analyse(article: &Article) -> Analysis {
             let scale = glued.or_else(|| {
                 scale_at(i + groups).map(|first| first + scale_at(i + groups + 1).unwrap_or(0))
             });
-            let normalised = match scale {
+            let mut normalised = match scale {
                 Some(scale) => canonical_number(&number, lang).and_then(|n| scaled(&n, scale)),
                 None => normalise_number(&number, lang),
             };
+            // "9 bin 733", "9 тысяч 733": the hundreds written after a word
+            // for thousands belong to the figure (9733).
+            let thousands_word = glued.is_none() && scale == Some(3);
+            let hundreds = tokens.get(i + groups + 1).filter(|w| {
+                thousands_word
+                    && scale_at(i + groups + 1).is_none()
+                    && w.sentence == t.sentence
+                    && w.shape == Shape::Number
+                    && (1..=3).contains(&w.text.len())
+                    && w.text.chars().all(|c| c.is_ascii_digit())
+            });
+            if let Some(w) = hundreds {
+                let total = normalised
+                    .as_deref()
+                    .and_then(|n| n.parse::<u64>().ok())
+                    .zip(w.text.parse::<u64>().ok())
+                    .map(|(n, h)| (n + h).to_string());
+                if total.is_some() {
+                    normalised = total;
+                    grouped_until = i + groups + 2;
+                }
+            }
             if let Some(n) = normalised {
                 sentence_anchors[t.sentence].push(format!("n:{n}"));
                 // "2 000 manifestants", "2,000 soldiers", "2 million" are
@@ -333,14 +361,22 @@ pub fn analyse(article: &Article) -> Analysis {
     while credits.get(lead) == Some(&true) && lead + 1 < sentence_ranges.len() {
         lead += 1;
     }
-    // "LISBONNE. L'Alliance démocratique ...": a dateline written as a
-    // sentence of its own is not the lead.
-    let mut lead_words = tokens.iter().filter(|t| t.sentence == lead);
-    let words = lead_words.clone().count();
-    if (1..=3).contains(&words)
-        && lead_words.all(|t| t.shape == Shape::Upper)
-        && lead + 1 < sentence_ranges.len()
-    {
+    // "LISBONNE. L'Alliance démocratique ..." and "МОСКВА, 14 марта 2024
+    // года. Министр ... вчера провел ...": a dateline written as a
+    // sentence of its own (a place in capitals, then at most a date) is
+    // not the lead.
+    let lead_words: Vec<&tokens::Token> = tokens.iter().filter(|t| t.sentence == lead).collect();
+    let in_a_date = |t: &tokens::Token| {
+        times
+            .iter()
+            .any(|e| e.sentence == lead && e.span.start <= t.start && t.end <= e.span.end)
+    };
+    let dateline = lead_words.first().is_some_and(|t| t.shape == Shape::Upper)
+        && lead_words.len() <= DATELINE_WORDS
+        && lead_words.iter().all(|t| {
+            t.shape == Shape::Upper || in_a_date(t) || YEAR_WORDS.contains(&t.key.as_str())
+        });
+    if dateline && lead + 1 < sentence_ranges.len() {
         lead += 1;
     }
     let event_time = time::resolve(&mut times, article.date, lead);
@@ -587,6 +623,11 @@ const CLOCK_WORDS: &[&str] = &[
     "heures", "hrs",
 ];
 
+/// Words before "12.49" that make it a time of day (folded): "saat 12.49",
+/// "godz. 12.33", "ore 12.30", "um 12.30". Not "at" nor "a": "trading at
+/// 12.50" is a price.
+const CLOCK_BEFORE_DOTTED: &[&str] = &["saat", "godz", "ore", "um"];
+
 /// Words before "03:17" that make it a time of day rather than a score
 /// ("24:22") or a verse ("John 3:16") (folded).
 const CLOCK_BEFORE: &[&str] = &[
@@ -601,6 +642,7 @@ fn clock_time(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     let before = i > 0
         && tokens[i - 1].sentence == t.sentence
         && CLOCK_BEFORE.contains(&tokens[i - 1].key.as_str());
+    let all = tokens;
     let tokens = &tokens[i..];
     let hm = |h: &str, m: &str| {
         h.len() <= 2
@@ -636,14 +678,35 @@ fn clock_time(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
             return Some(2);
         }
     }
-    let (h, m) = t.text.split_once(['.', ':'])?;
-    (hm(h, m) && (zone_at(1) || meridiem(t.end))).then_some(1)
+    let after_hour_word = i > 0 && {
+        let prev = &all[i - 1];
+        prev.sentence == t.sentence && CLOCK_BEFORE_DOTTED.contains(&prev.key.as_str())
+    };
+    // "12.49'da": Turkish writes its case ending after an apostrophe.
+    let clock = crate::lexicon::fold::strip_apostrophe_suffix(t.text);
+    let (h, m) = clock.split_once(['.', ':'])?;
+    (hm(h, m) && (zone_at(1) || meridiem(t.end) || after_hour_word)).then_some(1)
 }
 
 #[cfg(test)]
 mod tests {
     use super::analyse;
     use crate::ingest::plain::parse_plain;
+
+    #[test]
+    fn a_dateline_sentence_with_its_date_is_not_the_lead() {
+        // TASS writes the dateline as a sentence of its own; the lead that
+        // follows says the talk was yesterday.
+        let an = analyse(&parse_plain(
+            "Лавров провел переговоры с Фиданом\n\nМОСКВА, 14 марта 2024 года. Министр иностранных дел России Сергей Лавров вчера провел телефонный разговор с главой МИД Турции Хаканом Фиданом.",
+        ));
+        let day = chrono::NaiveDate::from_ymd_opt(2024, 3, 13).unwrap();
+        assert!(
+            matches!(an.event_time, super::EventTime::Fixed { date, .. } if date == day),
+            "{:?}",
+            an.event_time
+        );
+    }
 
     #[test]
     fn grouped_and_scaled_numbers_are_figures_not_years() {
@@ -665,6 +728,11 @@ mod tests {
             "Deprem\n\n50 binden fazla kişi evsiz kaldı ve 5 bina yıkıldı.",
         ));
         assert_eq!(tr.figures, ["50000"]);
+        // Hundreds after the thousands word, and a time after "saat".
+        let tr = analyse(&parse_plain(
+            "Deprem\n\nDepremde hayatını kaybedenlerin sayısı 9 bin 733'e yükseldi. AFAD saat 12.49'da açıklama yaptı.",
+        ));
+        assert_eq!(tr.figures, ["9733"]);
     }
 
     #[test]

@@ -14,7 +14,7 @@ fn dateline_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"^\s*(?:\p{Lu}[\p{L}\p{M} .'’/-]{1,40},\s*(?:\p{Lu}[\p{L}\p{M} .'’-]{1,30},\s*)?)?(?P<date>[^()\n–—]{6,32}?)\s*(?:\([^)\n]{1,40}\)\s*)?\.?(?:[–—]|--?\s)",
+            r"^\s*(?:(?:\p{Lu}[\p{L}\p{M} .'’/-]{1,40}(?:\s*\([^)\n]{1,30}\))?|\p{Arabic}[\p{Arabic}\p{M} ]{1,40})[,،]\s*(?:\p{Lu}[\p{L}\p{M} .'’-]{1,30},\s*)?)?(?P<date>[^()\n–—]{6,32}?)\s*(?:\([^)\n]{1,40}\)\s*)?\.?(?:[–—]|--?\s)",
         )
         .expect("valid regex")
     })
@@ -131,7 +131,11 @@ const DATE_LINE_WORDS: &[&str] = &[
     "jour",
     "yayinlanma",
     "tarihi",
+    "guncelleme",
     "opublikowano",
+    "입력",
+    "수정",
+    "업데이트",
 ];
 
 /// Longest line read as a publication-date line.
@@ -210,24 +214,30 @@ fn respace(line: &str) -> String {
     ordinal.replace_all(&text, "$1").into_owned()
 }
 
-/// A numeric date "12/19/2005" or "19.12.2005" with its text: `Ok` with
-/// the date when only one reading of day and month is a date (or none is),
-/// `Err` when both are and differ; `None` when the line has no such date.
+/// A numeric date "12/19/2005", "19.12.2005", "2005-12-19" or "2005.12.19"
+/// with its text: `Ok` with the date when only one reading of day and month
+/// is a date (or none is), `Err` when both are and differ; `None` when the
+/// line has no such date. Dots put the day first: that is how the countries
+/// that write them (Germany, Turkey, Russia, Poland...) date; the United
+/// States writes slashes.
 fn numeric_date(line: &str) -> Option<Result<(Option<NaiveDate>, String), String>> {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+        Regex::new(r"\b(\d{1,2})([/.])(\d{1,2})[/.](\d{4})\b|\b(\d{4})[-.](\d{2})[-.](\d{2})\b")
             .expect("valid regex")
     });
     let cap = re.captures(line)?;
     let text = cap[0].to_owned();
     let num = |i: usize| cap.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-    if let (Some(y), Some(m), Some(d)) = (num(4), num(5), num(6)) {
+    if let (Some(y), Some(m), Some(d)) = (num(5), num(6), num(7)) {
         return Some(Ok((NaiveDate::from_ymd_opt(y as i32, m, d), text)));
     }
-    let (a, b, y) = (num(1)?, num(2)?, num(3)? as i32);
-    let month_first = NaiveDate::from_ymd_opt(y, a, b);
+    let (a, b, y) = (num(1)?, num(3)?, num(4)? as i32);
     let day_first = NaiveDate::from_ymd_opt(y, b, a);
+    if &cap[2] == "." {
+        return Some(Ok((day_first, text)));
+    }
+    let month_first = NaiveDate::from_ymd_opt(y, a, b);
     Some(match (month_first, day_first) {
         (Some(x), Some(z)) if x != z => Err(text),
         (Some(date), _) | (None, Some(date)) => Ok((Some(date), text)),
@@ -286,6 +296,13 @@ mod tests {
                 d(2023, 11, 3),
             ),
             ("Francoforte, 6 giugno 2024 (ANSA) - La Bce", d(2024, 6, 6)),
+            // EFE names the province after the town; Arabic writes its own
+            // comma.
+            (
+                "Paiporta (Valencia), 3 de noviembre de 2024 (EFE).- Los Reyes",
+                d(2024, 11, 3),
+            ),
+            ("القاهرة، 14 مارس 2024 (رويترز) - قال وزير", d(2024, 3, 14)),
             (
                 "Warszawa, 17 października 2023 r. (PAP) - Sejm",
                 d(2023, 10, 17),
@@ -335,6 +352,16 @@ mod tests {
             d(2005, 12, 19)
         );
         assert_eq!(find_date_line("2013-07-21"), d(2013, 7, 21));
+        // Dots put the day first (Anadolu, Hürriyet); Korean pages say
+        // "posted" before a dotted year-first date.
+        assert_eq!(find_date_line("06.02.2023 11:42"), d(2023, 2, 6));
+        assert_eq!(
+            find_date_line("Güncelleme: 06.02.2023 11:42"),
+            d(2023, 2, 6)
+        );
+        assert_eq!(find_date_line("입력 2024.12.04 05:12"), d(2024, 12, 4));
+        // Slashes stay ambiguous when both readings are dates.
+        assert_eq!(find_date_line("06/02/2023"), None);
     }
 
     #[test]
