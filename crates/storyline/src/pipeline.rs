@@ -60,6 +60,18 @@ pub enum OnChange {
     Replace,
 }
 
+impl OnChange {
+    /// `Replace` when the caller asked for corrections (`--replace`,
+    /// `?replace=true`), else `Keep`.
+    pub fn replacing(replace: bool) -> OnChange {
+        if replace {
+            OnChange::Replace
+        } else {
+            OnChange::Keep
+        }
+    }
+}
+
 /// What happened to one article.
 #[derive(Debug, Clone, Serialize)]
 #[serde(tag = "status", rename_all = "kebab-case")]

@@ -88,12 +88,13 @@ pub fn run(args: Args) -> anyhow::Result<i32> {
         if prepared.is_empty() {
             continue;
         }
-        let on_change = if args.replace {
-            OnChange::Replace
-        } else {
-            OnChange::Keep
-        };
-        let outcomes = store_batch(store.as_mut(), &params, &prepared, &encoders, on_change)?;
+        let outcomes = store_batch(
+            store.as_mut(),
+            &params,
+            &prepared,
+            &encoders,
+            OnChange::replacing(args.replace),
+        )?;
         summary.add(&outcomes);
         bar.inc(outcomes.len() as u64);
         for o in &outcomes {

@@ -160,6 +160,12 @@ fn require_json(headers: &HeaderMap) -> Result<(), ApiError> {
     }
 }
 
+/// The request body as JSON: declared as JSON, read whole, parsed.
+fn json_body(headers: &HeaderMap, body: Result<Bytes, BytesRejection>) -> Result<Value, ApiError> {
+    require_json(headers)?;
+    parse_json(&body.map_err(body_error)?)
+}
+
 fn parse_json(body: &[u8]) -> Result<Value, ApiError> {
     // Windows tools (PowerShell 5) open UTF-8 with a byte-order mark.
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
@@ -194,15 +200,13 @@ pub async fn post_articles(
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
     let Query(q) = q.map_err(|e| ApiError::bad_request(e.body_text()))?;
-    let on_change = if q.replace.unwrap_or(false) {
-        OnChange::Replace
-    } else {
-        OnChange::Keep
-    };
-    require_json(&headers)?;
-    let body = body.map_err(body_error)?;
-    let value = parse_json(&body)?;
-    ingest_values(state, value, on_change).await
+    let value = json_body(&headers, body)?;
+    ingest_values(
+        state,
+        value,
+        OnChange::replacing(q.replace.unwrap_or(false)),
+    )
+    .await
 }
 
 /// `PUT /v1/articles/{id}`: store one article under this id; if the id is
@@ -221,9 +225,7 @@ pub async fn put_article(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
-    require_json(&headers)?;
-    let body = body.map_err(body_error)?;
-    let mut value = parse_json(&body)?;
+    let mut value = json_body(&headers, body)?;
     let Some(object) = value.as_object_mut() else {
         return Err(ApiError::unprocessable("expected one article object"));
     };
@@ -580,9 +582,7 @@ pub async fn post_compare(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> ApiResult {
-    require_json(&headers)?;
-    let body = body.map_err(body_error)?;
-    let v = parse_json(&body)?;
+    let v = json_body(&headers, body)?;
     let (Some(a), Some(b)) = (v.get("a").cloned(), v.get("b").cloned()) else {
         return Err(ApiError::unprocessable(
             "expected {\"a\": ARTICLE, \"b\": ARTICLE}, each {\"id\": ...} or {\"text\": ...}",
