@@ -330,12 +330,13 @@ fn replace(
     }
     if let (Some(story), None) = (head.story, &row.duplicate) {
         let members = tx.story_recent_originals(story, i64::MAX as usize)?;
+        let own = profile(&p.analysis, params.key_terms);
         let profiles: Vec<Profile> = members
             .par_iter()
             .rev()
             .map(|a| {
                 if a.id == p.id {
-                    return profile(&p.analysis, params.key_terms);
+                    return own.clone();
                 }
                 let article = a.to_article();
                 let mut an = analyse(&article);
@@ -343,14 +344,13 @@ fn replace(
                 profile(&an, params.key_terms)
             })
             .collect();
-        let keys = profile(&p.analysis, params.key_terms).keys;
         stored::rebuild(
             tx,
             story,
             &profiles,
             &p.id,
             &headline_of(p),
-            &keys,
+            &own.keys,
             encoders.usem3.is_some(),
         )?;
     }
